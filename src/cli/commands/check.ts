@@ -1,0 +1,90 @@
+/** `starcheck check <paths...>`: evaluate dossiers and report per tier. */
+import { isIsoDate, localDate } from '../../core/dates.js';
+import { EXIT, UsageError } from '../../errors.js';
+import { readStdin } from '../../load/read.js';
+import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
+import { didYouMean } from '../../load/suggest.js';
+import { checkFile, checkText, type CheckOptions, type DossierReport } from '../../pipeline.js';
+import { formatters, summarise, type RunResult } from '../../report/index.js';
+import { locatedMessage } from '../../report/text.js';
+import type { CliIo } from '../io.js';
+import { useColor, writeAtomically } from '../output.js';
+
+export interface CheckFlags {
+  standard?: string;
+  asOf?: string;
+  require?: string;
+  format: string[];
+  color: boolean;
+  quiet: boolean;
+}
+
+interface OutputSpec {
+  format: string;
+  file?: string;
+}
+
+/** `--format name[=file]`, checked against the registry. */
+export function parseFormats(values: string[]): OutputSpec[] {
+  const specs = (values.length > 0 ? values : ['text']).map((value): OutputSpec => {
+    const eq = value.indexOf('=');
+    const format = eq < 0 ? value : value.slice(0, eq);
+    const file = eq < 0 ? undefined : value.slice(eq + 1);
+    if (!Object.hasOwn(formatters, format)) {
+      throw new UsageError(`unknown format "${format}"${didYouMean(format, Object.keys(formatters)) || ` — expected one of ${Object.keys(formatters).join(', ')}`}`);
+    }
+    if (file === '') throw new UsageError(`--format ${format}=: the file name is missing`);
+    return file === undefined ? { format } : { format, file };
+  });
+  if (specs.filter((s) => s.file === undefined).length > 1) {
+    throw new UsageError('only one --format can print to standard output; give the others a file: --format junit=report.xml');
+  }
+  return specs;
+}
+
+/** The exit code of a whole run: the worst over all dossiers. */
+export function exitCodeOf(dossiers: DossierReport[]): number {
+  if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
+  if (dossiers.some((d) => !d.pass)) return EXIT.belowRequired;
+  return EXIT.ok;
+}
+
+export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string): Promise<number> {
+  const outputs = parseFormats(flags.format);
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
+    throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date; use YYYY-MM-DD, for example 2026-12-01`);
+  }
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
+  const chosen = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  const options: CheckOptions = {
+    ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
+    ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+    ...(flags.require !== undefined ? { require: flags.require } : {}),
+    today: localDate(io.now()),
+  };
+
+  const dossiers: DossierReport[] = [];
+  for (const path of paths) {
+    dossiers.push(path === '-' ? await checkText('-', await readStdin(io.stdin), options) : await checkFile(path, options));
+  }
+  const run: RunResult = {
+    tool: { name: 'starcheck', version },
+    standard: { id: chosen.catalogue.standard.id, title: chosen.catalogue.standard.title },
+    dossiers,
+    summary: summarise(dossiers),
+  };
+
+  const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
+  if (!textOnStdout) {
+    // Machine output owns stdout; people still see what went wrong.
+    for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
+  }
+  const color = useColor(flags.color, io.env, io.stdout.isTTY);
+  for (const output of outputs) {
+    const content = formatters[output.format]!(run, { color: output.file === undefined && color, quiet: flags.quiet });
+    if (output.file === undefined) io.stdout.write(content);
+    else await writeAtomically(output.file, content);
+  }
+  return exitCodeOf(dossiers);
+}

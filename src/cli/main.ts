@@ -1,0 +1,82 @@
+/**
+ * The command line. `main` maps arguments to a run and returns an exit code;
+ * it never calls process.exit — only bin/ touches the process.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { StandardError } from '../load/standard.js';
+import { runCheck, type CheckFlags } from './commands/check.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildProgram(io: CliIo, version: string, setCode: (code: number) => void): Command {
+  const program = new Command('starcheck')
+    .description('Check partner dossiers against the H3C star-rated service certification standard.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--verbose', 'show the stack of an internal error')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('check')
+    .description('evaluate dossiers against every tier and report the gaps')
+    .argument('<paths...>', 'dossier files (YAML or JSON), or - for standard input')
+    .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
+    .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
+    .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
+    .addOption(new Option('--format <name[=file]>', 'output format, repeatable: text, json (with =file, written to that file)').argParser(collect).default([]))
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'print verdicts only', false)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',
+    )
+    .action(async (paths: string[], flags: CheckFlags) => setCode(await runCheck(paths, flags, io, version)));
+
+  return program;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(io, packageVersion(), (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other parse failure is a usage error.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`starcheck: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof StandardError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.stderr.write(`starcheck: internal error: ${err.message}\nThis is a bug in starcheck; please report it with the input that caused it.${verbose ? `\n${err.stack ?? ''}` : ' (--verbose shows the stack)'}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Calendar dates without a time zone.
+ *
+ * Dossier dates are plain `YYYY-MM-DD` days. Everything here works on UTC day
+ * numbers, never on the local clock, so results are the same in every time
+ * zone and no function reads the current time.
+ */
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** True when `text` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  const m = ISO_DATE.exec(date);
+  if (!m || !isIsoDate(date)) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function format(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01; comparable and subtractable. */
+export function toDayNumber(date: IsoDate): number {
+  const [y, m, d] = parts(date);
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  const t = new Date(day * MS_PER_DAY);
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * Adds calendar months keeping the day of month, clamped to the last day of
+ * the target month: 2026-11-30 + 3 months = 2027-02-28. `months` may be
+ * negative.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Negative, zero or positive as `a` is before, on or after `b`. ISO strings sort as dates. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The first day `d` on which `addMonths(d, months) >= limit`, i.e. the first
+ * application date on which something ending at `limit` no longer lies more
+ * than `months` months ahead. addMonths is monotone in `d`, so we start from
+ * the clamped inverse and step a few days to the exact boundary.
+ */
+export function firstDateReaching(limit: IsoDate, months: number): IsoDate {
+  let day = toDayNumber(addMonths(limit, -months));
+  while (compareDates(addMonths(fromDayNumber(day - 1), months), limit) >= 0) day -= 1;
+  while (compareDates(addMonths(fromDayNumber(day), months), limit) < 0) day += 1;
+  return fromDayNumber(day);
+}
+
+/**
+ * The user's calendar day for `now`. Only the CLI calls this, and only when
+ * neither --as-of nor the dossier gives a date; the engine never reads a clock.
+ */
+export function localDate(now: Date): IsoDate {
+  return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

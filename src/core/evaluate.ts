@@ -1,0 +1,98 @@
+/**
+ * The engine: one dossier × one standard × one application date → per tier,
+ * each requirement met or not, and the highest tier met. Pure: no file
+ * system, no console, no clock.
+ */
+import type { Catalogue } from './catalogue.js';
+import { addDays, compareDates, firstDateReaching, type IsoDate } from './dates.js';
+import { gatherFacts, type Facts } from './facts.js';
+import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
+import type { Dossier, RequirementKind } from './model.js';
+
+export interface PathResult {
+  id: string;
+  name: string;
+  met: boolean;
+}
+
+export interface TierResult {
+  id: string;
+  name: string;
+  met: boolean;
+  /**
+   * The last application date on which the tier is still met, given the
+   * dossier as it is: null when it is not met now, absent when nothing it
+   * depends on ever lapses.
+   */
+  holdsUntil?: IsoDate | null;
+  /** Present when the standard has alternative paths. */
+  paths?: PathResult[];
+  requirements: RequirementResult[];
+}
+
+export interface Evaluation {
+  asOf: IsoDate;
+  tiers: TierResult[];
+  /** The highest tier met, or null. */
+  highestTier: string | null;
+}
+
+/** Evaluates every tier on one date, without holdsUntil. */
+function evaluateTiers(facts: Facts): TierResult[] {
+  const { standard } = facts.catalogue;
+  return standard.tiers.map((tier) => {
+    const rows = standard.requirements.filter((row) => row.need[tier.id] !== undefined);
+    const byId = new Map<string, RequirementResult>();
+    const kindsInTier = [...new Set(rows.map((row) => row.kind))];
+    for (const kind of kindsInTier) {
+      const ofKind = rows.filter((row) => row.kind === kind).map((row) => ({ row, need: row.need[tier.id] }) as RowNeed);
+      for (const result of evaluateKind(kind, ofKind, facts)) byId.set(result.id, result);
+    }
+    const requirements = rows.map((row) => byId.get(row.id)!);
+    const common = requirements.filter((r) => r.path === undefined).every((r) => r.met);
+    const paths = standard.paths?.map((p) => ({ id: p.id, name: p.name, met: requirements.filter((r) => r.path === p.id).every((r) => r.met) }));
+    const met = common && (paths === undefined || paths.length === 0 || paths.some((p) => p.met));
+    return { id: tier.id, name: tier.name, met, ...(paths && paths.length > 0 ? { paths } : {}), requirements };
+  });
+}
+
+function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): RequirementResult[] {
+  // Each evaluator takes the rows of its own kind; the cast restores the link TypeScript loses in the loop.
+  return (kinds[kind] as { evaluate(rows: RowNeed[], facts: Facts): RequirementResult[] }).evaluate(rows, facts);
+}
+
+/**
+ * The application dates after `date` on which something the dossier holds
+ * can stop counting: a certificate dropping inside the validity margin, an
+ * engineer leaving. Between two such dates nothing can be lost.
+ */
+function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  for (const engineer of dossier.engineers) {
+    if (engineer.leftOn !== undefined) dates.add(engineer.leftOn);
+    for (const cert of engineer.certificates ?? []) dates.add(firstDateReaching(cert.expires, catalogue.validityMonths));
+  }
+  return [...dates].filter((d) => compareDates(d, date) > 0).sort(compareDates);
+}
+
+export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Evaluation {
+  const tiers = evaluateTiers(gatherFacts(dossier, catalogue, date));
+  const open = new Set(tiers.filter((t) => t.met).map((t) => t.id));
+  const until = new Map<string, IsoDate>();
+  // Walk forward through the dates where something lapses; the day before a
+  // tier first fails is the last day it holds.
+  for (const later of lossDates(dossier, catalogue, date)) {
+    if (open.size === 0) break;
+    for (const tier of evaluateTiers(gatherFacts(dossier, catalogue, later))) {
+      if (open.has(tier.id) && !tier.met) {
+        open.delete(tier.id);
+        until.set(tier.id, addDays(later, -1));
+      }
+    }
+  }
+  for (const tier of tiers) {
+    if (!tier.met) tier.holdsUntil = null;
+    else if (until.has(tier.id)) tier.holdsUntil = until.get(tier.id)!;
+  }
+  return { asOf: date, tiers, highestTier: tiers.find((t) => t.met)?.id ?? null };
+}

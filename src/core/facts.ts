@@ -1,0 +1,73 @@
+/**
+ * What a dossier holds on one application date: which engineers still work
+ * there and which certificates count under the validity rule. Computed once
+ * per date and shared by every evaluator.
+ */
+import type { Catalogue } from './catalogue.js';
+import { canonicalCode } from './catalogue.js';
+import { addMonths, compareDates, type IsoDate } from './dates.js';
+import type { Certificate, Dossier, Engineer } from './model.js';
+
+/** Why a certificate does not count on the date. */
+export type NotCountingReason = 'expires-too-soon' | 'not-yet-issued' | 'engineer-left';
+
+export interface HeldCertificate {
+  engineer: Engineer;
+  certificate: Certificate;
+  /** Canonical catalogue code. */
+  code: string;
+  /** JSON pointer of the certificate in the dossier. */
+  pointer: string;
+  counts: boolean;
+  reason?: NotCountingReason;
+}
+
+export interface EngineerStatus {
+  engineer: Engineer;
+  pointer: string;
+  /** Still with the company on the date. */
+  registered: boolean;
+  /** Registered and holding at least one certificate that counts. */
+  certified: boolean;
+}
+
+export interface Facts {
+  dossier: Dossier;
+  catalogue: Catalogue;
+  date: IsoDate;
+  /** The day a certificate must expire after (exclusive) to count. */
+  validUntilAtLeast: IsoDate;
+  certificates: HeldCertificate[];
+  engineers: EngineerStatus[];
+}
+
+/** True when the engineer has left on or before `date`. */
+export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
+  return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
+}
+
+export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Facts {
+  // Rule 1: the expiry must be *more than* N months after the date, so a
+  // certificate expiring exactly on date + N months (clamped) does not count.
+  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
+  const certificates: HeldCertificate[] = [];
+  const engineers: EngineerStatus[] = [];
+  dossier.engineers.forEach((engineer, e) => {
+    const left = hasLeft(engineer, date);
+    let certified = false;
+    (engineer.certificates ?? []).forEach((certificate, c) => {
+      const code = canonicalCode(catalogue, certificate.type);
+      // Unknown codes are validation errors; a dossier that has them is never evaluated.
+      if (code === undefined) return;
+      let reason: NotCountingReason | undefined;
+      if (left) reason = 'engineer-left';
+      else if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) reason = 'not-yet-issued';
+      else if (compareDates(certificate.expires, validUntilAtLeast) <= 0) reason = 'expires-too-soon';
+      const counts = reason === undefined;
+      certified ||= counts;
+      certificates.push({ engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts, ...(reason ? { reason } : {}) });
+    });
+    engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
+  });
+  return { dossier, catalogue, date, validUntilAtLeast, certificates, engineers };
+}

@@ -1,0 +1,110 @@
+/**
+ * Certificate rows (rules 1–4). All certificate rows of a tier are one
+ * matching problem: each certificate that counts fills at most one slot of
+ * one row it satisfies, directly or through replacement, and a "distinct"
+ * row takes at most one certificate per accepted type.
+ */
+import type { Catalogue } from '../catalogue.js';
+import type { Facts, HeldCertificate } from '../facts.js';
+import { FlowNetwork } from '../max-flow.js';
+import type { RequirementOf } from '../model.js';
+import { engineerLabel, orList } from '../words.js';
+import { baseResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
+
+type Row = RequirementOf<'certificates'>;
+
+/** Accepted codes of the row that a certificate of `code` stands for. */
+function acceptedVia(catalogue: Catalogue, code: string, row: Row): string[] {
+  const standsFor = catalogue.standsFor.get(code);
+  return row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!).filter((a) => standsFor?.has(a));
+}
+
+/** "H3CSE-RS or higher" — names the accepted codes and says when higher ones count too. */
+export function acceptedLabel(catalogue: Catalogue, row: Row): string {
+  const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+  const higher = [...catalogue.standsFor].some(([code, lower]) => !accepted.includes(code) && accepted.some((a) => lower.has(a)));
+  return orList(accepted) + (higher ? ' or higher' : '');
+}
+
+export const certificates: KindEvaluator<'certificates'> = {
+  evaluate(rows, facts) {
+    const { catalogue } = facts;
+    const counting = facts.certificates.filter((c) => c.counts);
+    const net = new FlowNetwork();
+    const source = net.node();
+    const sink = net.node();
+    const rowEdges = rows.map(({ row, need }) => {
+      const node = net.node();
+      const types = new Map<string, number>();
+      if (row.distinct === true) {
+        for (const code of row.accepts) {
+          const canonical = catalogue.codes.get(code.toUpperCase())!;
+          if (types.has(canonical)) continue;
+          const typeNode = net.node();
+          net.edge(typeNode, node, 1);
+          types.set(canonical, typeNode);
+        }
+      }
+      return { node, types, toSink: net.edge(node, sink, need) };
+    });
+    // Which row each certificate ends up filling, through these edges.
+    const fillEdges: Array<{ held: HeldCertificate; row: number; edge: number }> = [];
+    for (const held of counting) {
+      const certNode = net.node();
+      net.edge(source, certNode, 1);
+      rows.forEach(({ row }, r) => {
+        const via = acceptedVia(catalogue, held.code, row);
+        if (via.length === 0) return;
+        const target = rowEdges[r]!;
+        if (row.distinct === true) {
+          for (const code of via) fillEdges.push({ held, row: r, edge: net.edge(certNode, target.types.get(code)!, 1) });
+        } else {
+          fillEdges.push({ held, row: r, edge: net.edge(certNode, target.node, 1) });
+        }
+      });
+    }
+    net.maxFlow(source, sink);
+    const filledBy = rows.map(() => [] as HeldCertificate[]);
+    for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
+
+    return rows.map(({ row, need }, r): RequirementResult => {
+      const have = net.flow(rowEdges[r]!.toSink);
+      const base = baseResult(row, need, '/engineers');
+      if (have >= need) return { ...base, met: true, have };
+      return { ...base, met: false, have, gap: certificateGap(facts, rows, filledBy, r, have, need) };
+    });
+  },
+};
+
+function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
+  const { catalogue } = facts;
+  const row = rows[r]!.row;
+  const what = acceptedLabel(catalogue, row);
+  const missing = need - have;
+  const sentences: string[] = [];
+  if (row.distinct === true) {
+    const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(catalogue, h.code, row)))];
+    sentences.push(
+      `needs ${missing} more certificate${missing === 1 ? '' : 's'} of ${missing === 1 ? 'a type' : 'types'} not yet counted here, out of ${what}` +
+        (held.length > 0 ? ` (counted: ${held.join(', ')})` : ''),
+    );
+  } else {
+    sentences.push(`needs ${missing} more ${what} (has ${have} of ${need})`);
+  }
+  const candidates = facts.certificates.filter((h) => acceptedVia(catalogue, h.code, row).length > 0);
+  for (const held of candidates) {
+    const who = engineerLabel(held.engineer);
+    const cert = held.certificate;
+    if (held.reason === 'expires-too-soon') {
+      sentences.push(`${who}: ${held.code} expires ${cert.expires}, not more than ${catalogue.validityMonths} months after ${facts.date} — renew it or add another ${what} holder`);
+    } else if (held.reason === 'not-yet-issued') {
+      sentences.push(`${who}: ${held.code} is issued ${cert.issued}, after ${facts.date}, so it does not count yet`);
+    } else if (held.reason === 'engineer-left') {
+      sentences.push(`${who}: ${held.code} no longer counts, the engineer left on ${held.engineer.leftOn}`);
+    } else {
+      const other = filledBy.findIndex((list, i) => i !== r && list.includes(held));
+      if (other >= 0) sentences.push(`${who}: ${held.code} already fills "${rows[other]!.row.label}"`);
+    }
+  }
+  return sentences.join('. ') + '.';
+}

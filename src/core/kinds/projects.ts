@@ -1,0 +1,31 @@
+/**
+ * Project experience (rule 7): a delivered project's equipment list price
+ * puts it at a level (basic from USD 100,000, major from USD 1,000,000); a
+ * project at a higher level satisfies a lower need.
+ */
+import { usd } from '../words.js';
+import { baseResult, type KindEvaluator } from './kind.js';
+
+export const projects: KindEvaluator<'projects'> = {
+  evaluate(rows, facts) {
+    const delivered = facts.dossier.projects ?? [];
+    const largest = delivered.reduce<(typeof delivered)[number] | undefined>((best, p) => (best === undefined || p.listPriceUsd > best.listPriceUsd ? p : best), undefined);
+    return rows.map(({ row, need }) => {
+      const levels = row.levels;
+      // The highest level whose threshold the largest project reaches.
+      let reached = -1;
+      levels.forEach((level, i) => {
+        if (largest !== undefined && largest.listPriceUsd >= level.minListPriceUsd) reached = i;
+      });
+      const needed = levels.findIndex((l) => l.id === need);
+      const have = reached >= 0 ? levels[reached]!.id : 'none';
+      const base = baseResult(row, need, '/projects');
+      if (reached >= needed) return { ...base, met: true, have };
+      const threshold = levels[needed]!;
+      const gap =
+        `needs a delivered project with an equipment list price of ${usd(threshold.minListPriceUsd)} or more (${need})` +
+        (largest === undefined ? '; no project is listed.' : `; the largest is "${largest.name}" at ${usd(largest.listPriceUsd)}.`);
+      return { ...base, met: false, have, gap };
+    });
+  },
+};

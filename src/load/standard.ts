@@ -1,0 +1,93 @@
+/**
+ * Loading a standard: a shipped one by id (`classic`), or a user's file by
+ * path. Either is validated against the standard schema and its catalogue
+ * cross-checked; any problem is a configuration error with a location.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
+import type { Standard } from '../core/model.js';
+import type { Finding } from '../findings.js';
+import { standardSchema } from '../schemas/standard-schema.js';
+import { parseSource } from './parse.js';
+import { readSource } from './read.js';
+import { didYouMean } from './suggest.js';
+import { createAjv } from './validate.js';
+
+/** The standards shipped with starcheck, by id. */
+export const SHIPPED_STANDARDS = ['classic'] as const;
+export const DEFAULT_STANDARD = 'classic';
+
+const standardsDir = fileURLToPath(new URL('../../src/standards/', import.meta.url));
+
+/** A standard that cannot be used: unknown id, unreadable or invalid file. */
+export class StandardError extends Error {
+  constructor(
+    readonly source: string,
+    readonly findings: Finding[],
+  ) {
+    super(findings.map((f) => `${source}${f.line ? `:${f.line}:${f.column}` : ''}: ${f.message}`).join('\n'));
+    this.name = 'StandardError';
+  }
+}
+
+export interface LoadedStandard {
+  /** The id or path the user gave. */
+  ref: string;
+  /** The file it was read from. */
+  file: string;
+  catalogue: Catalogue;
+}
+
+function isShipped(ref: string): ref is (typeof SHIPPED_STANDARDS)[number] {
+  return (SHIPPED_STANDARDS as readonly string[]).includes(ref);
+}
+
+/** Where a standard reference points: a shipped id, else a path. */
+export function standardFile(ref: string): string {
+  return isShipped(ref) ? `${standardsDir}${ref}.yaml` : ref;
+}
+
+const cache = new Map<string, Promise<LoadedStandard>>();
+
+/** Loads and checks a standard once per process, however many dossiers use it. */
+export function loadStandard(ref: string): Promise<LoadedStandard> {
+  let loaded = cache.get(ref);
+  if (!loaded) {
+    loaded = load(ref);
+    cache.set(ref, loaded);
+  }
+  return loaded;
+}
+
+let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+async function load(ref: string): Promise<LoadedStandard> {
+  const file = standardFile(ref);
+  if (!isShipped(ref) && !existsSync(file)) {
+    const hint = didYouMean(ref, SHIPPED_STANDARDS) || ` — use one of ${SHIPPED_STANDARDS.join(', ')} or the path of a standard file`;
+    throw new StandardError(ref, [{ code: 'unknown-standard', severity: 'error', message: `no standard "${ref}"${hint}` }]);
+  }
+  const read = await readSource(file);
+  if (!read.ok) throw new StandardError(file, [read.error]);
+  const parsed = parseSource(read.text);
+  if (!parsed.ok) throw new StandardError(file, parsed.errors);
+  validator ??= createAjv().compile(standardSchema);
+  if (!validator(parsed.parsed.data)) {
+    const findings = (validator.errors ?? []).map((e): Finding => {
+      const path = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
+      const detail = e.keyword === 'additionalProperties' ? `unknown field "${String(e.params.additionalProperty)}"` : (e.message ?? 'is not valid');
+      return { code: 'standard-schema', severity: 'error', message: `${e.instancePath || '/'} ${detail}`, path, ...parsed.parsed.locate(path, e.keyword === 'additionalProperties' ? 'key' : 'value') };
+    });
+    throw new StandardError(file, findings);
+  }
+  try {
+    return { ref, file, catalogue: buildCatalogue(parsed.parsed.data as Standard) };
+  } catch (error) {
+    if (!(error instanceof StandardCatalogueError)) throw error;
+    throw new StandardError(
+      file,
+      error.problems.map((p) => ({ code: 'standard-catalogue', severity: 'error', message: `${p.path}: ${p.message}`, path: p.path, ...parsed.parsed.locate(p.path) })),
+    );
+  }
+}

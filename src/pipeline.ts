@@ -1,0 +1,132 @@
+/**
+ * One dossier through the whole flow: read → parse → validate → evaluate.
+ * Returns the report entry every formatter reads; never throws for a bad
+ * dossier (that is an entry with errors). It throws only StandardError for a
+ * standard the user chose on the command line.
+ */
+import { dirname, resolve } from 'node:path';
+import type { IsoDate } from './core/dates.js';
+import { evaluate, type TierResult } from './core/evaluate.js';
+import type { Finding } from './findings.js';
+import { parseSource } from './load/parse.js';
+import { readSource, type ReadResult } from './load/read.js';
+import { DEFAULT_STANDARD, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
+import { didYouMean } from './load/suggest.js';
+import { validateDossier } from './load/validate.js';
+import { UsageError } from './errors.js';
+
+export interface CheckOptions {
+  /** --standard: overrides the dossier's own. */
+  standard?: string;
+  /** --as-of: overrides the dossier's application date. */
+  asOf?: IsoDate;
+  /** --require: overrides the dossier's target tier. */
+  require?: string;
+  /** The date used when neither --as-of nor the dossier gives one. */
+  today: IsoDate;
+}
+
+export interface DossierReport {
+  file: string;
+  partner: string | null;
+  /** The standard id the dossier was checked against (null when none could be loaded). */
+  standard: string | null;
+  asOf: IsoDate | null;
+  valid: boolean;
+  errors: Finding[];
+  warnings: Finding[];
+  tiers: TierResult[];
+  highestTier: string | null;
+  requiredTier: string | null;
+  pass: boolean;
+}
+
+function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {
+  return {
+    file,
+    partner: null,
+    standard: null,
+    asOf: null,
+    ...partial,
+    valid: false,
+    errors,
+    warnings: [],
+    tiers: [],
+    highestTier: null,
+    requiredTier: null,
+    pass: false,
+  };
+}
+
+/** A string field of raw, not yet validated data, if it is one. */
+function rawString(data: unknown, ...keys: string[]): string | undefined {
+  let node = data;
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Checks one dossier whose text has been read (or failed to be). */
+export async function checkText(file: string, read: ReadResult, options: CheckOptions): Promise<DossierReport> {
+  if (!read.ok) return invalid(file, [read.error]);
+  const parsed = parseSource(read.text);
+  if (!parsed.ok) return invalid(file, parsed.errors);
+  const { data, locate } = parsed.parsed;
+  const partner = rawString(data, 'partner', 'name') ?? null;
+
+  let standard: LoadedStandard;
+  const own = rawString(data, 'application', 'standard');
+  if (options.standard !== undefined) {
+    standard = await loadStandard(options.standard);
+  } else if (own !== undefined) {
+    // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
+    const ref = (SHIPPED_STANDARDS as readonly string[]).includes(own) || file === '-' ? own : resolve(dirname(file), own);
+    try {
+      standard = await loadStandard(ref);
+    } catch (error) {
+      if (!(error instanceof StandardError)) throw error;
+      const path = '/application/standard';
+      return invalid(file, error.findings.map((f) => ({ ...f, path, ...locate(path), message: `application.standard "${own}": ${f.message}` })), { partner });
+    }
+  } else {
+    standard = await loadStandard(DEFAULT_STANDARD);
+  }
+  const { catalogue } = standard;
+  const standardId = catalogue.standard.id;
+  if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
+    const hint = didYouMean(options.require, catalogue.tierIds) || ` — expected one of ${catalogue.tierIds.join(', ')}`;
+    throw new UsageError(`--require: "${options.require}" is not a tier of the ${standardId} standard${hint}`);
+  }
+
+  const validation = validateDossier(parsed.parsed, catalogue);
+  if (!validation.ok) return invalid(file, validation.errors, { partner, standard: standardId });
+  const dossier = validation.dossier;
+
+  const asOf = options.asOf ?? dossier.application?.date ?? options.today;
+  const requiredTier = options.require ?? dossier.application?.targetTier ?? catalogue.tierIds[catalogue.tierIds.length - 1]!;
+  const evaluation = evaluate(dossier, catalogue, asOf);
+  // Positions only for what a report points at: the gaps.
+  for (const tier of evaluation.tiers) {
+    for (const requirement of tier.requirements) if (!requirement.met) Object.assign(requirement, locate(requirement.at));
+  }
+  const required = evaluation.tiers.find((t) => t.id === requiredTier);
+  return {
+    file,
+    partner: dossier.partner.name,
+    standard: standardId,
+    asOf,
+    valid: true,
+    errors: [],
+    warnings: [],
+    tiers: evaluation.tiers,
+    highestTier: evaluation.highestTier,
+    requiredTier,
+    pass: required?.met === true,
+  };
+}
+
+export async function checkFile(file: string, options: CheckOptions): Promise<DossierReport> {
+  return checkText(file, await readSource(file), options);
+}

@@ -1,0 +1,108 @@
+/**
+ * `--format text` (the default): for people. A verdict line per dossier,
+ * then per tier a table of requirements and the gaps in words. Fits an
+ * 80-column terminal.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { TierResult } from '../core/evaluate.js';
+import type { Finding } from '../findings.js';
+import type { DossierReport } from '../pipeline.js';
+import type { FormatOptions, Formatter } from './run.js';
+
+const WIDTH = 80;
+
+/** Greedy word wrap; `indent` prefixes continuation lines. */
+export function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.join('\n');
+}
+
+export function show(value: number | string | boolean): string {
+  return value === true ? 'yes' : value === false ? 'no' : String(value);
+}
+
+/** `file:line:column: message` — the form editors and CI logs link to. */
+export function locatedMessage(file: string, f: Finding): string {
+  return `${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`;
+}
+
+function gapCount(tier: TierResult): number {
+  return tier.requirements.filter((r) => !r.met).length;
+}
+
+/** "three-star — 2 gaps to four-star", the line a partner reads first. */
+export function verdict(d: DossierReport): string {
+  if (!d.valid) return `invalid — ${d.errors.length} error${d.errors.length === 1 ? '' : 's'}`;
+  const index = d.tiers.findIndex((t) => t.id === d.highestTier);
+  const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
+  const reached = d.highestTier ?? 'no tier met';
+  if (!next) return `${reached} — the highest tier`;
+  const gaps = gapCount(next);
+  return `${reached} — ${gaps} gap${gaps === 1 ? '' : 's'} to ${next.id}`;
+}
+
+function verdictLine(d: DossierReport, c: ChalkInstance): string {
+  const status = !d.valid ? c.red.bold('INVALID') : d.pass ? c.green.bold('PASS') : c.red.bold('FAIL');
+  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
+  return `${status} ${c.bold(d.file)}: ${verdict(d)}${required}`;
+}
+
+function tierHeading(tier: TierResult, c: ChalkInstance): string {
+  if (!tier.met) {
+    const gaps = gapCount(tier);
+    return `${c.bold(tier.name)} — ${c.red('not met')}, ${gaps} gap${gaps === 1 ? '' : 's'}`;
+  }
+  const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
+  const paths = tier.paths ? ` (via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')})` : '';
+  return `${c.bold(tier.name)} — ${c.green('met')}${paths}${holds}`;
+}
+
+function tierTable(tier: TierResult, c: ChalkInstance): string {
+  const table = new Table({
+    head: ['Requirement', 'Have', 'Need', ''].map((h) => c.bold(h)),
+    colWidths: [42, 10, 10, 9],
+    wordWrap: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const r of tier.requirements) {
+    table.push([r.path ? `${r.label} [${r.path}]` : r.label, show(r.have), show(r.need), r.met ? c.green('✔ met') : c.red('✗ gap')]);
+  }
+  return table.toString();
+}
+
+function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions): string {
+  const out = [verdictLine(d, c)];
+  if (!d.valid) {
+    for (const error of d.errors) out.push(`  ${wrap(locatedMessage(d.file, error), WIDTH - 2, '    ')}`);
+    return out.join('\n');
+  }
+  if (options.quiet) return out.join('\n');
+  out.push(`  ${d.partner ?? ''} · ${d.standard} standard · application date ${d.asOf}`);
+  for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);
+  for (const tier of d.tiers) {
+    out.push('', tierHeading(tier, c), tierTable(tier, c));
+    for (const r of tier.requirements) {
+      if (r.met || r.gap === undefined) continue;
+      out.push(`  ${c.red('✗')} ${wrap(`${r.label}: ${r.gap}`, WIDTH - 4, '    ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export const text: Formatter = (run, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const blocks = run.dossiers.map((d) => dossierText(d, c, options));
+  const separator = options.quiet ? '\n' : '\n\n';
+  return `${blocks.join(separator)}\n`;
+};

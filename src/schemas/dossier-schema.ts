@@ -1,0 +1,331 @@
+/**
+ * The dossier format, version 1, as a JSON Schema.
+ *
+ * This object is the single source of truth: the `Dossier` type is derived
+ * from it by the compiler (json-schema-to-ts), and `schemas/dossier.schema.json`
+ * is generated from it by `npm run build` (a test fails if the committed file
+ * differs). Field names are a public contract; change them only with a new
+ * `schemaVersion`.
+ */
+
+const SCHEMA_ID = 'https://starcheck.dev/schemas/dossier.schema.json';
+
+
+const isoDate = { type: 'string', format: 'date' } as const;
+
+const certificate = {
+  type: 'object',
+  title: 'Certificate',
+  description: 'One certificate held by the engineer.',
+  required: ['type', 'expires'],
+  additionalProperties: false,
+  properties: {
+    type: {
+      type: 'string',
+      minLength: 1,
+      title: 'Certificate type',
+      description: "A code or alias from the standard's catalogue (case-insensitive); run `starcheck rules` for the list.",
+      examples: ['H3CNE', 'H3CSE-RS', 'H3CIE-RS', 'PMP', 'H3CNE-PM', 'H3CS-IMC', 'H3CNE-SECURITY', 'H3CNE-X86'],
+    },
+    number: {
+      type: 'string',
+      minLength: 1,
+      title: 'Certificate number',
+      description: 'The number printed on the certificate; unique across the dossier.',
+      examples: ['H3C-SE-204511'],
+    },
+    issued: {
+      ...isoDate,
+      title: 'Issue date',
+      description: 'The day the certificate was issued (YYYY-MM-DD). A certificate issued after the application date does not count.',
+      examples: ['2024-03-15'],
+    },
+    expires: {
+      ...isoDate,
+      title: 'Expiry date',
+      description: 'The day the certificate expires (YYYY-MM-DD). It counts only when this is more than three months after the application date.',
+      examples: ['2027-03-15'],
+    },
+  },
+} as const;
+
+const engineer = {
+  type: 'object',
+  title: 'Engineer',
+  description: 'An after-sales engineer of the partner.',
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: {
+    id: {
+      type: 'string',
+      minLength: 1,
+      title: 'Engineer id',
+      description: 'Your own id for the engineer; unique in the dossier. Reports name engineers by it.',
+      examples: ['E01'],
+    },
+    name: { type: 'string', minLength: 1, title: 'Name', description: "The engineer's full name.", examples: ['Lee Wei Ming'] },
+    email: {
+      type: 'string',
+      format: 'email',
+      title: 'E-mail',
+      description: "The engineer's work e-mail address.",
+      examples: ['wm.lee@acme.example'],
+    },
+    leftOn: {
+      ...isoDate,
+      title: 'Left on',
+      description: 'The day the engineer left the company. An engineer who left on or before the application date no longer counts.',
+      examples: ['2027-01-10'],
+    },
+    credits: {
+      type: 'integer',
+      minimum: 0,
+      title: 'Training credits',
+      description: 'Vendor training credits of this engineer (used by the 2025 standard).',
+      examples: [120],
+    },
+    certificates: {
+      type: 'array',
+      title: 'Certificates',
+      description: 'The certificates this engineer holds.',
+      items: certificate,
+    },
+  },
+} as const;
+
+/** The schema the `Dossier` type is derived from: every object closed, no `x-` fields. */
+export const dossierCoreSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: SCHEMA_ID,
+  title: 'starcheck dossier',
+  description:
+    "A partner's application for the H3C partner star-rated service certification: engineers and their certificates, service platform, projects and lab.",
+  type: 'object',
+  required: ['schemaVersion', 'partner', 'engineers'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'The JSON Schema this file follows, for editors.' },
+    schemaVersion: {
+      const: 1,
+      title: 'Dossier format version',
+      description: 'Always 1 for this format.',
+      examples: [1],
+    },
+    partner: {
+      type: 'object',
+      title: 'Partner',
+      description: 'The company applying.',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', minLength: 1, title: 'Company name', examples: ['Acme Networks Sdn Bhd'] },
+        id: { type: 'string', minLength: 1, title: 'Partner id', description: "The vendor's id for the partner.", examples: ['MY-0042'] },
+        country: {
+          type: 'string',
+          pattern: '^[A-Z]{2}$',
+          title: 'Country',
+          description: 'ISO 3166-1 alpha-2 country code.',
+          examples: ['MY'],
+        },
+        channel: {
+          enum: ['AD', 'ACPD', 'ACP', 'CP', 'ASP', 'ACSP'],
+          title: 'Channel',
+          description: 'Market channel (AD, ACPD, ACP, CP) or service channel (ASP, ACSP).',
+          examples: ['ACP'],
+        },
+      },
+    },
+    application: {
+      type: 'object',
+      title: 'Application',
+      description: 'The application itself. Command-line options override each field.',
+      additionalProperties: false,
+      properties: {
+        date: {
+          ...isoDate,
+          title: 'Submission date',
+          description: 'The day the application is submitted; --as-of overrides it; without either, today.',
+          examples: ['2026-12-01'],
+        },
+        targetTier: {
+          type: 'string',
+          minLength: 1,
+          title: 'Target tier',
+          description: 'The tier applied for; --require overrides it; without either, the lowest tier.',
+          examples: ['three-star'],
+        },
+        standard: {
+          type: 'string',
+          minLength: 1,
+          title: 'Standard',
+          description: 'The standard to check against (a shipped id or a file); --standard overrides it.',
+          examples: ['classic', '2025'],
+        },
+        currentRating: {
+          type: 'object',
+          title: 'Current rating',
+          description: 'The rating held now, for a recertification.',
+          required: ['tier', 'issued'],
+          additionalProperties: false,
+              properties: {
+            tier: { type: 'string', minLength: 1, title: 'Tier', examples: ['two-star'] },
+            issued: { ...isoDate, title: 'Issue date', description: 'The day the current rating was issued.', examples: ['2025-12-15'] },
+          },
+        },
+      },
+    },
+    engineers: {
+      type: 'array',
+      title: 'Engineers',
+      description: "The partner's after-sales engineers.",
+      items: engineer,
+    },
+    serviceManager: {
+      type: 'object',
+      title: 'Service manager',
+      description: 'The service manager; leave the block out when there is none.',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', minLength: 1, title: 'Name', examples: ['Siti Rahman'] },
+        email: { type: 'string', format: 'email', title: 'E-mail', examples: ['siti@acme.example'] },
+        phone: { type: 'string', minLength: 1, title: 'Phone', examples: ['+60 3 1234 5678'] },
+      },
+    },
+    servicePlatform: {
+      type: 'object',
+      title: 'Service platform',
+      description: 'The after-sales service platform.',
+      additionalProperties: false,
+      properties: {
+        hotline: {
+          type: 'object',
+          title: 'After-sales hotline',
+          description: 'The after-sales service hotline; it counts when it has a phone number.',
+          additionalProperties: false,
+              properties: {
+            phone: { type: 'string', minLength: 1, title: 'Phone', examples: ['+60 3 8888 0000'] },
+            hours: { enum: ['7x24', '5x8'], title: 'Hours', description: '7x24 (all day, every day) or 5x8 (office hours).', examples: ['7x24'] },
+          },
+        },
+        supportEmail: {
+          type: 'string',
+          format: 'email',
+          title: 'Support e-mail',
+          description: 'The support e-mail address customers write to.',
+          examples: ['support@acme.example'],
+        },
+        issueTracking: {
+          type: 'object',
+          title: 'Issue tracking',
+          description: 'The system and process for tracking and handling customer issues.',
+          additionalProperties: false,
+              properties: {
+            system: { type: 'string', minLength: 1, title: 'System', examples: ['Jira Service Management'] },
+            mode: { enum: ['automatic', 'manual'], title: 'Mode', description: 'automatic or manual tracking.', examples: ['automatic'] },
+            handlingProcess: {
+              type: 'boolean',
+              title: 'Handling process',
+              description: 'True when a customer-issue handling process is documented.',
+              examples: [true],
+            },
+          },
+        },
+      },
+    },
+    projects: {
+      type: 'array',
+      title: 'Projects',
+      description: 'Engineering projects the partner delivered.',
+      items: {
+        type: 'object',
+        title: 'Project',
+        required: ['name', 'listPriceUsd'],
+        additionalProperties: false,
+          properties: {
+          name: { type: 'string', minLength: 1, title: 'Project name', examples: ['State bank campus network'] },
+          customer: { type: 'string', minLength: 1, title: 'Customer', examples: ['State Bank'] },
+          listPriceUsd: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1e15,
+            title: 'Equipment list price (USD)',
+            description: 'The list price of the equipment delivered, in US dollars.',
+            examples: [1250000],
+          },
+          completed: { ...isoDate, title: 'Completed', description: 'The day the project was completed.', examples: ['2025-06-30'] },
+        },
+      },
+    },
+    lab: {
+      type: 'array',
+      title: 'Lab',
+      description: 'Lab equipment, used for experiments only.',
+      items: {
+        type: 'object',
+        title: 'Lab item',
+        required: ['category', 'model'],
+        additionalProperties: false,
+          properties: {
+          category: {
+            type: 'string',
+            minLength: 1,
+            title: 'Category',
+            description: "A lab category of the standard's catalogue.",
+            examples: ['cloud-lab', 'high-end-router', 'router', 'l3-switch', 'access-controller', 'access-point'],
+          },
+          model: { type: 'string', minLength: 1, title: 'Model', examples: ['WA6320'] },
+          quantity: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 1000000,
+            default: 1,
+            title: 'Quantity',
+            description: 'How many units; a whole number, 1 when left out.',
+            examples: [2],
+          },
+        },
+      },
+    },
+    training: {
+      type: 'array',
+      title: 'Training',
+      description: 'Vendor service training, meetings and forums attended.',
+      items: {
+        type: 'object',
+        title: 'Training event',
+        required: ['date', 'title', 'kind'],
+        additionalProperties: false,
+          properties: {
+          date: { ...isoDate, title: 'Date', examples: ['2026-05-12'] },
+          title: { type: 'string', minLength: 1, title: 'Title', examples: ['Service Partner Forum'] },
+          kind: { enum: ['training', 'meeting', 'forum'], title: 'Kind', examples: ['forum'] },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Users may keep their own notes in fields starting with `x-`. */
+const USER_NOTES = {
+  '^x-': { description: 'Your own notes; starcheck keeps and ignores fields starting with "x-".' },
+};
+
+/**
+ * Opens every closed object of a schema to `x-` fields. The engine never reads
+ * them, so the derived type leaves them out and only the validator admits them.
+ */
+export function allowUserNotes(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(allowUserNotes);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    // `examples` and `enum` hold data, not subschemas.
+    out[key] = key === 'examples' || key === 'enum' || key === 'const' ? value : allowUserNotes(value);
+  }
+  if (out.type === 'object' && out.additionalProperties === false) out.patternProperties = USER_NOTES;
+  return out;
+}
+
+/** The published dossier schema (`schemas/dossier.schema.json`). */
+export const dossierSchema = allowUserNotes(dossierCoreSchema) as Record<string, unknown>;

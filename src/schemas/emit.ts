@@ -1,0 +1,23 @@
+/**
+ * Writes the published JSON Schemas (`schemas/*.schema.json`) from their
+ * TypeScript sources. Run by `npm run build`; a test fails when the
+ * committed files differ from what this writes.
+ */
+import { writeFileSync } from 'node:fs';
+import { dossierSchema } from './dossier-schema.js';
+import { standardSchema } from './standard-schema.js';
+
+export const publishedSchemas = {
+  'dossier.schema.json': dossierSchema,
+  'standard.schema.json': standardSchema,
+} as const;
+
+export function schemaText(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  for (const [name, schema] of Object.entries(publishedSchemas)) {
+    writeFileSync(new URL(`../../schemas/${name}`, import.meta.url), schemaText(schema));
+  }
+}
