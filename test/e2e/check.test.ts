@@ -1,0 +1,159 @@
+/** End to end: the built binary against the shipped examples, as a partner or a CI job runs it. */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, runCli } from '../helpers.js';
+
+describe('starcheck check (built binary)', () => {
+  it('passes the four-star example with exit 0 and a verdict first', () => {
+    const { code, stdout, stderr } = runBin(['check', 'examples/four-star.yaml']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe('PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)');
+    expect(stdout).toContain('Four-star — met, holds until 2027-02-28');
+    expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('prints the JSON contract', () => {
+    const { code, stdout } = runBin(['check', 'examples/four-star.yaml', '--format', 'json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.tool.name).toBe('starcheck');
+    expect(doc.tool.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(doc.standard.id).toBe('classic');
+    expect(doc.summary).toEqual({ total: 1, passed: 1, failed: 0, invalid: 0 });
+    const [d] = doc.dossiers;
+    expect(d).toMatchObject({ file: 'examples/four-star.yaml', partner: 'Acme Networks Sdn Bhd', asOf: '2026-12-01', valid: true, errors: [], warnings: [], highestTier: 'four-star', requiredTier: 'four-star', pass: true });
+    expect(d.tiers.map((t: { id: string }) => t.id)).toEqual(['four-star', 'three-star', 'two-star']);
+    expect(d.tiers[0]).toMatchObject({ met: true, holdsUntil: '2027-02-28' });
+    for (const r of d.tiers[0].requirements) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'met', 'have', 'need']));
+      expect(r.met).toBe(true);
+    }
+  });
+
+  it('exits 1 when the required tier is missed, and names the gap', () => {
+    const { code, stdout } = runBin(['check', 'examples/three-star.yaml', '--require', 'four-star']);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')[0]).toBe('FAIL examples/three-star.yaml: three-star — 3 gaps to four-star (required: four-star)');
+    // Gaps wrap at 80 columns; compare the words.
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Bo Lim (E02): PMP expires 2027-03-01, not more than 3 months after 2026-12-01');
+  });
+
+  it('exits 2 with file:line:column errors for an invalid dossier, and no stack trace', () => {
+    const { code, stdout, stderr } = runBin(['check', 'examples/invalid.yaml']);
+    expect(code).toBe(2);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('examples/invalid.yaml:19:18: engineers.0.certificates.0.expires is "2027-02-30", not a calendar date');
+    expect(stdout).toMatch(/examples\/invalid\.yaml:21:5: unknown field "nmae"/);
+    expect(stdout + stderr).not.toMatch(/\bat .+\.js:\d+/);
+  });
+
+  it('reports errors on stderr as well when stdout carries JSON', () => {
+    const { code, stdout, stderr } = runBin(['check', 'examples/invalid.yaml', '--format', 'json']);
+    expect(code).toBe(2);
+    const d = JSON.parse(stdout).dossiers[0];
+    expect(d.valid).toBe(false);
+    expect(d.errors[0]).toMatchObject({ line: 19, column: 18, path: '/engineers/0/certificates/0/expires' });
+    expect(stderr).toContain('examples/invalid.yaml:19:18:');
+  });
+
+  it('gives byte-identical output in distant time zones and locales', () => {
+    const args = ['check', 'examples/three-star.yaml', '--as-of', '2026-11-30', '--format', 'json'];
+    const east = runBin(args, { env: { TZ: 'Pacific/Kiritimati', LANG: 'th_TH.UTF-8', LC_ALL: 'th_TH.UTF-8' } });
+    const west = runBin(args, { env: { TZ: 'America/Adak', LANG: 'de_DE.UTF-8' } });
+    expect(east.stdout).toBe(west.stdout);
+    const eastText = runBin(args.slice(0, 4), { env: { TZ: 'Pacific/Kiritimati' } });
+    const westText = runBin(args.slice(0, 4), { env: { TZ: 'America/Adak' } });
+    expect(eastText.stdout).toBe(westText.stdout);
+    expect(JSON.parse(east.stdout).dossiers[0].asOf).toBe('2026-11-30');
+  });
+
+  it('reads a dossier from standard input', () => {
+    const { code, stdout } = runBin(['check', '-', '--quiet'], { input: 'schemaVersion: 1\npartner: {name: P}\nengineers: []\napplication: {date: 2026-12-01}\n' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('FAIL -: no tier met — 4 gaps to two-star (required: two-star)\n');
+  });
+
+  it('prints help and version with exit 0', () => {
+    expect(runBin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runBin(['check', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--as-of');
+    expect(help.stdout).toContain('Exit codes');
+  });
+});
+
+describe('usage errors exit 3', () => {
+  it.each([
+    [['check', 'examples/four-star.yaml', '--bogus'], /unknown option '--bogus'/],
+    [['check'], /missing required argument/],
+    [['chekc', 'x'], /unknown command 'chekc'[\s\S]*check/],
+    [['check', 'examples/four-star.yaml', '--format', 'yml'], /unknown format "yml"/],
+    [['check', 'examples/four-star.yaml', '--as-of', '2026-02-30'], /--as-of "2026-02-30" is not a calendar date/],
+    [['check', 'examples/four-star.yaml', '--require', 'five-star'], /"five-star" is not a tier of the classic standard/],
+    [['check', 'examples/four-star.yaml', '--standard', 'clasic'], /no standard "clasic" — did you mean "classic"\?/],
+  ])('%o', async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('options', () => {
+  it('--as-of overrides the dossier date and moves holdsUntil along', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/four-star.yaml', '--as-of', '2027-03-01', '--format', 'json']);
+    const d = JSON.parse(stdout).dossiers[0];
+    expect(code).toBe(1);
+    expect(d.asOf).toBe('2027-03-01');
+    expect(d.tiers[0].met).toBe(false);
+    expect(d.tiers[0].holdsUntil).toBeNull();
+  });
+
+  it('defaults the date to today when neither --as-of nor the dossier gives one', async () => {
+    const input = 'schemaVersion: 1\npartner: {name: P}\nengineers: []\n';
+    const { stdout } = await runCli(['check', '-', '--format', 'json'], { stdin: input, now: new Date(2027, 0, 15, 12) });
+    expect(JSON.parse(stdout).dossiers[0].asOf).toBe('2027-01-15');
+  });
+
+  it('colours only on a terminal, and never with NO_COLOR or --no-color', async () => {
+    const tty = await runCli(['check', 'examples/four-star.yaml'], { isTTY: true });
+    expect(tty.stdout).toMatch(/\x1b\[/);
+    expect((await runCli(['check', 'examples/four-star.yaml'], { isTTY: false })).stdout).not.toMatch(/\x1b\[/);
+    expect((await runCli(['check', 'examples/four-star.yaml'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await runCli(['check', 'examples/four-star.yaml', '--no-color'], { isTTY: true })).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('writes --format json=file and text to stdout in one run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const out = join(dir, 'report.json');
+    const { code, stdout } = await runCli(['check', 'examples/two-star.yaml', '--format', 'text', '--format', `json=${out}`]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('PASS examples/two-star.yaml');
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(out, 'utf8')).dossiers[0].highestTier).toBe('two-star');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('writes no output file when the run fails on a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const out = join(dir, 'report.json');
+    const { code } = await runCli(['check', 'examples/two-star.yaml', '--format', `json=${out}`, '--standard', 'nope']);
+    expect(code).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reports a missing file as a dossier error, exit 2', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/nope.yaml']);
+    expect(code).toBe(2);
+    expect(stdout).toContain('examples/nope.yaml: no such file');
+  });
+
+  it('takes the worst exit code over several dossiers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'schemaVersion: [1\n');
+    expect((await runCli(['check', 'examples/four-star.yaml', 'examples/two-star.yaml'])).code).toBe(0);
+    expect((await runCli(['check', 'examples/four-star.yaml', 'examples/three-star.yaml', '--require', 'four-star'])).code).toBe(1);
+    expect((await runCli(['check', 'examples/three-star.yaml', join(dir, 'broken.yaml'), '--require', 'four-star'])).code).toBe(2);
+  });
+});
