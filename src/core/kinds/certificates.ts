@@ -19,11 +19,12 @@ function acceptedVia(catalogue: Catalogue, code: string, row: Row): string[] {
   return row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!).filter((a) => standsFor?.has(a));
 }
 
-/** "H3CSE-RS or higher" — names the accepted codes and says when higher ones count too. */
+/** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
 export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
-  const higher = [...catalogue.standsFor].some(([code, lower]) => !accepted.includes(code) && accepted.some((a) => lower.has(a)));
-  return orList(accepted) + (higher ? ' or higher' : '');
+  const hasHigher = (code: string): boolean => [...catalogue.standsFor].some(([other, lower]) => other !== code && lower.has(code));
+  if (accepted.length === 1) return accepted[0]! + (hasHigher(accepted[0]!) ? ' or higher' : '');
+  return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
 }
 
 export const certificates: KindEvaluator<'certificates'> = {
