@@ -15,6 +15,9 @@ import { didYouMean } from './load/suggest.js';
 import { validateDossier } from './load/validate.js';
 import { UsageError } from './errors.js';
 
+/** How reports name a dossier read from standard input. */
+export const STDIN_NAME = '<stdin>';
+
 export interface CheckOptions {
   /** --standard: overrides the dossier's own. */
   standard?: string;
@@ -82,7 +85,7 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     standard = await loadStandard(options.standard);
   } else if (own !== undefined) {
     // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
-    const ref = (SHIPPED_STANDARDS as readonly string[]).includes(own) || file === '-' ? own : resolve(dirname(file), own);
+    const ref = (SHIPPED_STANDARDS as readonly string[]).includes(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
     try {
       standard = await loadStandard(ref);
     } catch (error) {

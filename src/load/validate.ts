@@ -186,12 +186,15 @@ export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): Val
   return errors.length > 0 ? { ok: false, errors } : { ok: true, dossier };
 }
 
+/** Drops repeats and orders findings as they appear in the file. */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.line}:${f.column}:${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return findings
+    .filter((f) => {
+      const key = `${f.line}:${f.column}:${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -72,7 +72,7 @@ describe('starcheck check (built binary)', () => {
   it('reads a dossier from standard input', () => {
     const { code, stdout } = runBin(['check', '-', '--quiet'], { input: 'schemaVersion: 1\npartner: {name: P}\nengineers: []\napplication: {date: 2026-12-01}\n' });
     expect(code).toBe(1);
-    expect(stdout).toBe('FAIL -: no tier met — 4 gaps to two-star (required: two-star)\n');
+    expect(stdout).toBe('FAIL <stdin>: no tier met — 4 gaps to two-star (required: two-star)\n');
   });
 
   it('prints help and version with exit 0', () => {

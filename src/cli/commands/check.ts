@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../../errors.js';
 import { readStdin } from '../../load/read.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
-import { checkFile, checkText, type CheckOptions, type DossierReport } from '../../pipeline.js';
+import { checkFile, checkText, STDIN_NAME, type CheckOptions, type DossierReport } from '../../pipeline.js';
 import { formatters, summarise, type RunResult } from '../../report/index.js';
 import { locatedMessage } from '../../report/text.js';
 import type { CliIo } from '../io.js';
@@ -66,7 +66,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
 
   const dossiers: DossierReport[] = [];
   for (const path of paths) {
-    dossiers.push(path === '-' ? await checkText('-', await readStdin(io.stdin), options) : await checkFile(path, options));
+    dossiers.push(path === '-' ? await checkText(STDIN_NAME, await readStdin(io.stdin), options) : await checkFile(path, options));
   }
   const run: RunResult = {
     tool: { name: 'starcheck', version },
