@@ -42,6 +42,8 @@ export interface DossierReport {
   highestTier: string | null;
   requiredTier: string | null;
   pass: boolean;
+  /** The rating held now, when the dossier declares one: the tier, its issue date and its last valid day. */
+  currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
 }
 
 function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {
@@ -115,6 +117,18 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     for (const requirement of tier.requirements) if (!requirement.met) Object.assign(requirement, locate(requirement.at));
   }
   const required = evaluation.tiers.find((t) => t.id === requiredTier);
+  const rating = evaluation.currentRating;
+  const warnings: Finding[] = [];
+  if (rating?.lapsed === true) {
+    const path = '/application/currentRating';
+    warnings.push({
+      code: 'current-rating-lapsed',
+      severity: 'warning',
+      message: `the current ${rating.tier} rating (issued ${rating.issued}) was valid until ${rating.validUntil}, before the application date ${asOf}; it has lapsed`,
+      path,
+      ...locate(path),
+    });
+  }
   return {
     file,
     partner: dossier.partner.name,
@@ -122,11 +136,12 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     asOf,
     valid: true,
     errors: [],
-    warnings: [],
+    warnings,
     tiers: evaluation.tiers,
     highestTier: evaluation.highestTier,
     requiredTier,
     pass: required?.met === true,
+    ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
   };
 }
 

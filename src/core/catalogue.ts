@@ -4,7 +4,15 @@
  * categories closed over `satisfies`. Cross-references are checked here, so
  * the evaluators can trust every code and category they meet.
  */
+import { dossierCoreSchema } from '../schemas/dossier-schema.js';
 import type { Requirement, Standard } from './model.js';
+
+const platform = dossierCoreSchema.properties.servicePlatform.properties;
+/** The levels a dossier can state, per platform item; a standard's levels must be among them. */
+const DOSSIER_LEVELS: Partial<Record<string, readonly string[]>> = {
+  hotline: platform.hotline.properties.hours.enum,
+  issueTracking: platform.issueTracking.properties.mode.enum,
+};
 
 export interface StandardProblem {
   /** JSON pointer into the standard file. */
@@ -179,19 +187,30 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
     case 'lab':
       if (!known.categoryNames.has(row.category)) problems.push({ path: `${at}/category`, message: `lab category "${row.category}" is not defined` });
       break;
-    case 'platform':
+    case 'platform': {
+      const possible = DOSSIER_LEVELS[row.item];
+      if (row.levels !== undefined && possible === undefined) {
+        problems.push({ path: `${at}/levels`, message: `${row.item} has no levels a dossier can state` });
+      } else if (possible !== undefined) {
+        (row.levels ?? []).forEach((level, j) => {
+          if (!possible.includes(level)) problems.push({ path: `${at}/levels/${j}`, message: `level "${level}" is not one a dossier can state for ${row.item} (${possible.join(', ')})` });
+        });
+      }
       for (const [tier, need] of Object.entries(row.need)) {
         if (need !== true && !(row.levels ?? []).includes(need)) {
           problems.push({ path: `${at}/need/${tier}`, message: `level "${need}" is not one of the row's levels` });
         }
       }
       break;
+    }
     case 'projects':
       for (const [tier, need] of Object.entries(row.need)) {
         if (!row.levels.some((level) => level.id === need)) problems.push({ path: `${at}/need/${tier}`, message: `project level "${need}" is not defined` });
       }
       break;
     case 'personnel':
+    case 'credits':
+    case 'training':
       break;
   }
 }

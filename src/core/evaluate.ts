@@ -4,21 +4,30 @@
  * system, no console, no clock.
  */
 import type { Catalogue } from './catalogue.js';
-import { addDays, compareDates, firstDateReaching, type IsoDate } from './dates.js';
+import { addDays, compareDates, type IsoDate } from './dates.js';
 import { gatherFacts, type Facts } from './facts.js';
 import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
-import type { Dossier, RequirementKind } from './model.js';
+import type { Dossier, Requirement, RequirementKind } from './model.js';
+import { currentRatingStatus, type CurrentRatingStatus } from './rating.js';
 
 export interface PathResult {
   id: string;
   name: string;
   met: boolean;
+  /** Unmet rows of this path, not counting the rows every path shares. */
+  gaps: number;
 }
 
 export interface TierResult {
   id: string;
   name: string;
   met: boolean;
+  /**
+   * How many rows stand between the dossier and the tier: the unmet rows
+   * without a path plus those of the path with the fewest unmet rows. Rows of
+   * the other paths are alternatives, not gaps.
+   */
+  gaps: number;
   /**
    * The last application date on which the tier is still met, given the
    * dossier as it is: null when it is not met now, absent when nothing it
@@ -35,6 +44,8 @@ export interface Evaluation {
   tiers: TierResult[];
   /** The highest tier met, or null. */
   highestTier: string | null;
+  /** The rating held now, when the dossier declares one (a recertification). */
+  currentRating?: CurrentRatingStatus;
 }
 
 /** Evaluates every tier on one date, without holdsUntil. */
@@ -49,10 +60,12 @@ function evaluateTiers(facts: Facts): TierResult[] {
       for (const result of evaluateKind(kind, ofKind, facts)) byId.set(result.id, result);
     }
     const requirements = rows.map((row) => byId.get(row.id)!);
-    const common = requirements.filter((r) => r.path === undefined).every((r) => r.met);
-    const paths = standard.paths?.map((p) => ({ id: p.id, name: p.name, met: requirements.filter((r) => r.path === p.id).every((r) => r.met) }));
-    const met = common && (paths === undefined || paths.length === 0 || paths.some((p) => p.met));
-    return { id: tier.id, name: tier.name, met, ...(paths && paths.length > 0 ? { paths } : {}), requirements };
+    const unmet = (path: string | undefined): number => requirements.filter((r) => r.path === path && !r.met).length;
+    // A path with no row in this tier is not offered for it, rather than met for free.
+    const offered = (standard.paths ?? []).filter((p) => requirements.some((r) => r.path === p.id));
+    const paths = offered.map((p) => ({ id: p.id, name: p.name, met: unmet(p.id) === 0, gaps: unmet(p.id) }));
+    const gaps = unmet(undefined) + (paths.length > 0 ? Math.min(...paths.map((p) => p.gaps)) : 0);
+    return { id: tier.id, name: tier.name, met: gaps === 0, gaps, ...(paths.length > 0 ? { paths } : {}), requirements };
   });
 }
 
@@ -61,16 +74,22 @@ function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): Req
   return (kinds[kind] as { evaluate(rows: RowNeed[], facts: Facts): RequirementResult[] }).evaluate(rows, facts);
 }
 
+function kindLossDates(kind: RequirementKind, rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] {
+  // As in evaluateKind: each module takes the rows of its own kind.
+  const module = kinds[kind] as { lossDates?(rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] };
+  return module.lossDates?.(rows, dossier, catalogue) ?? [];
+}
+
 /**
  * The application dates after `date` on which something the dossier holds
- * can stop counting: a certificate dropping inside the validity margin, an
- * engineer leaving. Between two such dates nothing can be lost.
+ * can stop counting, as each kind of the standard declares them. Between two
+ * such dates nothing can be lost.
  */
 function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDate[] {
+  const { requirements } = catalogue.standard;
   const dates = new Set<IsoDate>();
-  for (const engineer of dossier.engineers) {
-    if (engineer.leftOn !== undefined) dates.add(engineer.leftOn);
-    for (const cert of engineer.certificates ?? []) dates.add(firstDateReaching(cert.expires, catalogue.validityMonths));
+  for (const kind of new Set(requirements.map((row) => row.kind))) {
+    for (const d of kindLossDates(kind, requirements.filter((row) => row.kind === kind), dossier, catalogue)) dates.add(d);
   }
   return [...dates].filter((d) => compareDates(d, date) > 0).sort(compareDates);
 }
@@ -94,5 +113,6 @@ export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate):
     if (!tier.met) tier.holdsUntil = null;
     else if (until.has(tier.id)) tier.holdsUntil = until.get(tier.id)!;
   }
-  return { asOf: date, tiers, highestTier: tiers.find((t) => t.met)?.id ?? null };
+  const rating = currentRatingStatus(dossier, catalogue, date);
+  return { asOf: date, tiers, highestTier: tiers.find((t) => t.met)?.id ?? null, ...(rating ? { currentRating: rating } : {}) };
 }

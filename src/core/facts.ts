@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { canonicalCode } from './catalogue.js';
-import { addMonths, compareDates, type IsoDate } from './dates.js';
+import { addMonths, compareDates, firstDateReaching, type IsoDate } from './dates.js';
 import type { Certificate, Dossier, Engineer } from './model.js';
 
 /** Why a certificate does not count on the date. */
@@ -44,6 +44,21 @@ export interface Facts {
 /** True when the engineer has left on or before `date`. */
 export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
   return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
+}
+
+/** The days engineers leave: from each, that engineer counts no more (rule 5). */
+export function leavingDates(engineers: readonly Engineer[]): IsoDate[] {
+  return engineers.flatMap((e) => (e.leftOn !== undefined ? [e.leftOn] : []));
+}
+
+/**
+ * The first application dates on which each certificate stops counting
+ * (rule 1), and the days its holders leave.
+ */
+export function certificateLossDates(dossier: Dossier, catalogue: Catalogue): IsoDate[] {
+  const holders = dossier.engineers.filter((e) => (e.certificates ?? []).length > 0);
+  const expiries = holders.flatMap((e) => (e.certificates ?? []).map((c) => firstDateReaching(c.expires, catalogue.validityMonths)));
+  return [...leavingDates(holders), ...expiries];
 }
 
 export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Facts {

@@ -15,7 +15,7 @@ import { didYouMean } from './suggest.js';
 import { createAjv } from './validate.js';
 
 /** The standards shipped with starcheck, by id. */
-export const SHIPPED_STANDARDS = ['classic'] as const;
+export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
 export const DEFAULT_STANDARD = 'classic';
 
 const standardsDir = fileURLToPath(new URL('../../src/standards/', import.meta.url));

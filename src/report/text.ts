@@ -37,10 +37,6 @@ export function locatedMessage(file: string, f: Finding): string {
   return `${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`;
 }
 
-function gapCount(tier: TierResult): number {
-  return tier.requirements.filter((r) => !r.met).length;
-}
-
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
 export function verdict(d: DossierReport): string {
   if (!d.valid) return `invalid — ${d.errors.length} error${d.errors.length === 1 ? '' : 's'}`;
@@ -48,7 +44,7 @@ export function verdict(d: DossierReport): string {
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
   const reached = d.highestTier ?? 'no tier met';
   if (!next) return `${reached} — the highest tier`;
-  const gaps = gapCount(next);
+  const gaps = next.gaps;
   return `${reached} — ${gaps} gap${gaps === 1 ? '' : 's'} to ${next.id}`;
 }
 
@@ -60,7 +56,7 @@ function verdictLine(d: DossierReport, c: ChalkInstance): string {
 
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
   if (!tier.met) {
-    const gaps = gapCount(tier);
+    const { gaps } = tier;
     return `${c.bold(tier.name)} — ${c.red('not met')}, ${gaps} gap${gaps === 1 ? '' : 's'}`;
   }
   const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
@@ -89,12 +85,14 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   }
   if (options.quiet) return out.join('\n');
   out.push(`  ${d.partner ?? ''} · ${d.standard} standard · application date ${d.asOf}`);
+  if (d.currentRating) out.push(`  current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);
   for (const tier of d.tiers) {
     out.push('', tierHeading(tier, c), tierTable(tier, c));
     for (const r of tier.requirements) {
-      if (r.met || r.gap === undefined) continue;
-      out.push(`  ${c.red('✗')} ${wrap(`${r.label}: ${r.gap}`, WIDTH - 4, '    ')}`);
+      // A met tier's unmet rows belong to a path it does not need.
+      if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(`${r.label}${r.path ? ` [${r.path}]` : ''}: ${r.gap}`, WIDTH - 4, '    ')}`);
+      if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(`${r.label}: ${r.note}`, WIDTH - 4, '    ')}`);
     }
   }
   return out.join('\n');

@@ -155,6 +155,42 @@ const projectsRow = {
   },
 } as const;
 
+const creditsRow = {
+  type: 'object',
+  required: ['id', 'kind', 'label', 'need'],
+  additionalProperties: false,
+  properties: {
+    ...rowFields,
+    kind: { const: 'credits' },
+    need: {
+      ...countNeed,
+      description: 'The channel credits each tier needs: the sum of `credits` over the engineers who have not left; a tier left out does not require this row.',
+    },
+  },
+} as const;
+
+const trainingRow = {
+  type: 'object',
+  required: ['id', 'kind', 'label', 'need'],
+  additionalProperties: false,
+  properties: {
+    ...rowFields,
+    kind: { const: 'training' },
+    withinMonths: {
+      type: 'integer',
+      minimum: 1,
+      default: 12,
+      title: 'Window (months)',
+      description:
+        'An event counts on an application date from its own date until this many months later (exclusive). Checked on recertification only: a dossier without `application.currentRating` meets the row, which is then an obligation for the coming year.',
+    },
+    need: {
+      ...countNeed,
+      description: 'How many training events, meetings or forums each tier needs within the window; a tier left out does not require this row.',
+    },
+  },
+} as const;
+
 export const standardSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: SCHEMA_ID,
@@ -180,7 +216,8 @@ export const standardSchema = {
       type: 'integer',
       minimum: 1,
       title: 'Rating validity (years)',
-      description: 'A star rating lasts this many calendar years from its issue date.',
+      description:
+        'A star rating lasts this many calendar years from its issue date: the same day that many years later is its last valid day (a 29 February issue date ends on 28 February).',
       default: 1,
     },
     certificates: {
@@ -251,9 +288,9 @@ export const standardSchema = {
       items: {
         type: 'object',
         required: ['kind'],
-        properties: { kind: { enum: ['certificates', 'personnel', 'lab', 'platform', 'projects'] } },
+        properties: { kind: { enum: ['certificates', 'personnel', 'lab', 'platform', 'projects', 'credits', 'training'] } },
         discriminator: { propertyName: 'kind' },
-        oneOf: [certificatesRow, personnelRow, labRow, platformRow, projectsRow],
+        oneOf: [certificatesRow, personnelRow, labRow, platformRow, projectsRow, creditsRow, trainingRow],
       },
     },
   },

@@ -5,7 +5,7 @@
  * row takes at most one certificate per accepted type.
  */
 import type { Catalogue } from '../catalogue.js';
-import type { Facts, HeldCertificate } from '../facts.js';
+import { certificateLossDates, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, orList } from '../words.js';
@@ -75,6 +75,7 @@ export const certificates: KindEvaluator<'certificates'> = {
       return { ...base, met: false, have, gap: certificateGap(facts, rows, filledBy, r, have, need) };
     });
   },
+  lossDates: (_rows, dossier, catalogue) => certificateLossDates(dossier, catalogue),
 };
 
 function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {

@@ -1,5 +1,7 @@
+import type { Catalogue } from '../catalogue.js';
+import type { IsoDate } from '../dates.js';
 import type { Facts } from '../facts.js';
-import type { RequirementKind, RequirementOf } from '../model.js';
+import type { Dossier, RequirementKind, RequirementOf } from '../model.js';
 
 /** A requirement row together with what one tier needs of it. */
 export interface RowNeed<K extends RequirementKind = RequirementKind> {
@@ -19,6 +21,12 @@ export interface RequirementResult {
   need: number | string | boolean;
   /** What is missing, in words; absent when met. */
   gap?: string;
+  /**
+   * Something the partner must know although it is no gap, in words: an
+   * obligation that is not checked on this application (training on a first
+   * certification is owed in the year after it).
+   */
+  note?: string;
   /** JSON pointer of the dossier node the gap is about, for annotations. */
   at: string;
   /** Where `at` lies in the dossier's source; filled in for unmet rows by the pipeline. */
@@ -33,6 +41,14 @@ export interface RequirementResult {
  */
 export interface KindEvaluator<K extends RequirementKind> {
   evaluate(rows: RowNeed<K>[], facts: Facts): RequirementResult[];
+  /**
+   * Every date on which something these rows count can stop counting (a
+   * certificate entering the validity margin, an engineer leaving, a training
+   * event leaving its window). holdsUntil re-evaluates only on these dates, so
+   * a kind whose results can change with the date must list them; a kind
+   * whose results never change with the date leaves this out.
+   */
+  lossDates?(rows: RequirementOf<K>[], dossier: Dossier, catalogue: Catalogue): IsoDate[];
 }
 
 export function baseResult(row: RowNeed['row'], need: RequirementResult['need'], at: string): Omit<RequirementResult, 'met' | 'have'> {

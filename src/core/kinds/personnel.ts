@@ -3,6 +3,7 @@
  * either holding at least one certificate that counts ("certified", the
  * classic standard) or merely listed ("registered", the 2025 standard).
  */
+import { certificateLossDates, leavingDates } from '../facts.js';
 import { engineerLabel, plural } from '../words.js';
 import { baseResult, type KindEvaluator } from './kind.js';
 
@@ -22,4 +23,7 @@ export const personnel: KindEvaluator<'personnel'> = {
       return { ...base, met: false, have, gap: sentences.join('. ') + '.' };
     });
   },
+  // A certified engineer also stops counting when the last certificate that counts lapses.
+  lossDates: (rows, dossier, catalogue) =>
+    rows.some((row) => row.counts === 'certified') ? certificateLossDates(dossier, catalogue).concat(leavingDates(dossier.engineers)) : leavingDates(dossier.engineers),
 };

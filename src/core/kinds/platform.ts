@@ -1,7 +1,16 @@
 /**
  * Service platform rows: hotline, service manager, issue tracking, support
  * e-mail. A need of `true` asks for the item to be present; a level asks for
- * at least that level of the row's `levels` (7x24 satisfies 5x8).
+ * at least that level of the row's `levels` (7x24 satisfies 5x8, automatic
+ * satisfies manual).
+ *
+ * What "present" means differs between the two kinds of need, on purpose:
+ * - hotline: a phone number, always; a level need also reads its hours.
+ * - issue tracking: a `true` need is the classic row "tracking system and
+ *   handling process", so it takes a named system and `handlingProcess:
+ *   true`. A level need is the 2025 row, which asks for a tracking *mode*:
+ *   it takes a named system whose mode reaches the level, and does not ask
+ *   for the documented process (the 2025 standard file marks this reading).
  */
 import type { Dossier, RequirementOf } from '../model.js';
 import { baseResult, type KindEvaluator } from './kind.js';
@@ -9,36 +18,50 @@ import { baseResult, type KindEvaluator } from './kind.js';
 type Item = RequirementOf<'platform'>['item'];
 
 interface ItemState {
+  /** Present as a `true` need asks. */
   present: boolean;
+  /** The level the dossier gives, once the item exists for a level need. */
   level?: string;
   at: string;
+  /** Why a `true` need is not met. */
   missing: string;
+  /** Why a level need is not met although its level is unknown. */
+  noLevel: string;
 }
 
 function itemState(dossier: Dossier, item: Item): ItemState {
   const platform = dossier.servicePlatform;
   switch (item) {
-    case 'hotline':
+    case 'hotline': {
+      const hotline = platform?.hotline;
+      const missing = 'no after-sales hotline with a phone number (servicePlatform.hotline.phone)';
+      const hasPhone = hotline?.phone !== undefined;
       return {
-        present: platform?.hotline?.phone !== undefined,
-        ...(platform?.hotline?.hours !== undefined ? { level: platform.hotline.hours } : {}),
-        at: platform?.hotline ? '/servicePlatform/hotline' : '/servicePlatform',
-        missing: 'no after-sales hotline with a phone number (servicePlatform.hotline.phone)',
+        present: hasPhone,
+        ...(hasPhone && hotline?.hours !== undefined ? { level: hotline.hours } : {}),
+        at: hotline ? '/servicePlatform/hotline' : '/servicePlatform',
+        missing,
+        noLevel: hasPhone ? 'the hotline hours are not given (servicePlatform.hotline.hours)' : missing,
       };
-    case 'serviceManager':
-      return { present: dossier.serviceManager !== undefined, at: '/serviceManager', missing: 'no service manager named (serviceManager)' };
-    case 'supportEmail':
-      return { present: platform?.supportEmail !== undefined, at: '/servicePlatform', missing: 'no support e-mail address (servicePlatform.supportEmail)' };
+    }
+    case 'serviceManager': {
+      const missing = 'no service manager named (serviceManager)';
+      return { present: dossier.serviceManager !== undefined, at: '/serviceManager', missing, noLevel: missing };
+    }
+    case 'supportEmail': {
+      const missing = 'no support e-mail address (servicePlatform.supportEmail)';
+      return { present: platform?.supportEmail !== undefined, at: '/servicePlatform', missing, noLevel: missing };
+    }
     case 'issueTracking': {
       const tracking = platform?.issueTracking;
       const hasSystem = tracking?.system !== undefined;
+      const noSystem = 'no issue-tracking system named (servicePlatform.issueTracking.system)';
       return {
         present: hasSystem && tracking?.handlingProcess === true,
         ...(hasSystem && tracking?.mode !== undefined ? { level: tracking.mode } : {}),
         at: tracking ? '/servicePlatform/issueTracking' : '/servicePlatform',
-        missing: !hasSystem
-          ? 'no issue-tracking system named (servicePlatform.issueTracking.system)'
-          : 'no documented customer-issue handling process (servicePlatform.issueTracking.handlingProcess is not true)',
+        missing: !hasSystem ? noSystem : 'no documented customer-issue handling process (servicePlatform.issueTracking.handlingProcess is not true)',
+        noLevel: !hasSystem ? noSystem : 'the issue-tracking mode is not given (servicePlatform.issueTracking.mode)',
       };
     }
   }
@@ -52,12 +75,12 @@ export const platform: KindEvaluator<'platform'> = {
       if (need === true) {
         return state.present ? { ...base, met: true, have: true } : { ...base, met: false, have: false, gap: `${state.missing}.` };
       }
+      // The standard's catalogue check guarantees `need` is one of the levels.
       const levels = row.levels ?? [];
-      const have = state.level ?? 'none';
-      const met = state.level !== undefined && levels.indexOf(state.level) >= levels.indexOf(need);
-      if (met) return { ...base, met, have };
-      const gap = state.level === undefined ? `no ${row.label.toLowerCase()} level given; ${need} needed.` : `${row.label} is ${state.level}; ${need} or better needed.`;
-      return { ...base, met, have, gap };
+      if (state.level === undefined) return { ...base, met: false, have: 'none', gap: `${state.noLevel}; ${need} needed.` };
+      const have = state.level;
+      if (levels.indexOf(have) >= levels.indexOf(need)) return { ...base, met: true, have };
+      return { ...base, met: false, have, gap: `${have} given; ${need} or better needed.` };
     });
   },
 };
