@@ -4,6 +4,7 @@
  * cross-checked; any problem is a configuration error with a location.
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
 import type { Standard } from '../core/model.js';
@@ -65,7 +66,8 @@ let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 async function load(ref: string): Promise<LoadedStandard> {
   const file = standardFile(ref);
   if (!isShipped(ref) && !existsSync(file)) {
-    const hint = didYouMean(ref, SHIPPED_STANDARDS) || ` — use one of ${SHIPPED_STANDARDS.join(', ')} or the path of a standard file`;
+    // A dossier's reference arrives resolved against the dossier's folder; the id typo is its last segment.
+    const hint = didYouMean(basename(ref), SHIPPED_STANDARDS) || ` — use one of ${SHIPPED_STANDARDS.join(', ')} or the path of a standard file`;
     throw new StandardError(ref, [{ code: 'unknown-standard', severity: 'error', message: `no standard "${ref}"${hint}` }]);
   }
   const read = await readSource(file);
