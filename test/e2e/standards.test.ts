@@ -75,7 +75,7 @@ describe('per-dossier standard', () => {
   it('asks to quote a standard id YAML reads as a number', async () => {
     const { code, stdout } = await runCli(['check', '-'], { stdin: 'schemaVersion: 1\npartner: {name: P}\napplication:\n  standard: 2025\nengineers: []\n' });
     expect(code).toBe(2);
-    expect(stdout).toContain('-:4:13: application.standard must be a string, not 2025 (quote it)');
+    expect(stdout).toContain('<stdin>:4:13: application.standard must be a string, not 2025 (quote it)');
   });
 });
 
