@@ -97,6 +97,17 @@ describe('alternative paths: a tier is met through technical certificates or cha
   });
 
   it.each([
+    // [standard, junior row, senior row]
+    ['classic', 'basic-certificate', 'senior-certificate'],
+    ['2025', 'junior-certificates', 'senior-certificates'],
+  ])('gives a lone senior certificate to the senior row under %s, so the gap asks for the junior one', (id, junior, senior) => {
+    const catalogue = id === 'classic' ? classic : std2025;
+    const result = evaluate(dossier({ engineers: [engineer('E01', [['H3CSE-RS', FAR]])] }), catalogue, DATE);
+    expect(requirement(result, 'three-star', senior)).toMatchObject({ met: true, have: 1 });
+    expect(requirement(result, 'three-star', junior).gap).toMatch(/^needs \d more H3CNE or higher/);
+  });
+
+  it.each([
     ['H3CSE-RS', 1],
     ['H3CSE-SECURITY', 1],
     ['H3CIE-RS', 1],

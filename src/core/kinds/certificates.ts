@@ -27,6 +27,16 @@ export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
 }
 
+/** How many levels a row reaches: 2 for a row of H3CSE-RS, which replaces H3CNE. */
+function rowLevel(catalogue: Catalogue, row: Row): number {
+  return Math.max(...row.accepts.map((a) => catalogue.standsFor.get(catalogue.codes.get(a.toUpperCase())!)?.size ?? 1));
+}
+
+/** Row indexes, highest level first; rows of one level keep the standard's order. */
+function fillOrder(catalogue: Catalogue, rows: RowNeed<'certificates'>[]): number[] {
+  return rows.map((_, r) => r).sort((a, b) => rowLevel(catalogue, rows[b]!.row) - rowLevel(catalogue, rows[a]!.row) || a - b);
+}
+
 export const certificates: KindEvaluator<'certificates'> = {
   evaluate(rows, facts) {
     const { catalogue } = facts;
@@ -34,7 +44,7 @@ export const certificates: KindEvaluator<'certificates'> = {
     const net = new FlowNetwork();
     const source = net.node();
     const sink = net.node();
-    const rowEdges = rows.map(({ row, need }) => {
+    const rowEdges = rows.map(({ row }) => {
       const node = net.node();
       const types = new Map<string, number>();
       if (row.distinct === true) {
@@ -46,7 +56,7 @@ export const certificates: KindEvaluator<'certificates'> = {
           types.set(canonical, typeNode);
         }
       }
-      return { node, types, toSink: net.edge(node, sink, need) };
+      return { node, types, toSink: -1 };
     });
     // Which row each certificate ends up filling, through these edges.
     const fillEdges: Array<{ held: HeldCertificate; row: number; edge: number }> = [];
@@ -64,7 +74,16 @@ export const certificates: KindEvaluator<'certificates'> = {
         }
       });
     }
-    net.maxFlow(source, sink);
+    // Open the rows to the sink one at a time, highest first, augmenting
+    // after each. The total is the same maximum whatever the order (an
+    // augmenting path never takes flow back from the sink), but when a
+    // certificate could fill a senior or a junior slot, the senior row gets
+    // it first, so the gap reads "needs an H3CNE" rather than asking for a
+    // second H3CSE the partner does not need.
+    for (const r of fillOrder(catalogue, rows)) {
+      rowEdges[r]!.toSink = net.edge(rowEdges[r]!.node, sink, rows[r]!.need);
+      net.maxFlow(source, sink);
+    }
     const filledBy = rows.map(() => [] as HeldCertificate[]);
     for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
 
