@@ -23,6 +23,7 @@ export const json: Formatter = (run) => {
         id: t.id,
         name: t.name,
         met: t.met,
+        gaps: t.gaps,
         ...(t.holdsUntil !== undefined ? { holdsUntil: t.holdsUntil } : {}),
         ...(t.paths ? { paths: t.paths } : {}),
         requirements: t.requirements.map((r) => ({
