@@ -284,6 +284,12 @@ describe('training: counted on recertification only, within the year before the 
     expect(tier(evaluate(d, std2025, '2027-02-01'), 'four-star').met).toBe(false);
   });
 
+  it('lets a leap-day event count until the window starts after it', () => {
+    const d = dossier({ engineers: creditHolders(2, 100), application: { ...RECERTIFICATION, date: '2024-12-01' }, training: events('2024-02-29') });
+    // Window on 2025-02-28: 2024-02-29 to 2025-02-28; on 2025-03-01: 2024-03-02 to 2025-03-01.
+    expect(tier(evaluate(d, std2025, '2024-12-01'), 'two-star').holdsUntil).toBe('2025-02-28');
+  });
+
   it('never ends a first application tier for want of training', () => {
     const d = dossier({ engineers: creditHolders(4, 150), training: events('2026-05-12') });
     expect('holdsUntil' in tier(evaluate(d, std2025, DATE), 'four-star')).toBe(false);
