@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import type { IsoDate } from './core/dates.js';
 import { evaluate, type TierResult } from './core/evaluate.js';
+import { firstTierLapse, lapseWarnings, type TierLapse } from './core/lapses.js';
 import type { Finding } from './findings.js';
 import { parseSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
@@ -27,7 +28,11 @@ export interface CheckOptions {
   require?: string;
   /** The date used when neither --as-of nor the dossier gives one. */
   today: IsoDate;
+  /** --warn-within: warn about what lapses within this many days (default 90). */
+  warnWithin?: number;
 }
+
+export const DEFAULT_WARN_WITHIN_DAYS = 90;
 
 export interface DossierReport {
   file: string;
@@ -44,6 +49,8 @@ export interface DossierReport {
   pass: boolean;
   /** The rating held now, when the dossier declares one: the tier, its issue date and its last valid day. */
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
+  /** The tier met now that is lost first, and when; null when none is (or none is met). */
+  firstLapse: TierLapse | null;
 }
 
 function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {
@@ -60,6 +67,7 @@ function invalid(file: string, errors: Finding[], partial: Partial<DossierReport
     highestTier: null,
     requiredTier: null,
     pass: false,
+    firstLapse: null,
   };
 }
 
@@ -129,6 +137,11 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
       ...locate(path),
     });
   }
+  warnings.push(
+    ...lapseWarnings(dossier, catalogue, evaluation.tiers, asOf, options.warnWithin ?? DEFAULT_WARN_WITHIN_DAYS).map(
+      ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
+    ),
+  );
   return {
     file,
     partner: dossier.partner.name,
@@ -142,6 +155,7 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     requiredTier,
     pass: required?.met === true,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
+    firstLapse: firstTierLapse(evaluation.tiers),
   };
 }
 

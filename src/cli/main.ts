@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { StandardError } from '../load/standard.js';
+import { DEFAULT_WARN_WITHIN_DAYS } from '../pipeline.js';
+import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
+import { runRules, type RulesFlags } from './commands/rules.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -37,7 +40,10 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
-    .addOption(new Option('--format <name[=file]>', 'output format, repeatable: text, json (with =file, written to that file)').argParser(collect).default([]))
+    .addOption(
+      new Option('--format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
+    )
+    .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print verdicts only', false)
     .addHelpText(
@@ -45,6 +51,13 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
       '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',
     )
     .action(async (paths: string[], flags: CheckFlags) => setCode(await runCheck(paths, flags, io, version)));
+
+  program
+    .command('rules')
+    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source")
+    .option('--standard <id|file>', 'standard to print (default: classic)')
+    .option('--format <name>', 'text, markdown or json', 'text')
+    .action(async (flags: RulesFlags) => setCode(await runRules(flags, io)));
 
   return program;
 }

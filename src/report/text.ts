@@ -6,8 +6,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { TierResult } from '../core/evaluate.js';
-import type { Finding } from '../findings.js';
+import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
+import { gapCount, locatedMessage, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
 
 const WIDTH = 80;
@@ -28,26 +29,6 @@ export function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
-export function show(value: number | string | boolean): string {
-  return value === true ? 'yes' : value === false ? 'no' : String(value);
-}
-
-/** `file:line:column: message` — the form editors and CI logs link to. */
-export function locatedMessage(file: string, f: Finding): string {
-  return `${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`;
-}
-
-/** "three-star — 2 gaps to four-star", the line a partner reads first. */
-export function verdict(d: DossierReport): string {
-  if (!d.valid) return `invalid — ${d.errors.length} error${d.errors.length === 1 ? '' : 's'}`;
-  const index = d.tiers.findIndex((t) => t.id === d.highestTier);
-  const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
-  const reached = d.highestTier ?? 'no tier met';
-  if (!next) return `${reached} — the highest tier`;
-  const gaps = next.gaps;
-  return `${reached} — ${gaps} gap${gaps === 1 ? '' : 's'} to ${next.id}`;
-}
-
 function verdictLine(d: DossierReport, c: ChalkInstance): string {
   const status = !d.valid ? c.red.bold('INVALID') : d.pass ? c.green.bold('PASS') : c.red.bold('FAIL');
   const required = d.valid ? ` (required: ${d.requiredTier})` : '';
@@ -56,8 +37,7 @@ function verdictLine(d: DossierReport, c: ChalkInstance): string {
 
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
   if (!tier.met) {
-    const { gaps } = tier;
-    return `${c.bold(tier.name)} — ${c.red('not met')}, ${gaps} gap${gaps === 1 ? '' : 's'}`;
+    return `${c.bold(tier.name)} — ${c.red('not met')}, ${plural(gapCount(tier), 'gap')}`;
   }
   const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
   const paths = tier.paths ? ` (via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')})` : '';
@@ -72,18 +52,20 @@ function tierTable(tier: TierResult, c: ChalkInstance): string {
     style: { head: [], border: [], compact: true },
   });
   for (const r of tier.requirements) {
-    table.push([r.path ? `${r.label} [${r.path}]` : r.label, show(r.have), show(r.need), r.met ? c.green('✔ met') : c.red('✗ gap')]);
+    // A met tier has no gaps: an unmet row there belongs to an alternative path it did not need.
+    const status = r.met ? c.green('✔ met') : tier.met ? c.dim('– unmet') : c.red('✗ gap');
+    table.push([r.path ? `${r.label} [${r.path}]` : r.label, show(r.have), show(r.need), status]);
   }
   return table.toString();
 }
 
 function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions): string {
   const out = [verdictLine(d, c)];
+  if (options.quiet) return out.join('\n');
   if (!d.valid) {
     for (const error of d.errors) out.push(`  ${wrap(locatedMessage(d.file, error), WIDTH - 2, '    ')}`);
     return out.join('\n');
   }
-  if (options.quiet) return out.join('\n');
   out.push(`  ${d.partner ?? ''} · ${d.standard} standard · application date ${d.asOf}`);
   if (d.currentRating) out.push(`  current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);

@@ -6,7 +6,7 @@ import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
 import { checkFile, checkText, STDIN_NAME, type CheckOptions, type DossierReport } from '../../pipeline.js';
 import { formatters, summarise, type RunResult } from '../../report/index.js';
-import { locatedMessage } from '../../report/text.js';
+import { locatedMessage } from '../../report/view.js';
 import type { CliIo } from '../io.js';
 import { useColor, writeAtomically } from '../output.js';
 
@@ -15,6 +15,7 @@ export interface CheckFlags {
   asOf?: string;
   require?: string;
   format: string[];
+  warnWithin?: string;
   color: boolean;
   quiet: boolean;
 }
@@ -54,6 +55,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
     throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date; use YYYY-MM-DD, for example 2026-12-01`);
   }
+  if (flags.warnWithin !== undefined && !/^\d{1,5}$/.test(flags.warnWithin)) {
+    throw new UsageError(`--warn-within "${flags.warnWithin}" is not a number of days; use a whole number such as 90`);
+  }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   const chosen = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
@@ -61,6 +65,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
     ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
     ...(flags.require !== undefined ? { require: flags.require } : {}),
+    ...(flags.warnWithin !== undefined ? { warnWithin: Number(flags.warnWithin) } : {}),
     today: localDate(io.now()),
   };
 
@@ -76,8 +81,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   };
 
   const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
-  if (!textOnStdout) {
-    // Machine output owns stdout; people still see what went wrong.
+  if (!textOnStdout || flags.quiet) {
+    // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
     for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
   }
   const color = useColor(flags.color, io.env, io.stdout.isTTY);

@@ -1,0 +1,26 @@
+/** `starcheck rules [--standard …] [--format text|markdown|json]`: a standard's requirement matrix with its readings. */
+import { UsageError } from '../../errors.js';
+import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
+import { didYouMean } from '../../load/suggest.js';
+import { ruleFormats } from '../../report/rules.js';
+import type { CliIo } from '../io.js';
+
+export interface RulesFlags {
+  standard?: string;
+  format: string;
+}
+
+function isRuleFormat(format: string): format is keyof typeof ruleFormats {
+  return Object.hasOwn(ruleFormats, format);
+}
+
+export async function runRules(flags: RulesFlags, io: CliIo): Promise<number> {
+  const { format } = flags;
+  if (!isRuleFormat(format)) {
+    const names = Object.keys(ruleFormats);
+    throw new UsageError(`unknown format "${format}" for rules${didYouMean(format, names) || ` — expected one of ${names.join(', ')}`}`);
+  }
+  const { catalogue } = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  io.stdout.write(ruleFormats[format](catalogue.standard));
+  return 0;
+}

@@ -1,0 +1,34 @@
+/**
+ * `--format csv`: one row per dossier for a spreadsheet or a script, RFC 4180
+ * (quoted as needed by csv-stringify, CRLF line ends). Cells a spreadsheet
+ * would run as a formula are neutralised with a leading apostrophe.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { DossierReport } from '../pipeline.js';
+import type { Formatter } from './run.js';
+import { gapCount, requiredTierOf } from './view.js';
+
+export const CSV_COLUMNS = ['file', 'partner', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
+
+/** Spreadsheets treat a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function row(d: DossierReport): string[] {
+  const required = requiredTierOf(d);
+  return [
+    d.file,
+    d.partner ?? '',
+    String(d.valid),
+    d.highestTier ?? '',
+    d.requiredTier ?? '',
+    String(d.pass),
+    required !== undefined ? String(gapCount(required)) : '',
+    d.firstLapse?.on ?? '',
+  ].map(neutralise);
+}
+
+export const csv: Formatter = (run) => stringify([[...CSV_COLUMNS], ...run.dossiers.map(row)], { record_delimiter: 'windows' });

@@ -1,0 +1,51 @@
+/**
+ * `--format github`: GitHub Actions workflow commands, which the runner turns
+ * into annotations on the dossier's lines. `::error` for dossier errors and
+ * gaps of the required tier, `::warning` for what is about to lapse, and one
+ * `::notice` per dossier with its verdict.
+ */
+import type { DossierReport } from '../pipeline.js';
+import type { Formatter } from './run.js';
+import { gapsOf, outcome, verdict } from './view.js';
+
+/** The message part of a workflow command: %, CR and LF are escaped. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value: as data, and also the , and : that separate properties. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+interface Annotation {
+  file: string;
+  line?: number;
+  column?: number;
+  title: string;
+}
+
+function command(kind: 'error' | 'warning' | 'notice', at: Annotation, message: string): string {
+  const properties = [`file=${escapeProperty(at.file)}`];
+  if (at.line !== undefined) properties.push(`line=${at.line}`);
+  if (at.column !== undefined) properties.push(`col=${at.column}`);
+  properties.push(`title=${escapeProperty(at.title)}`);
+  return `::${kind} ${properties.join(',')}::${escapeData(message)}`;
+}
+
+function where(d: DossierReport, position: { line?: number; column?: number }, title: string): Annotation {
+  return { file: d.file, ...(position.line !== undefined ? { line: position.line } : {}), ...(position.column !== undefined ? { column: position.column } : {}), title };
+}
+
+function annotations(d: DossierReport): string[] {
+  const lines = d.errors.map((e) => command('error', where(d, e, `starcheck ${e.code}`), e.message));
+  for (const { tier, requirement: r } of gapsOf(d).filter((g) => g.blocking)) {
+    lines.push(command('error', where(d, r, `starcheck: gap to ${tier.id}`), `${r.label}: ${r.gap ?? 'not met'}`));
+  }
+  for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
+  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
+  lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
+  return lines;
+}
+
+export const github: Formatter = (run) => `${run.dossiers.flatMap(annotations).join('\n')}\n`;

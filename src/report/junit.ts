@@ -1,0 +1,93 @@
+/**
+ * `--format junit`: JUnit XML as CI test viewers read it (the common
+ * Ant/Surefire dialect). A testsuite per dossier, a testcase per requirement
+ * of the required tier, a failure carrying the gap text; an invalid dossier
+ * is one testcase with an error. XML is built, and escaped, by fast-xml-parser.
+ */
+import { XMLBuilder } from 'fast-xml-parser';
+import type { DossierReport } from '../pipeline.js';
+import type { Formatter } from './run.js';
+import { locatedMessage, requiredTierOf, show, verdict } from './view.js';
+
+/** Characters XML 1.0 cannot carry at all, even escaped. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function clean(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+type Element = Record<string, unknown>;
+
+function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
+  const tier = requiredTierOf(d);
+  if (!d.valid || tier === undefined) {
+    const lines = d.errors.map((e) => locatedMessage(d.file, e));
+    const error = { '@_message': clean(verdict(d)), '@_type': d.errors[0]?.code ?? 'invalid', '#text': clean(lines.join('\n')) };
+    return { cases: [{ '@_name': 'the dossier is valid', '@_classname': 'starcheck.validation', '@_file': clean(d.file), error }], counts: { tests: 1, failures: 0, errors: 1, skipped: 0 } };
+  }
+  const counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const cases = tier.requirements.map((r): Element => {
+    counts.tests++;
+    const testcase: Element = {
+      '@_name': clean(r.path ? `${r.label} [${r.path}]` : r.label),
+      '@_classname': clean(`starcheck.${tier.id}`),
+      '@_file': clean(d.file),
+      ...(r.line !== undefined ? { '@_line': r.line } : {}),
+    };
+    if (r.met) return testcase;
+    if (tier.met) {
+      // A row of an alternative path the tier did not need.
+      counts.skipped++;
+      return { ...testcase, skipped: { '@_message': 'not needed: the tier is met through another path' } };
+    }
+    counts.failures++;
+    const where = r.line !== undefined ? `${d.file}:${r.line}:${r.column}` : d.file;
+    const body = `${r.gap ?? ''}\nhas ${show(r.have)}, needs ${show(r.need)}\nat ${where}`;
+    return { ...testcase, failure: { '@_message': clean(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`), '@_type': r.id, '#text': clean(body) } };
+  });
+  return { cases, counts };
+}
+
+function testsuite(d: DossierReport): { suite: Element; counts: Counts } {
+  const { cases, counts } = testcases(d);
+  const properties = Object.entries({ partner: d.partner, standard: d.standard, asOf: d.asOf, requiredTier: d.requiredTier, highestTier: d.highestTier, verdict: verdict(d) })
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([name, value]) => ({ '@_name': name, '@_value': clean(value) }));
+  const suite: Element = {
+    '@_name': clean(d.file),
+    '@_tests': counts.tests,
+    '@_failures': counts.failures,
+    '@_errors': counts.errors,
+    '@_skipped': counts.skipped,
+    properties: { property: properties },
+    testcase: cases,
+    ...(d.warnings.length > 0 ? { 'system-out': clean(d.warnings.map((w) => `warning: ${locatedMessage(d.file, w)}`).join('\n')) } : {}),
+  };
+  return { suite, counts };
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+
+export const junit: Formatter = (run) => {
+  const suites = run.dossiers.map(testsuite);
+  const total = (key: keyof Counts): number => suites.reduce((sum, s) => sum + s.counts[key], 0);
+  const document = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': 'starcheck',
+      '@_tests': total('tests'),
+      '@_failures': total('failures'),
+      '@_errors': total('errors'),
+      '@_skipped': total('skipped'),
+      testsuite: suites.map((s) => s.suite),
+    },
+  };
+  return `${(builder.build(document) as string).trimEnd()}\n`;
+};

@@ -1,0 +1,84 @@
+/**
+ * `--format markdown`: for a pull-request comment or a CI job summary
+ * (GitHub-flavoured Markdown). A summary table with one row per dossier,
+ * then per dossier the warnings and, per tier, the gaps in words; the full
+ * requirement table of each tier folds away in a <details> block.
+ */
+import type { TierResult } from '../core/evaluate.js';
+import { plural } from '../core/words.js';
+import type { DossierReport } from '../pipeline.js';
+import type { Formatter } from './run.js';
+import { gapCount, locatedMessage, outcome, show, verdict } from './view.js';
+
+/**
+ * Escapes text for a Markdown table cell or list item: no emphasis, link,
+ * code, HTML, entity or table break, and no list or heading marker at the
+ * start. Other punctuation stays as it is, so the raw text reads well too.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/^[-+#=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+const OUTCOME_MARK = { PASS: '✅ pass', FAIL: '❌ fail', INVALID: '⚠️ invalid' } as const;
+
+function summaryTable(dossiers: DossierReport[]): string[] {
+  const rows = dossiers.map(
+    (d) => `| ${escapeMarkdown(d.file)} | ${escapeMarkdown(d.partner ?? '')} | ${escapeMarkdown(verdict(d))} | ${escapeMarkdown(d.requiredTier ?? '')} | ${OUTCOME_MARK[outcome(d)]} |`,
+  );
+  return ['| Dossier | Partner | Verdict | Required | Result |', '| --- | --- | --- | --- | --- |', ...rows];
+}
+
+function tierStatus(tier: TierResult): string {
+  if (!tier.met) return `not met, ${plural(gapCount(tier), 'gap')}`;
+  const via = tier.paths ? ` via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')}` : '';
+  return `met${via}${typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : ''}`;
+}
+
+function tierSection(tier: TierResult): string[] {
+  const out = [`#### ${tier.met ? '✅' : '❌'} ${escapeMarkdown(tier.name)}: ${escapeMarkdown(tierStatus(tier))}`, ''];
+  if (!tier.met) {
+    for (const r of tier.requirements) {
+      if (!r.met) out.push(`- **${escapeMarkdown(r.label)}**${r.path ? ` \\[${escapeMarkdown(r.path)}\\]` : ''}: ${escapeMarkdown(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`)}`);
+    }
+    out.push('');
+  }
+  out.push('<details><summary>Requirements</summary>', '', '| Requirement | Have | Need | |', '| --- | --- | --- | --- |');
+  for (const r of tier.requirements) {
+    const mark = r.met ? '✅' : tier.met ? '➖' : '❌';
+    out.push(`| ${escapeMarkdown(r.label)}${r.path ? ` \\[${escapeMarkdown(r.path)}\\]` : ''} | ${escapeMarkdown(show(r.have))} | ${escapeMarkdown(show(r.need))} | ${mark} |`);
+  }
+  out.push('', '</details>', '');
+  return out;
+}
+
+function dossierSection(d: DossierReport): string[] {
+  const title = d.partner ? `${d.file} — ${d.partner}` : d.file;
+  const out = [`### ${escapeMarkdown(title)}`, '', `**${escapeMarkdown(verdict(d))}**${d.valid ? ` · required: ${escapeMarkdown(d.requiredTier ?? '')} · ${escapeMarkdown(`${d.standard} standard`)} · application date ${d.asOf}` : ''}`, ''];
+  if (!d.valid) {
+    for (const e of d.errors) out.push(`- ${escapeMarkdown(locatedMessage(d.file, e))}`);
+    return [...out, ''];
+  }
+  if (d.warnings.length > 0) {
+    out.push('**Warnings**', '');
+    for (const w of d.warnings) out.push(`- ⚠️ ${escapeMarkdown(locatedMessage(d.file, w))}`);
+    out.push('');
+  }
+  return [...out, ...d.tiers.flatMap(tierSection)];
+}
+
+export const markdown: Formatter = (run) => {
+  const { total, passed, failed, invalid } = run.summary;
+  const lines = [
+    `## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`,
+    '',
+    ...summaryTable(run.dossiers),
+    '',
+    ...run.dossiers.flatMap(dossierSection),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+};
