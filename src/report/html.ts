@@ -6,7 +6,7 @@
  * styles are inline and nothing is fetched.
  */
 import escapeHtml from 'escape-html';
-import { toDayNumber } from '../core/dates.js';
+import { fromDayNumber, toDayNumber } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
@@ -53,6 +53,7 @@ li { margin: 3px 0; }
 .timeline .track > span { position: absolute; left: 0; top: 0; bottom: 0; background: var(--ok); }
 .timeline .track.never > span { background: repeating-linear-gradient(45deg, var(--ok), var(--ok) 6px, #4ac26b 6px, #4ac26b 12px); }
 .timeline .track.lost > span { width: 0; }
+.timeline .axis { display: flex; justify-content: space-between; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 2px; }
 footer { font-size: 12px; color: var(--muted); margin-top: 16px; }
 @media print { body { padding: 0; } section.dossier { border: none; padding: 0; } }
 `;
@@ -96,7 +97,7 @@ function gapList(d: DossierReport): string {
     .filter((tier) => gaps.some((g) => g.tier === tier))
     .map((tier) => {
       const items = gaps.filter((g) => g.tier === tier).map(({ requirement: r }) => `<li><strong>${e(r.label)}</strong>: ${e(r.gap ?? 'not met')}</li>`);
-      return `<h4>${e(tier.name)}${tier.id === d.requiredTier ? ' (required)' : ''}</h4><ul>${items.join('')}</ul>`;
+      return `<h4>To ${e(tier.name.toLowerCase())}${tier.id === d.requiredTier ? ' (the required tier)' : ''}</h4><ul>${items.join('')}</ul>`;
     });
   return `<h3>Gaps</h3>${byTier.join('')}`;
 }
@@ -105,7 +106,8 @@ function gapList(d: DossierReport): string {
 function timeline(d: DossierReport): string {
   const start = toDayNumber(d.asOf!);
   const ends = d.tiers.flatMap((t) => (typeof t.holdsUntil === 'string' ? [toDayNumber(t.holdsUntil)] : []));
-  const span = Math.max(...ends, start + 365) - start;
+  const end = Math.max(...ends, start + 365);
+  const span = end - start;
   const rows = d.tiers.map((tier) => {
     let track: string;
     let label: string;
@@ -122,13 +124,15 @@ function timeline(d: DossierReport): string {
     }
     return `<div class="row"><div>${e(tier.name)}</div>${track}<div class="muted">${label}</div></div>`;
   });
-  return `<h3>When each tier lapses</h3><p class="muted">From the application date ${e(d.asOf!)}, with the dossier as it is.</p><div class="timeline">${rows.join('')}</div>`;
+  const axis = `<div class="row"><div></div><div class="axis"><span>${e(d.asOf!)}</span><span>${e(fromDayNumber(end))}</span></div><div></div></div>`;
+  return `<h3>When each tier lapses</h3><p class="muted">From the application date, with the dossier as it is: the last day each tier is still met.</p><div class="timeline">${rows.join('')}${axis}</div>`;
 }
 
 function dossierSection(d: DossierReport): string {
   const title = d.partner ?? d.file;
   const meta = d.valid ? `${e(d.file)} · ${e(d.standard ?? '')} standard · application date ${e(d.asOf ?? '')} · required tier ${e(d.requiredTier ?? '')}` : e(d.file);
-  const head = `<h2>${e(title)}</h2><div class="muted">${meta}</div><div class="verdict ${outcome(d)}">${outcome(d)} — ${e(verdict(d))}</div>`;
+  const summary = d.valid ? verdict(d) : plural(d.errors.length, 'error');
+  const head = `<h2>${e(title)}</h2><div class="muted">${meta}</div><div class="verdict ${outcome(d)}">${outcome(d)} · ${e(summary)}</div>`;
   if (!d.valid) {
     return `<section class="dossier">${head}<h3>Errors</h3><ul class="errors">${d.errors.map((x) => `<li>${e(locatedMessage(d.file, x))}</li>`).join('')}</ul></section>`;
   }
