@@ -1,0 +1,206 @@
+/**
+ * Structural checks of every machine format: JUnit is XML that test viewers
+ * read, SARIF validates against the SARIF 2.1.0 schema, CSV round-trips
+ * through an RFC 4180 parser, the HTML page loads nothing from outside, and
+ * the GitHub and Markdown outputs keep hostile text in its place.
+ */
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { formatters, type RunResult } from '../../src/report/index.js';
+import { root, runCli } from '../helpers.js';
+
+/** Text a spreadsheet, an XML reader, a Markdown table or a workflow command could mistake for its own syntax. */
+const HOSTILE = '=HYPERLINK("x"),<b>Ltd</b> & | *Co* :: %0A';
+
+/** The two-star example under a hostile partner name and with a hostile engineer name. */
+function hostileDossier(): string {
+  return readFileSync(`${root}examples/two-star.yaml`, 'utf8')
+    .replace('name: Lanna Systems Co., Ltd.', `name: ${JSON.stringify(`${HOSTILE}\nsecond line`)}`)
+    .replace('name: Somchai Prasert', `name: ${JSON.stringify('-Somchai <i>')}`);
+}
+
+/** One run over several dossiers: a fail with gaps and warnings, a pass, an invalid one. */
+async function output(format: string, extra: string[] = []): Promise<string> {
+  const args = ['check', 'examples/three-star.yaml', 'examples/two-star.yaml', 'examples/invalid.yaml', '--as-of', '2026-12-01', '--require', 'four-star', '--warn-within', '200', '--format', format, ...extra];
+  const { stdout, code } = await runCli(args);
+  expect(code).toBe(2);
+  return stdout;
+}
+
+async function hostileOutput(format: string): Promise<string> {
+  const { stdout, code } = await runCli(['check', '-', '--as-of', '2026-12-01', '--format', format], { stdin: hostileDossier() });
+  expect(code).toBe(0);
+  return stdout;
+}
+
+describe('junit', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+
+  it('is well-formed XML with a testsuite per dossier and a testcase per requirement of the required tier', async () => {
+    const xml = await output('junit');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = parser.parse(xml);
+    const suites = doc.testsuites.testsuite as Array<Record<string, any>>;
+    expect(suites.map((s) => s.name)).toEqual(['examples/three-star.yaml', 'examples/two-star.yaml', 'examples/invalid.yaml']);
+    const [three, two, invalid] = suites;
+    // Four-star has 14 rows in the classic standard.
+    expect(three!.testcase).toHaveLength(14);
+    const failures = three!.testcase.filter((t: Record<string, any>) => t.failure);
+    expect(failures).toHaveLength(Number(three!.failures));
+    expect(failures.map((t: Record<string, any>) => t.failure.type)).toEqual(['project-management-certificate', 'special-certificates', 'certified-personnel']);
+    expect(failures[0].failure.message).toContain('PMP expires 2027-03-01');
+    expect(failures[0].line).toBeDefined();
+    expect(Number(two!.failures)).toBe(11);
+    expect(invalid!.testcase[0].error.message).toBe('invalid — 4 errors');
+    expect(invalid!.testcase[0].error['#text']).toContain('examples/invalid.yaml:19:18:');
+    expect(Number(doc.testsuites.tests)).toBe(14 + 14 + 1);
+    expect(three!['system-out']).toContain('warning: examples/three-star.yaml');
+  });
+
+  it('escapes hostile names and still parses back to the same text', async () => {
+    const xml = await hostileOutput('junit');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const suite = parser.parse(xml).testsuites.testsuite[0];
+    const partner = suite.properties.property.find((p: Record<string, string>) => p.name === 'partner');
+    // XML normalises a newline inside an attribute to a space.
+    expect(partner.value.replace(/\s+/g, ' ')).toBe(`${HOSTILE} second line`);
+    expect(suite.name).toBe('<stdin>');
+  });
+});
+
+describe('sarif', () => {
+  const schema = JSON.parse(readFileSync(`${root}test/fixtures/sarif/sarif-2.1.0-rtm.5.json`, 'utf8'));
+  // The schema's language-tag pattern is not valid as a Unicode regular expression.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('validates against the SARIF 2.1.0 schema', async () => {
+    const log = JSON.parse(await output('sarif'));
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('has a result per gap, error and warning, each pointing at a dossier line', async () => {
+    const log = JSON.parse(await output('sarif'));
+    const [run] = log.runs;
+    const results = run.results as Array<Record<string, any>>;
+    const byFile = (file: string) => results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uri === file);
+    // three-star.yaml: 3 gaps to four-star, its lapse warnings; invalid.yaml: 4 errors.
+    expect(byFile('examples/three-star.yaml').filter((r) => r.ruleId.startsWith('requirement/')).map((r) => r.level)).toEqual(['error', 'error', 'error']);
+    expect(byFile('examples/invalid.yaml').map((r) => [r.level, r.locations[0].physicalLocation.region.startLine])).toEqual([
+      ['error', 19],
+      ['error', 20],
+      ['error', 21],
+      ['error', 28],
+    ]);
+    for (const result of results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      if (result.ruleId.startsWith('requirement/')) expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+    expect(results.some((r) => r.ruleId === 'certificate-lapses' && r.level === 'warning')).toBe(true);
+  });
+
+  it('keeps an unusual file name a valid URI reference', async () => {
+    const log = JSON.parse(await hostileOutput('sarif'));
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].results.at(-1).locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+  });
+});
+
+describe('csv', () => {
+  it('has one row per dossier under a header, with CRLF line ends', async () => {
+    const text = await output('csv');
+    expect(text.split('\r\n')).toHaveLength(5);
+    const records = parseCsv(text, { columns: true }) as Array<Record<string, string>>;
+    expect(records).toEqual([
+      { file: 'examples/three-star.yaml', partner: 'Borneo Netcom Sdn Bhd', valid: 'true', highest_tier: 'three-star', required_tier: 'four-star', pass: 'false', gap_count: '3', earliest_lapse: '2027-06-10' },
+      { file: 'examples/two-star.yaml', partner: 'Lanna Systems Co., Ltd.', valid: 'true', highest_tier: 'two-star', required_tier: 'four-star', pass: 'false', gap_count: '11', earliest_lapse: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { file: 'examples/invalid.yaml', partner: 'Typo Trading Pte Ltd', valid: 'false', highest_tier: '', required_tier: '', pass: 'false', gap_count: '', earliest_lapse: '' },
+    ]);
+  });
+
+  it('round-trips commas, quotes and newlines, and neutralises formulas', async () => {
+    const [record] = parseCsv(await hostileOutput('csv'), { columns: true }) as Array<Record<string, string>>;
+    expect(record!.partner).toBe(`'${HOSTILE}\nsecond line`);
+    expect(record!.file).toBe('<stdin>');
+  });
+});
+
+describe('html', () => {
+  const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=/i, /url\(/i, /@import/i, /https?:\/\//i];
+
+  it('is one self-contained page: no script, link, image, import or URL of any kind', async () => {
+    const page = await output('html');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const pattern of EXTERNAL) expect(page).not.toMatch(pattern);
+    expect(page).toContain('Borneo Netcom Sdn Bhd');
+    expect(page).toContain('When each tier lapses');
+  });
+
+  it('escapes names, so a dossier cannot add markup', async () => {
+    const page = await hostileOutput('html');
+    expect(page).not.toContain('<b>Ltd</b>');
+    expect(page).not.toContain('<i>');
+    expect(page).toContain('&lt;b&gt;Ltd&lt;/b&gt; &amp; |');
+  });
+});
+
+describe('github', () => {
+  it('annotates gaps and errors with file, line and column, lapses as warnings', async () => {
+    const lines = (await output('github')).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::error file=examples/three-star.yaml,line='))).toHaveLength(3);
+    expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineers.0.certificates.0.expires is "2027-02-30", not a calendar date (YYYY-MM-DD)');
+    expect(lines.some((l) => /^::warning file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck certificate-lapses::/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
+  });
+
+  it('escapes %, newlines and, in properties, : and , so a message cannot start a command', () => {
+    const run: RunResult = {
+      tool: { name: 'starcheck', version: '0.0.0' },
+      standard: { id: 'classic', title: 'classic' },
+      dossiers: [
+        {
+          file: 'a,b:c.yaml', partner: null, standard: null, asOf: null, valid: false, tiers: [], warnings: [],
+          errors: [{ code: 'syntax', severity: 'error', message: '100% wrong\n::error::injected', line: 3, column: 1 }],
+          highestTier: null, requiredTier: null, pass: false, firstLapse: null,
+        },
+      ],
+      summary: { total: 1, passed: 0, failed: 0, invalid: 1 },
+    };
+    expect(formatters.github!(run, { color: false, quiet: false })).toBe(
+      '::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=starcheck syntax::100%25 wrong%0A::error::injected\n' +
+        '::notice file=a%2Cb%3Ac.yaml,title=starcheck INVALID::invalid — 1 error\n',
+    );
+  });
+});
+
+describe('markdown', () => {
+  it('has a summary table with one row per dossier, then per-tier gaps', async () => {
+    const md = await output('markdown');
+    const rows = md.split('\n').filter((l) => l.startsWith('| examples/'));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBe('| examples/three-star.yaml | Borneo Netcom Sdn Bhd | three-star — 3 gaps to four-star | four-star | ❌ fail |');
+    expect(md).toContain('#### ❌ Four-star: not met, 3 gaps');
+    expect(md).toMatch(/- \*\*PMP or H3CNE-PM\*\*: needs 1 more PMP or H3CNE-PM/);
+  });
+
+  it('keeps a hostile name inside its table cell', async () => {
+    const md = await hostileOutput('markdown');
+    const row = md.split('\n').find((l) => l.startsWith('| <stdin>') || l.startsWith('| \\<stdin\\>'))!;
+    // Five cells: six unescaped pipes.
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+    expect(row).toContain('\\<b\\>Ltd\\</b\\> & \\| \\*Co\\*');
+  });
+});
+
+describe('formatter registry', () => {
+  it('names every format of the spec', () => {
+    expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
+  });
+});
