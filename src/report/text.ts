@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
-import { gapCount, locatedMessage, show, verdict } from './view.js';
+import { gapCount, locatedMessage, outcome, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
 
 const WIDTH = 80;
@@ -17,7 +17,7 @@ const WIDTH = 80;
 export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     if (line.length > 0 && line.length + 1 + word.length > width) {
       lines.push(line);
       line = indent + word;
@@ -29,10 +29,20 @@ export function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
-function verdictLine(d: DossierReport, c: ChalkInstance): string {
-  const status = !d.valid ? c.red.bold('INVALID') : d.pass ? c.green.bold('PASS') : c.red.bold('FAIL');
-  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
-  return `${status} ${c.bold(d.file)}: ${verdict(d)}${required}`;
+/**
+ * "PASS file: verdict (required: tier)". With --quiet it stays one line per
+ * dossier, for grep; in the full report it wraps at 80 columns.
+ */
+function verdictLine(d: DossierReport, c: ChalkInstance, quiet: boolean): string {
+  const status = outcome(d);
+  const paint = status === 'PASS' ? c.green.bold : c.red.bold;
+  // A no-break space keeps "(required: tier)" whole when the line wraps.
+  const required = d.valid ? ` (required:\u00a0${d.requiredTier})` : '';
+  const plain = `${status} ${d.file}: ${verdict(d)}${required}`;
+  // Colour goes on after wrapping, so escape codes never count as columns.
+  const lines = (quiet ? plain : wrap(plain, WIDTH, '    ')).replace(/\u00a0/g, ' ');
+  const head = `${status} ${d.file}:`;
+  return lines.startsWith(head) ? `${paint(status)} ${c.bold(d.file)}:${lines.slice(head.length)}` : `${paint(status)}${lines.slice(status.length)}`;
 }
 
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
@@ -60,7 +70,7 @@ function tierTable(tier: TierResult, c: ChalkInstance): string {
 }
 
 function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions): string {
-  const out = [verdictLine(d, c)];
+  const out = [verdictLine(d, c, options.quiet)];
   if (options.quiet) return out.join('\n');
   if (!d.valid) {
     for (const error of d.errors) out.push(`  ${wrap(locatedMessage(d.file, error), WIDTH - 2, '    ')}`);

@@ -38,7 +38,8 @@ describe('starcheck check (built binary)', () => {
   it('exits 1 when the required tier is missed, and names the gap', () => {
     const { code, stdout } = runBin(['check', 'examples/three-star.yaml', '--require', 'four-star']);
     expect(code).toBe(1);
-    expect(stdout.split('\n')[0]).toBe('FAIL examples/three-star.yaml: three-star — 3 gaps to four-star (required: four-star)');
+    // The verdict wraps at 80 columns; its continuation is indented by four.
+    expect(stdout.replace(/\n {4}/g, ' ').split('\n')[0]).toBe('FAIL examples/three-star.yaml: three-star — 3 gaps to four-star (required: four-star)');
     // Gaps wrap at 80 columns; compare the words.
     expect(stdout.replace(/\s+/g, ' ')).toContain('Bo Lim (E02): PMP expires 2027-03-01, not more than 3 months after 2026-12-01');
   });

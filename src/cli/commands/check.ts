@@ -43,6 +43,16 @@ export function parseFormats(values: string[]): OutputSpec[] {
   return specs;
 }
 
+/** A file that cannot be written is a problem with how starcheck was called, not a bug. */
+async function writeOutput(file: string, content: string): Promise<void> {
+  try {
+    await writeAtomically(file, content);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
+  }
+}
+
 /** The exit code of a whole run: the worst over all dossiers. */
 export function exitCodeOf(dossiers: DossierReport[]): number {
   if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
@@ -89,7 +99,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   for (const output of outputs) {
     const content = formatters[output.format]!(run, { color: output.file === undefined && color, quiet: flags.quiet });
     if (output.file === undefined) io.stdout.write(content);
-    else await writeAtomically(output.file, content);
+    else await writeOutput(output.file, content);
   }
   return exitCodeOf(dossiers);
 }
