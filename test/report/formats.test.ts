@@ -5,8 +5,9 @@
  * the GitHub and Markdown outputs keep hostile text in its place.
  */
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -74,8 +75,11 @@ describe('junit', () => {
 
 describe('sarif', () => {
   const schema = JSON.parse(readFileSync(`${root}test/fixtures/sarif/sarif-2.1.0-rtm.5.json`, 'utf8'));
+  // Both are CommonJS; under NodeNext their default exports arrive wrapped.
+  const AjvDraft04 = AjvDraft04Module as unknown as typeof Ajv;
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
   // The schema's language-tag pattern is not valid as a Unicode regular expression.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
 
@@ -84,6 +88,9 @@ describe('sarif', () => {
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+    // The validator is real: a result without its message is refused.
+    delete log.runs[0].results[0].message;
+    expect(validate(log)).toBe(false);
   });
 
   it('has a result per gap, error and warning, each pointing at a dossier line', async () => {
