@@ -76,6 +76,29 @@ describe('--format name=file, several in one run', () => {
   });
 });
 
+describe('a standard with alternative paths', () => {
+  const args = ['check', 'test/fixtures/dossiers/two-paths.yaml', '--standard', 'test/fixtures/standards/two-paths.yaml', '--require', 'gold'];
+
+  it('counts no gap for the path a met tier did not take', async () => {
+    const text = (await runCli([...args, '--format', 'text'])).stdout;
+    expect(text).toContain('Gold — met (via project experience)');
+    expect(text).toMatch(/│ H3CSE or higher \[technical\] +│ 0 +│ 2 +│ – unmet │/);
+    expect(text).not.toContain('✗');
+    const junit = (await runCli([...args, '--format', 'junit'])).stdout;
+    expect(junit).toContain('<testsuite name="test/fixtures/dossiers/two-paths.yaml" tests="4" failures="0" errors="0" skipped="1">');
+    expect((await runCli([...args, '--format', 'csv'])).stdout).toContain(',gold,gold,true,0,');
+    expect(JSON.parse((await runCli([...args, '--format', 'sarif'])).stdout).runs[0].results).toEqual([]);
+  });
+
+  it('counts the gaps to a tier by the path closest to being met', async () => {
+    // Without the project, silver misses only the one H3CSE row of the technical path, or the project row.
+    const { stdout } = await runCli(['check', '-', '--standard', 'test/fixtures/standards/two-paths.yaml', '--quiet'], {
+      stdin: 'schemaVersion: 1\npartner: {name: P}\napplication: {date: 2026-12-01}\nengineers: [{id: A, name: Ann}]\nservicePlatform: {hotline: {phone: "1", hours: 5x8}}\n',
+    });
+    expect(stdout).toBe('FAIL <stdin>: no tier met — 1 gap to silver (required: silver)\n');
+  });
+});
+
 describe('--warn-within', () => {
   it('warns by default about what lapses within 90 days, with the dossier line', async () => {
     const { stdout } = await runCli(['check', 'examples/four-star.yaml', '--format', 'json']);
