@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DossierReport } from '../pipeline.js';
 import type { Formatter } from './run.js';
-import { gapCount, requiredTierOf } from './view.js';
+import { requiredTierOf } from './view.js';
 
 export const CSV_COLUMNS = ['file', 'partner', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
 
@@ -26,7 +26,7 @@ function row(d: DossierReport): string[] {
     d.highestTier ?? '',
     d.requiredTier ?? '',
     String(d.pass),
-    required !== undefined ? String(gapCount(required)) : '',
+    required !== undefined ? String(required.gaps) : '',
     d.firstLapse?.on ?? '',
   ].map(neutralise);
 }

@@ -11,7 +11,7 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
 import type { Formatter, RunResult } from './run.js';
-import { gapsOf, locatedMessage, outcome, requirementOrder, show, tierProgress, verdict } from './view.js';
+import { gapsOf, locatedMessage, outcome, pathChoice, requirementOrder, show, tierProgress, verdict } from './view.js';
 
 const STYLE = `
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; --soft: #f6f8fa; }
@@ -96,10 +96,20 @@ function gapList(d: DossierReport): string {
   const byTier = d.tiers
     .filter((tier) => gaps.some((g) => g.tier === tier))
     .map((tier) => {
-      const items = gaps.filter((g) => g.tier === tier).map(({ requirement: r }) => `<li><strong>${e(r.label)}</strong>: ${e(r.gap ?? 'not met')}</li>`);
-      return `<h4>To ${e(tier.name.toLowerCase())}${tier.id === d.requiredTier ? ' (the required tier)' : ''}</h4><ul>${items.join('')}</ul>`;
+      const items = gaps
+        .filter((g) => g.tier === tier)
+        .map(({ requirement: r }) => `<li><strong>${e(r.label)}</strong>${r.path ? ` <span class="path">[${e(r.path)}]</span>` : ''}: ${e(r.gap ?? 'not met')}</li>`);
+      const choice = pathChoice(tier);
+      return `<h4>To ${e(tier.name.toLowerCase())}${tier.id === d.requiredTier ? ' (the required tier)' : ''}: ${e(plural(tier.gaps, 'gap'))}</h4>${choice ? `<p class="muted">Through ${e(choice)}.</p>` : ''}<ul>${items.join('')}</ul>`;
     });
   return `<h3>Gaps</h3>${byTier.join('')}`;
+}
+
+/** What the partner owes although it is no gap, once per requirement. */
+function noteList(d: DossierReport): string {
+  const notes = new Map<string, string>();
+  for (const tier of d.tiers) for (const r of tier.requirements) if (r.note !== undefined && !notes.has(r.id)) notes.set(r.id, `<li><strong>${e(r.label)}</strong>: ${e(r.note)}</li>`);
+  return notes.size > 0 ? `<h3>Obligations</h3><ul>${[...notes.values()].join('')}</ul>` : '';
 }
 
 /** Bars from the application date to the last day each tier holds, on one scale. */
@@ -136,8 +146,9 @@ function dossierSection(d: DossierReport): string {
   if (!d.valid) {
     return `<section class="dossier">${head}<h3>Errors</h3><ul class="errors">${d.errors.map((x) => `<li>${e(locatedMessage(d.file, x))}</li>`).join('')}</ul></section>`;
   }
+  const rating = d.currentRating ? `<p>Current rating: ${e(d.currentRating.tier)}, issued ${e(d.currentRating.issued)}, valid until ${e(d.currentRating.validUntil)}</p>` : '';
   const warnings = d.warnings.length > 0 ? `<h3>Warnings</h3><ul class="warnings">${d.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul>` : '';
-  return `<section class="dossier">${head}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${timeline(d)}</section>`;
+  return `<section class="dossier">${head}${rating}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${noteList(d)}${timeline(d)}</section>`;
 }
 
 function pageTitle(run: RunResult): string {

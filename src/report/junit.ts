@@ -41,7 +41,7 @@ function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
       '@_file': clean(d.file),
       ...(r.line !== undefined ? { '@_line': r.line } : {}),
     };
-    if (r.met) return testcase;
+    if (r.met) return r.note !== undefined ? { ...testcase, 'system-out': clean(r.note) } : testcase;
     if (tier.met) {
       // A row of an alternative path the tier did not need.
       counts.skipped++;

@@ -8,7 +8,7 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
 import type { Formatter } from './run.js';
-import { gapCount, locatedMessage, outcome, show, verdict } from './view.js';
+import { locatedMessage, outcome, pathChoice, show, verdict } from './view.js';
 
 /**
  * Escapes text for a Markdown table cell or list item: no emphasis, link,
@@ -34,7 +34,7 @@ function summaryTable(dossiers: DossierReport[]): string[] {
 }
 
 function tierStatus(tier: TierResult): string {
-  if (!tier.met) return `not met, ${plural(gapCount(tier), 'gap')}`;
+  if (!tier.met) return `not met, ${plural(tier.gaps, 'gap')}`;
   const via = tier.paths ? ` via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')}` : '';
   return `met${via}${typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : ''}`;
 }
@@ -42,11 +42,15 @@ function tierStatus(tier: TierResult): string {
 function tierSection(tier: TierResult): string[] {
   const out = [`#### ${tier.met ? '✅' : '❌'} ${escapeMarkdown(tier.name)}: ${escapeMarkdown(tierStatus(tier))}`, ''];
   if (!tier.met) {
+    const choice = pathChoice(tier);
+    if (choice) out.push(`Through ${escapeMarkdown(choice)}:`, '');
     for (const r of tier.requirements) {
       if (!r.met) out.push(`- **${escapeMarkdown(r.label)}**${r.path ? ` \\[${escapeMarkdown(r.path)}\\]` : ''}: ${escapeMarkdown(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`)}`);
     }
     out.push('');
   }
+  for (const r of tier.requirements) if (r.note !== undefined) out.push(`- ℹ️ **${escapeMarkdown(r.label)}**: ${escapeMarkdown(r.note)}`);
+  if (tier.requirements.some((r) => r.note !== undefined)) out.push('');
   out.push('<details><summary>Requirements</summary>', '', '| Requirement | Have | Need | |', '| --- | --- | --- | --- |');
   for (const r of tier.requirements) {
     const mark = r.met ? '✅' : tier.met ? '➖' : '❌';
@@ -63,6 +67,7 @@ function dossierSection(d: DossierReport): string[] {
     for (const e of d.errors) out.push(`- ${escapeMarkdown(locatedMessage(d.file, e))}`);
     return [...out, ''];
   }
+  if (d.currentRating) out.push(`Current rating: ${escapeMarkdown(d.currentRating.tier)}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`, '');
   if (d.warnings.length > 0) {
     out.push('**Warnings**', '');
     for (const w of d.warnings) out.push(`- ⚠️ ${escapeMarkdown(locatedMessage(d.file, w))}`);

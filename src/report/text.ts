@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
-import { gapCount, locatedMessage, outcome, show, verdict } from './view.js';
+import { locatedMessage, outcome, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
 
 const WIDTH = 80;
@@ -47,7 +47,7 @@ function verdictLine(d: DossierReport, c: ChalkInstance, quiet: boolean): string
 
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
   if (!tier.met) {
-    return `${c.bold(tier.name)} — ${c.red('not met')}, ${plural(gapCount(tier), 'gap')}`;
+    return `${c.bold(tier.name)} — ${c.red('not met')}, ${plural(tier.gaps, 'gap')}`;
   }
   const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
   const paths = tier.paths ? ` (via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')})` : '';

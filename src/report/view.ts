@@ -31,22 +31,19 @@ export function gapsOf(d: DossierReport): Gap[] {
 
 /**
  * How far a tier is: the rows it needs — those every path needs plus those
- * of the alternative path closest to being met — and how many of them are met.
+ * of the path with the fewest gaps — and how many of them are met. It reads
+ * the engine's own gap counts.
  */
 export function tierProgress(tier: TierResult): { met: number; needed: number } {
-  const common = tier.requirements.filter((r) => r.path === undefined);
-  const unmet = (rows: RequirementResult[]): number => rows.filter((r) => !r.met).length;
-  const closest = tier.paths
-    ?.map((p) => tier.requirements.filter((r) => r.path === p.id))
-    .reduce((best, rows) => (unmet(rows) < unmet(best) ? rows : best));
-  const needed = [...common, ...(closest ?? [])];
-  return { met: needed.length - unmet(needed), needed: needed.length };
+  const nearest = tier.paths?.reduce((best, p) => (p.gaps < best.gaps ? p : best));
+  const needed = tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id).length;
+  return { met: needed - tier.gaps, needed };
 }
 
-/** How many requirements stand between the dossier and a tier. */
-export function gapCount(tier: TierResult): number {
-  const { met, needed } = tierProgress(tier);
-  return needed - met;
+/** For a tier not met that offers paths: "either technical certificates (3 gaps) or channel credits (1 gap)". */
+export function pathChoice(tier: TierResult): string | undefined {
+  if (tier.met || !tier.paths) return undefined;
+  return `either ${tier.paths.map((p) => `${p.name} (${plural(p.gaps, 'gap')})`).join(' or ')}, with the rows every path needs`;
 }
 
 export function requiredTierOf(d: DossierReport): TierResult | undefined {
@@ -60,7 +57,7 @@ export function verdict(d: DossierReport): string {
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
   const reached = d.highestTier ?? 'no tier met';
   if (!next) return `${reached} — the highest tier`;
-  return `${reached} — ${plural(gapCount(next), 'gap')} to ${next.id}`;
+  return `${reached} — ${plural(next.gaps, 'gap')} to ${next.id}`;
 }
 
 /** PASS, FAIL or INVALID: the outcome against the required tier. */

@@ -59,7 +59,7 @@ describe('golden reports', () => {
 });
 
 describe('golden rules', () => {
-  const standards = { classic: 'classic', 'two-paths': 'test/fixtures/standards/two-paths.yaml' };
+  const standards = { classic: 'classic', '2025': '2025', 'two-paths': 'test/fixtures/standards/two-paths.yaml' };
   for (const [name, standard] of Object.entries(standards)) {
     for (const [format, extension] of [['text', 'txt'], ['markdown', 'md'], ['json', 'json']] as const) {
       it(`rules of ${name} as ${format}`, async () => {
