@@ -210,4 +210,19 @@ describe('formatter registry', () => {
   it('names every format of the spec', () => {
     expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
   });
+
+  it('holds pure functions: a frozen run gives the same text twice', async () => {
+    const run = JSON.parse((await runCli(['check', ...['three-star', 'two-star', 'invalid'].map((e) => `examples/${e}.yaml`), '--format', 'json'])).stdout);
+    const deepFreeze = (value: unknown): void => {
+      if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+      Object.freeze(value);
+      for (const child of Object.values(value)) deepFreeze(child);
+    };
+    const frozen: RunResult = { ...run, dossiers: run.dossiers.map((d: object) => ({ firstLapse: null, ...d })) };
+    deepFreeze(frozen);
+    for (const [name, format] of Object.entries(formatters)) {
+      const first = format(frozen, { color: false, quiet: false });
+      expect(format(frozen, { color: false, quiet: false }), name).toBe(first);
+    }
+  });
 });
