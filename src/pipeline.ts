@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { IsoDate } from './core/dates.js';
 import { evaluate, type TierResult } from './core/evaluate.js';
 import { firstTierLapse, lapseWarnings, type TierLapse } from './core/lapses.js';
+import { claimsOf, type Claims } from './core/integrity.js';
 import type { Finding } from './findings.js';
 import { parseSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
@@ -51,9 +52,12 @@ export interface DossierReport {
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
+  /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
+  claims?: Claims;
 }
 
-function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {
+/** The report of a dossier that could not be checked: found, read, parsed or validated. */
+export function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {
   return {
     file,
     partner: null,
@@ -142,6 +146,8 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
     ),
   );
+  const claims = claimsOf(dossier);
+  for (const claim of [...claims.certificates, ...claims.emails]) Object.assign(claim, locate(claim.path));
   return {
     file,
     partner: dossier.partner.name,
@@ -156,6 +162,7 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     pass: required?.met === true,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
     firstLapse: firstTierLapse(evaluation.tiers),
+    claims,
   };
 }
 

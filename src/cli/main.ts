@@ -36,7 +36,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
   program
     .command('check')
     .description('evaluate dossiers against every tier and report the gaps')
-    .argument('<paths...>', 'dossier files (YAML or JSON), or - for standard input')
+    .argument('<paths...>', "dossier files (YAML or JSON), directories, quoted globs ('dossiers/**/*.yaml'), or - for standard input")
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
@@ -45,7 +45,8 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     )
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'print verdicts only', false)
+    .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
+    .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
     .addHelpText(
       'after',
       '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',

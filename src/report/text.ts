@@ -10,6 +10,7 @@ import { plural } from '../core/words.js';
 import type { DossierReport } from '../pipeline.js';
 import { locatedMessage, outcome, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
+import { summaryTable } from './summary.js';
 
 const WIDTH = 80;
 
@@ -92,7 +93,10 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
 
 export const text: Formatter = (run, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const blocks = run.dossiers.map((d) => dossierText(d, c, options));
+  // A batch ends with its summary table; quiet, a batch is only that table.
+  const batch = run.dossiers.length > 1;
+  const blocks = batch && options.quiet ? [] : run.dossiers.map((d) => dossierText(d, c, options));
+  if (batch) blocks.push(summaryTable(run, c));
   const separator = options.quiet ? '\n' : '\n\n';
   return `${blocks.join(separator)}\n`;
 };

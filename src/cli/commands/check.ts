@@ -1,14 +1,17 @@
 /** `starcheck check <paths...>`: evaluate dossiers and report per tier. */
+import { availableParallelism } from 'node:os';
 import { isIsoDate, localDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
-import { readStdin } from '../../load/read.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
-import { checkFile, checkText, STDIN_NAME, type CheckOptions, type DossierReport } from '../../pipeline.js';
+import type { CheckOptions, DossierReport } from '../../pipeline.js';
 import { formatters, summarise, type RunResult } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
+import { checkTargets } from '../batch.js';
 import type { CliIo } from '../io.js';
 import { useColor, writeAtomically } from '../output.js';
+import { expandPaths } from '../paths.js';
+import { progressBar } from '../progress.js';
 
 export interface CheckFlags {
   standard?: string;
@@ -18,6 +21,7 @@ export interface CheckFlags {
   warnWithin?: string;
   color: boolean;
   quiet: boolean;
+  jobs?: string;
 }
 
 interface OutputSpec {
@@ -53,6 +57,13 @@ async function writeOutput(file: string, content: string): Promise<void> {
   }
 }
 
+/** `--jobs <n>`: a whole number of threads, at least 1; by default the cores Node may use. */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs "${value}" is not a whole number of threads (1 or more)`);
+  return Number(value);
+}
+
 /** The exit code of a whole run: the worst over all dossiers. */
 export function exitCodeOf(dossiers: DossierReport[]): number {
   if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
@@ -69,6 +80,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     throw new UsageError(`--warn-within "${flags.warnWithin}" is not a number of days; use a whole number such as 90`);
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  const jobs = parseJobs(flags.jobs);
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   const chosen = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
   const options: CheckOptions = {
@@ -79,9 +91,13 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     today: localDate(io.now()),
   };
 
-  const dossiers: DossierReport[] = [];
-  for (const path of paths) {
-    dossiers.push(path === '-' ? await checkText(STDIN_NAME, await readStdin(io.stdin), options) : await checkFile(path, options));
+  const targets = await expandPaths(paths, io.cwd);
+  const progress = progressBar(io.stderr, targets.length);
+  let dossiers: DossierReport[];
+  try {
+    dossiers = await checkTargets(targets, options, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
+  } finally {
+    progress.end();
   }
   const run: RunResult = {
     tool: { name: 'starcheck', version },

@@ -1,0 +1,86 @@
+/**
+ * The paths given on the command line, expanded into dossier files: files as
+ * they are, directories recursed for dossier extensions, quoted globs
+ * expanded here (so they work the same in every shell), `-` for standard
+ * input. A path or glob that matches nothing is kept as an unmatched target,
+ * so the batch reports it as a dossier that could not be found (exit 2)
+ * instead of passing silently.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { STDIN_NAME } from '../pipeline.js';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** The extensions a directory is searched for. */
+export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+
+export type DossierTarget =
+  /** A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match). */
+  | { kind: 'file'; file: string }
+  | { kind: 'stdin'; file: typeof STDIN_NAME }
+  /** A directory or glob that matched no dossier. */
+  | { kind: 'unmatched'; file: string; message: string };
+
+function join(base: string, relative: string): string {
+  return base === '' || base === '.' ? relative : `${base.replace(/\/+$/, '')}/${relative}`;
+}
+
+/** The leading segments of a glob without magic characters: where to start walking. */
+function staticBase(pattern: string): { base: string; rest: string } {
+  const segments = pattern.split('/');
+  let i = 0;
+  while (i < segments.length - 1 && !isDynamicPattern(segments[i]!)) i++;
+  const base = segments.slice(0, i).join('/');
+  return { base: base === '' && pattern.startsWith('/') ? '/' : base, rest: segments.slice(i).join('/') };
+}
+
+async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+async function walk(cwd: string, base: string, pattern: string): Promise<string[]> {
+  // Hidden files and folders (.git, editor backups) are never dossiers.
+  const matches = await glob(pattern, { cwd: resolve(cwd, base === '' ? '.' : base), onlyFiles: true, dot: false, expandDirectories: false });
+  return matches.map((m) => join(base, m));
+}
+
+/**
+ * Expands command-line paths into dossier targets, sorted by name (so output
+ * is the same however the file system lists them) and without duplicates.
+ * A missing plain path stays a file target: reading it reports "no such file".
+ */
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<DossierTarget[]> {
+  const targets = new Map<string, DossierTarget>();
+  const add = (target: DossierTarget): void => {
+    const key = target.kind === 'file' ? resolve(cwd, target.file) : `${target.kind}:${target.file}`;
+    if (!targets.has(key)) targets.set(key, target);
+  };
+  for (const path of paths) {
+    if (path === '-') {
+      add({ kind: 'stdin', file: STDIN_NAME });
+      continue;
+    }
+    const kind = await kindOf(resolve(cwd, path));
+    if (kind === 'file' || (kind === 'missing' && !isDynamicPattern(path))) {
+      add({ kind: 'file', file: path });
+      continue;
+    }
+    const found =
+      kind === 'directory'
+        ? await walk(cwd, path, `**/*.{${DOSSIER_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`)
+        : await walk(cwd, staticBase(path).base, staticBase(path).rest);
+    if (found.length === 0) {
+      const message =
+        kind === 'directory'
+          ? `directory holds no dossier (no ${DOSSIER_EXTENSIONS.join(', ')} file)`
+          : 'glob matches no file';
+      add({ kind: 'unmatched', file: path, message });
+    }
+    for (const file of found) add({ kind: 'file', file });
+  }
+  return [...targets.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -1,0 +1,107 @@
+/**
+ * Integrity across a batch of dossiers. The standard cancels ratings obtained
+ * with false information; the cheapest false information is the same person
+ * or certificate listed by two applicants. Within one dossier the validator
+ * refuses duplicates; across dossiers each one may be valid on its own, so
+ * every dossier involved gets a warning that names the others.
+ */
+import type { Finding } from '../findings.js';
+import type { Dossier } from './model.js';
+
+/** Something a dossier asserts that no other applicant may assert too. */
+export interface Claim {
+  value: string;
+  /** JSON pointer of the claim in its dossier. */
+  path: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Claims {
+  /** Who the dossier is for: the vendor's partner id when given, else the name. */
+  partner: string;
+  certificates: Claim[];
+  emails: Claim[];
+}
+
+export function claimsOf(dossier: Dossier): Claims {
+  const certificates: Claim[] = [];
+  const emails: Claim[] = [];
+  dossier.engineers.forEach((engineer, e) => {
+    if (engineer.email !== undefined) emails.push({ value: engineer.email, path: `/engineers/${e}/email` });
+    (engineer.certificates ?? []).forEach((cert, c) => {
+      if (cert.number !== undefined) certificates.push({ value: cert.number, path: `/engineers/${e}/certificates/${c}/number` });
+    });
+  });
+  return { partner: dossier.partner.id ?? dossier.partner.name, certificates, emails };
+}
+
+/** Spelling differences never make two claims different. */
+function normalise(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** How many other dossiers a warning names before it summarises the rest. */
+const NAMED = 5;
+
+function others(files: string[]): string {
+  const named = files.slice(0, NAMED).join(', ');
+  return files.length > NAMED ? `${named} and ${files.length - NAMED} more` : named;
+}
+
+interface Holder {
+  index: number;
+  claim: Claim;
+}
+
+function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims) => Claim[]): Map<string, Holder[]> {
+  const groups = new Map<string, Holder[]>();
+  entries.forEach((claims, index) => {
+    if (!claims) return;
+    for (const claim of pick(claims)) {
+      const key = normalise(claim.value);
+      const holders = groups.get(key);
+      if (holders) holders.push({ index, claim });
+      else groups.set(key, [{ index, claim }]);
+    }
+  });
+  return groups;
+}
+
+function warning(code: string, holder: Holder, message: string): Finding {
+  const { path, line, column } = holder.claim;
+  return { code, severity: 'warning', message, path, ...(line !== undefined ? { line, column } : {}) };
+}
+
+/**
+ * The cross-dossier warnings, one list per entry (in the entries' order).
+ * Entries without claims (dossiers that did not validate) take no part.
+ */
+export function crossCheck(files: readonly string[], entries: ReadonlyArray<Claims | undefined>): Finding[][] {
+  const findings: Finding[][] = entries.map(() => []);
+
+  for (const holders of group(entries, (c) => c.certificates).values()) {
+    const indexes = [...new Set(holders.map((h) => h.index))];
+    if (indexes.length < 2) continue;
+    for (const holder of holders) {
+      const rest = indexes.filter((i) => i !== holder.index).map((i) => files[i]!);
+      findings[holder.index]!.push(
+        warning('certificate-claimed-elsewhere', holder, `certificate number "${holder.claim.value}" is also claimed in ${others(rest)}; a certificate counts for one partner only`),
+      );
+    }
+  }
+
+  for (const holders of group(entries, (c) => c.emails).values()) {
+    const partnerOf = (h: Holder): string => normalise(entries[h.index]!.partner);
+    if (new Set(holders.map(partnerOf)).size < 2) continue;
+    for (const holder of holders) {
+      const rest = [...new Set(holders.filter((h) => partnerOf(h) !== partnerOf(holder)).map((h) => h.index))].map(
+        (i) => `${files[i]} (partner "${entries[i]!.partner}")`,
+      );
+      findings[holder.index]!.push(
+        warning('engineer-under-two-partners', holder, `engineer e-mail "${holder.claim.value}" is also listed under another partner in ${others(rest)}`),
+      );
+    }
+  }
+  return findings;
+}

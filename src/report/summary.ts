@@ -1,0 +1,53 @@
+/**
+ * The summary of a batch, for people: one row per dossier, then how many
+ * dossiers reached each tier. It follows the per-dossier reports, or stands
+ * alone with --quiet, which is how a vendor reads a thousand dossiers.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { DossierReport } from '../pipeline.js';
+import type { RunResult } from './run.js';
+
+const NO_TIER = 'no tier met';
+const INVALID = 'invalid';
+
+function result(d: DossierReport, c: ChalkInstance): string {
+  return !d.valid ? c.red('INVALID') : d.pass ? c.green('PASS') : c.red('FAIL');
+}
+
+function count(n: number, noun: string): string {
+  return n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function table(head: string[], c: ChalkInstance): Table.Table {
+  return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [], compact: true } });
+}
+
+/** The tier each dossier reached, in the standards' own order (highest first), then no tier, then invalid. */
+function totals(dossiers: DossierReport[]): Array<[string, number]> {
+  const order: string[] = [];
+  for (const d of dossiers) for (const t of d.tiers) if (!order.includes(t.id)) order.push(t.id);
+  order.push(NO_TIER, INVALID);
+  const counts = new Map(order.map((id) => [id, 0]));
+  for (const d of dossiers) {
+    const key = !d.valid ? INVALID : (d.highestTier ?? NO_TIER);
+    counts.set(key, counts.get(key)! + 1);
+  }
+  return order.filter((id) => counts.get(id)! > 0).map((id) => [id, counts.get(id)!]);
+}
+
+export function summaryTable(run: RunResult, c: ChalkInstance): string {
+  const rows = table(['Dossier', 'Partner', 'Highest tier', 'Required', 'Result', 'Notes'], c);
+  for (const d of run.dossiers) {
+    rows.push([d.file, d.partner ?? '', d.valid ? (d.highestTier ?? '–') : '–', d.requiredTier ?? '–', result(d, c), d.valid ? count(d.warnings.length, 'warning') : count(d.errors.length, 'error')]);
+  }
+  const tiers = table(['Highest tier', 'Dossiers'], c);
+  for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);
+  const { total, passed, failed, invalid } = run.summary;
+  return [
+    c.bold('Summary'),
+    rows.toString(),
+    tiers.toString(),
+    `${total} dossiers: ${passed} passed, ${failed} failed, ${invalid} invalid`,
+  ].join('\n');
+}
