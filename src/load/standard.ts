@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
 import type { Standard } from '../core/model.js';
 import type { Finding } from '../findings.js';
-import { standardSchema } from '../schemas/standard-schema.js';
 import { parseSource } from './parse.js';
 import { readSource } from './read.js';
 import { didYouMean } from './suggest.js';
-import { createAjv } from './validate.js';
+import { standardSchemaValidator as validator } from './schema-validators.js';
 
 /** The standards shipped with starcheck, by id. */
 export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
@@ -61,8 +60,6 @@ export function loadStandard(ref: string): Promise<LoadedStandard> {
   return loaded;
 }
 
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
 async function load(ref: string): Promise<LoadedStandard> {
   const file = standardFile(ref);
   if (!isShipped(ref) && !existsSync(file)) {
@@ -74,7 +71,6 @@ async function load(ref: string): Promise<LoadedStandard> {
   if (!read.ok) throw new StandardError(file, [read.error]);
   const parsed = parseSource(read.text);
   if (!parsed.ok) throw new StandardError(file, parsed.errors);
-  validator ??= createAjv().compile(standardSchema);
   if (!validator(parsed.parsed.data)) {
     const findings = (validator.errors ?? []).map((e): Finding => {
       const path = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;

@@ -3,8 +3,7 @@
  * schema cannot express (codes from the standard's catalogue, unique ids and
  * certificate numbers, dates in order). Every finding carries its location.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { Catalogue } from '../core/catalogue.js';
 import { canonicalCode } from '../core/catalogue.js';
 import { compareDates } from '../core/dates.js';
@@ -12,23 +11,8 @@ import type { Dossier } from '../core/model.js';
 import type { Finding } from '../findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
 import type { ParsedSource } from './parse.js';
+import { dossierSchemaValidator } from './schema-validators.js';
 import { didYouMean } from './suggest.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
-
-/** A fresh ajv with the date and e-mail formats, for the dossier and standard schemas. */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true, useDefaults: false });
-  addFormats(ajv, ['date', 'email']);
-  return ajv;
-}
-
-let compiled: ValidateFunction | undefined;
-function dossierValidator(): ValidateFunction {
-  compiled ??= createAjv().compile(dossierSchema);
-  return compiled;
-}
 
 /** The subschema at an ajv schema path, to list allowed fields and values. */
 function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {
@@ -176,7 +160,7 @@ export type ValidationResult = { ok: true; dossier: Dossier } | { ok: false; err
 
 /** Validates parsed data against the dossier schema, then against the standard's catalogue. */
 export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): ValidationResult {
-  const validate = dossierValidator();
+  const validate = dossierSchemaValidator;
   if (!validate(parsed.data)) {
     const errors = (validate.errors ?? []).map((e) => schemaFinding(e, parsed));
     return { ok: false, errors: dedupe(errors) };

@@ -1,9 +1,11 @@
 /**
  * Writes the published JSON Schemas (`schemas/*.schema.json`) from their
- * TypeScript sources. Run by `npm run build`; a test fails when the
+ * TypeScript sources, and the validators compiled from them
+ * (`dist/schemas/validators.js`). Run by `npm run build`; a test fails when the
  * committed files differ from what this writes.
  */
 import { writeFileSync } from 'node:fs';
+import { validatorsModule } from './compile.js';
 import { dossierSchema } from './dossier-schema.js';
 import { standardSchema } from './standard-schema.js';
 
@@ -20,4 +22,5 @@ if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${proce
   for (const [name, schema] of Object.entries(publishedSchemas)) {
     writeFileSync(new URL(`../../schemas/${name}`, import.meta.url), schemaText(schema));
   }
+  writeFileSync(new URL('./validators.js', import.meta.url), validatorsModule());
 }

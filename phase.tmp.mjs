@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse, parseDocument } from '/work/wt-6/node_modules/yaml/dist/index.js';
+const { parseSource } = await import('/work/wt-6/dist/load/parse.js');
+const { validateDossier, createAjv } = await import('/work/wt-6/dist/load/validate.js');
+const { dossierSchema } = await import('/work/wt-6/dist/schemas/dossier-schema.js');
+const { loadStandard } = await import('/work/wt-6/dist/load/standard.js');
+const { evaluate } = await import('/work/wt-6/dist/core/evaluate.js');
+const { checkText } = await import('/work/wt-6/dist/pipeline.js');
+const dir = process.argv[2];
+const files = readdirSync(dir).map((f) => `${dir}/${f}`);
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+const { catalogue } = await loadStandard('classic');
+const v = createAjv().compile(dossierSchema);
+function time(label, fn) { fn(); const t = performance.now(); fn(); const ms = performance.now() - t; console.log(label.padEnd(28), (ms / texts.length).toFixed(3), 'ms/dossier', Math.round(texts.length / ms * 1000), '/s'); }
+time('read', () => files.forEach((f) => readFileSync(f, 'utf8')));
+time('yaml.parse', () => texts.forEach((t) => parse(t)));
+time('yaml.parse+ajv', () => texts.forEach((t) => v(parse(t))));
+time('JSON-ish: parseSource', () => texts.forEach((t) => parseSource(t)));
+const parsed = texts.map((t) => parseSource(t).parsed);
+time('validateDossier', () => parsed.forEach((p) => validateDossier(p, catalogue)));
+const ds = parsed.map((p) => validateDossier(p, catalogue).dossier);
+time('evaluate', () => ds.forEach((d) => evaluate(d, catalogue, '2026-12-01')));
+const opts = { today: '2026-12-01' };
+let t = performance.now(); for (const x of texts) await checkText('x', { ok: true, text: x }, opts); let ms = performance.now() - t;
+t = performance.now(); for (const x of texts) await checkText('x', { ok: true, text: x }, opts); ms = performance.now() - t;
+console.log('checkText'.padEnd(28), (ms / texts.length).toFixed(3), 'ms/dossier', Math.round(texts.length / ms * 1000), '/s');

@@ -1,0 +1,217 @@
+/** Batches: many paths, one row per dossier, the worst exit code, the same output however many threads. */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandPaths } from '../../src/cli/paths.js';
+import { progressBar } from '../../src/cli/progress.js';
+import { dossierText } from '../bench/generate.mjs';
+import { root, runBin, runCli } from '../helpers.js';
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'starcheck-batch-'));
+}
+
+/** Good, failing and broken dossiers side by side. */
+function mixedBatch(): string {
+  const dir = scratch();
+  copyFileSync(join(root, 'examples/four-star.yaml'), join(dir, 'a-four-star.yaml'));
+  copyFileSync(join(root, 'examples/three-star.yaml'), join(dir, 'b-three-star.yaml'));
+  copyFileSync(join(root, 'examples/invalid.yaml'), join(dir, 'c-invalid.yaml'));
+  writeFileSync(join(dir, 'd-broken.yaml'), 'schemaVersion: [1\n');
+  writeFileSync(join(dir, 'e-binary.json'), Buffer.from([0x7b, 0x00, 0x7d]));
+  writeFileSync(join(dir, 'notes.txt'), 'not a dossier');
+  return dir;
+}
+
+describe('a batch of good, failing and broken dossiers', () => {
+  it('reports every dossier, never stopping, and exits with the worst code', async () => {
+    const dir = mixedBatch();
+    const { code, stdout } = await runCli(['check', dir, '--require', 'four-star', '--format', 'json']);
+    expect(code).toBe(2);
+    const doc = JSON.parse(stdout);
+    expect(doc.dossiers.map((d: { file: string }) => d.file)).toEqual(
+      ['a-four-star.yaml', 'b-three-star.yaml', 'c-invalid.yaml', 'd-broken.yaml', 'e-binary.json'].map((f) => `${dir}/${f}`),
+    );
+    expect(doc.dossiers.map((d: { valid: boolean; pass: boolean }) => [d.valid, d.pass])).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+    expect(doc.summary).toEqual({ total: 5, passed: 1, failed: 1, invalid: 3 });
+  });
+
+  it('ends the text report with a summary table, one row per dossier and totals per tier; --quiet keeps only the summary', async () => {
+    const dir = mixedBatch();
+    const full = await runCli(['check', dir]);
+    const quiet = await runCli(['check', dir, '--quiet']);
+    expect(full.code).toBe(2);
+    expect(full.stdout).toContain('Four-star — met');
+    expect(quiet.stdout).not.toContain('Four-star — met');
+    expect(full.stdout.endsWith(quiet.stdout)).toBe(true);
+    const rows = quiet.stdout.split('\n');
+    expect(rows[0]).toBe('Summary');
+    expect(rows.find((r) => r.includes('a-four-star.yaml'))).toMatch(/Acme Networks Sdn Bhd\s*│ four-star\s*│ four-star\s*│ PASS/);
+    expect(rows.find((r) => r.includes('b-three-star.yaml'))).toMatch(/│ three-star\s*│ three-star\s*│ PASS/);
+    expect(rows.find((r) => r.includes('c-invalid.yaml'))).toMatch(/│ INVALID\s*│ \d+ errors/);
+    expect(rows.find((r) => r.includes('d-broken.yaml'))).toMatch(/│ INVALID\s*│ 1 error /);
+    expect(rows.find((r) => r.includes('e-binary.json'))).toMatch(/│ INVALID/);
+    expect(quiet.stdout).toMatch(/│ four-star\s*│ 1\s*│\n│ three-star\s*│ 1\s*│\n│ invalid\s*│ 3\s*│/);
+    expect(rows.at(-2)).toBe('5 dossiers: 2 passed, 0 failed, 3 invalid');
+  });
+
+  it('prints no summary for a single dossier', async () => {
+    const { stdout } = await runCli(['check', 'examples/four-star.yaml']);
+    expect(stdout).not.toContain('Summary');
+  });
+});
+
+describe('threads', () => {
+  it('gives byte-identical output with --jobs 1 and --jobs 4, in sorted order', () => {
+    const dir = scratch();
+    // Enough dossiers for four workers, written in reverse so listing order is not sorted order.
+    for (let i = 79; i >= 0; i--) {
+      const { extension, text } = dossierText(7, i);
+      writeFileSync(join(dir, `g${String(i).padStart(2, '0')}.${extension}`), text);
+    }
+    writeFileSync(join(dir, 'g40-broken.yaml'), 'engineers: {\n');
+    const one = runBin(['check', dir, '--jobs', '1', '--format', 'json']);
+    const four = runBin(['check', dir, '--jobs', '4', '--format', 'json']);
+    expect(one.code).toBe(2);
+    expect(four.code).toBe(one.code);
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stderr).toBe(one.stderr);
+    const files = JSON.parse(four.stdout).dossiers.map((d: { file: string }) => d.file);
+    expect(files).toHaveLength(81);
+    expect(files).toEqual([...files].sort());
+    expect(runBin(['check', dir, '--jobs', '4']).stdout).toBe(runBin(['check', dir, '--jobs', '1']).stdout);
+  }, 120_000);
+
+  it.each(['0', '-2', '1.5', 'many'])('refuses --jobs %s as a usage error', async (jobs) => {
+    const { code, stderr } = await runCli(['check', 'examples/four-star.yaml', '--jobs', jobs]);
+    expect(code).toBe(3);
+    expect(stderr).toContain(`--jobs "${jobs}" is not a whole number`);
+  });
+
+  it('stops with exit 3 when a worker meets a usage error', () => {
+    const dir = scratch();
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `d${i}.yaml`), dossierText(3, i).text);
+    const { code, stderr } = runBin(['check', dir, '--jobs', '2', '--require', 'five-star']);
+    expect(code).toBe(3);
+    expect(stderr).toContain('"five-star" is not a tier of the classic standard');
+  }, 60_000);
+});
+
+describe('paths', () => {
+  it('expands quoted globs itself, recursing with **', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'asia/my'), { recursive: true });
+    copyFileSync(join(root, 'examples/four-star.yaml'), join(dir, 'asia/my/acme.yaml'));
+    copyFileSync(join(root, 'examples/two-star.yaml'), join(dir, 'asia/two.yaml'));
+    writeFileSync(join(dir, 'asia/two.json'), '{}');
+    const { code, stdout } = await runCli(['check', `${dir}/**/*.yaml`, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).dossiers.map((d: { file: string }) => d.file)).toEqual([`${dir}/asia/my/acme.yaml`, `${dir}/asia/two.yaml`]);
+  });
+
+  it('recurses directories for .yaml, .yml and .json only, skipping hidden files, sorted and without duplicates', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'sub'));
+    mkdirSync(join(dir, '.git'));
+    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
+    const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
+    expect(targets).toEqual([
+      { kind: 'stdin', file: '-' },
+      { kind: 'file', file: `${dir}/b.yml` },
+      { kind: 'file', file: `${dir}/c.yaml` },
+      { kind: 'file', file: `${dir}/sub/a.json` },
+    ]);
+  });
+
+  it('makes a glob or directory that matches nothing a dossier error (exit 2), never a silent pass', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'empty'));
+    const { code, stdout } = await runCli(['check', `${dir}/*.yaml`, join(dir, 'empty'), 'examples/four-star.yaml', '--format', 'json']);
+    expect(code).toBe(2);
+    const [glob, empty, good] = JSON.parse(stdout).dossiers;
+    expect(glob).toMatchObject({ file: `${dir}/*.yaml`, valid: false, errors: [{ code: 'no-match', message: 'glob matches no file' }] });
+    expect(empty).toMatchObject({ file: join(dir, 'empty'), valid: false, errors: [{ code: 'no-match' }] });
+    expect(empty.errors[0].message).toContain('no .yaml, .yml, .json file');
+    expect(good.pass).toBe(true);
+    const text = await runCli(['check', `${dir}/*.yaml`]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain(`${dir}/*.yaml: glob matches no file`);
+  });
+});
+
+describe('integrity across a batch', () => {
+  const base = (partner: string, email: string, number: string): string =>
+    [
+      'schemaVersion: 1',
+      `partner: {name: ${partner}}`,
+      'application: {date: 2026-12-01}',
+      'engineers:',
+      '  - id: E1',
+      '    name: Someone',
+      `    email: ${email}`,
+      '    certificates:',
+      '      - type: H3CNE',
+      `        number: ${number}`,
+      '        expires: 2028-01-01',
+      '',
+    ].join('\n');
+
+  it('warns every dossier that claims the same certificate number or lists the same engineer under another partner, naming the others', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'lee@shared.example', 'CERT-1'));
+    writeFileSync(join(dir, 'b.yaml'), base('Beta', 'LEE@shared.example', 'CERT-2'));
+    writeFileSync(join(dir, 'c.yaml'), base('Gamma', 'other@gamma.example', 'cert-1'));
+    writeFileSync(join(dir, 'd.yaml'), base('Alpha', 'lee@shared.example', 'CERT-4'));
+    const { stdout } = await runCli(['check', dir, '--format', 'json']);
+    const [a, b, c, d] = JSON.parse(stdout).dossiers;
+    expect(a.warnings).toEqual([
+      { code: 'certificate-claimed-elsewhere', message: expect.stringContaining(`also claimed in ${dir}/c.yaml`), path: '/engineers/0/certificates/0/number', line: 10, column: 17 },
+      { code: 'engineer-under-two-partners', message: expect.stringContaining(`${dir}/b.yaml (partner "Beta")`), path: '/engineers/0/email', line: 7, column: 12 },
+    ]);
+    expect(c.warnings.map((w: { code: string }) => w.code)).toEqual(['certificate-claimed-elsewhere']);
+    expect(c.warnings[0].message).toContain(`${dir}/a.yaml`);
+    // The same partner may list its engineer twice (a resubmission); only the other partner is named.
+    expect(b.warnings[0].message).toContain(`${dir}/a.yaml (partner "Alpha"), ${dir}/d.yaml (partner "Alpha")`);
+    expect(d.warnings.map((w: { code: string }) => w.code)).toEqual(['engineer-under-two-partners']);
+    expect(d.warnings[0].message).not.toContain('a.yaml');
+  });
+
+  it('shows the warnings in the text report with file:line:column', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'SAME'));
+    writeFileSync(join(dir, 'b.yaml'), base('Beta', 'b@b.example', 'SAME'));
+    const { stdout } = await runCli(['check', dir]);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(`warning ${dir}/a.yaml:10:17: certificate number "SAME" is also claimed in ${dir}/b.yaml`);
+    expect(stdout).toMatch(/a\.yaml\s*│ Alpha .*│ 1 warning/);
+  });
+});
+
+describe('progress bar', () => {
+  it('draws on a terminal for a large batch, and never otherwise', () => {
+    let drawn = '';
+    const tty = { write: (s: string) => (drawn += s), isTTY: true };
+    const bar = progressBar(tty, 1000);
+    for (let done = 1; done <= 1000; done++) bar.update(done);
+    bar.end();
+    expect(drawn).toContain('[##############################] 1000/1000 dossiers');
+    expect(drawn.split('\r').length).toBeLessThan(110);
+    expect(drawn.endsWith('\r\x1b[K')).toBe(true);
+
+    let piped = '';
+    const small = progressBar(tty, 10);
+    small.update(10);
+    small.end();
+    const notTty = progressBar({ write: (s: string) => (piped += s), isTTY: false }, 1000);
+    notTty.update(500);
+    notTty.end();
+    expect(piped).toBe('');
+    expect(drawn).not.toContain('10/10 ');
+  });
+});
