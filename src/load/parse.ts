@@ -1,9 +1,21 @@
 /**
  * Parsing YAML (and JSON, which the same parser reads) while keeping source
- * positions, so every later finding can name a line and column.
+ * positions, so every later finding can name a line and column. The plain
+ * YAML and JSON most dossiers are written in go through a fast reader; the
+ * `yaml` package reads everything else and has the last word on errors.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Finding } from '../findings.js';
+import { fastParse, placeOf } from './fast-parse.js';
+
+// `yaml` loads only for a text the fast reader leaves to it: loading it is a large part of a one-dossier run.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlModule ??= require('yaml') as typeof import('yaml');
+  return yamlModule;
+}
 
 /** Aliases a dossier may use before it looks like an expansion attack. */
 const MAX_ALIASES = 100;
@@ -55,7 +67,41 @@ function positionAt(lineCounter: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
+/** 1-based line and column of an offset, as yaml's LineCounter gives them. */
+function positionIn(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 export function parseSource(text: string): ParseResult {
+  const fast = fastParse(text);
+  // An empty document is left to the full path, which says so.
+  if (fast !== undefined && fast.data !== null) {
+    let lineStarts: number[] | undefined;
+    const locateFast = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
+      lineStarts ??= lineStartsOf(text);
+      return positionIn(lineStarts, placeOf(fast.places, segmentsOf(pointer), target));
+    };
+    return { ok: true, parsed: { data: fast.data, locate: locateFast } };
+  }
+  return parseWithYaml(text);
+}
+
+/** The full YAML path: every construct, every error message. */
+export function parseWithYaml(text: string): ParseResult {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const nesting = nestingDepth(text);
   if (nesting.depth > MAX_DEPTH) {
@@ -102,8 +148,13 @@ function segmentOf(raw: string): string {
   return raw.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+function segmentsOf(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.split('/').slice(1).map(segmentOf);
+}
+
 function locate(doc: Document.Parsed, lineCounter: LineCounter, pointer: string, target: 'key' | 'value'): Position {
-  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map(segmentOf);
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const segments = segmentsOf(pointer);
   let node: Node | null | undefined = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of segments.entries()) {

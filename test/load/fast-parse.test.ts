@@ -1,0 +1,134 @@
+/**
+ * The fast reader is only an optimisation: whatever it accepts must be read
+ * exactly as the `yaml` package reads it — the same values, key order and
+ * positions — and whatever it is unsure of must be left to `yaml`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/load/fast-parse.js';
+import { parseSource, parseWithYaml, type ParsedSource } from '../../src/load/parse.js';
+import { dossierText, random } from '../bench/generate.mjs';
+import { root } from '../helpers.js';
+
+const suiteDir = `${root}../shared/corpus/yaml-test-suite/`;
+
+/** Every JSON pointer into the data, containers and leaves. */
+function pointers(data: unknown, at = ''): string[] {
+  const out = [at];
+  if (Array.isArray(data)) data.forEach((item, i) => out.push(...pointers(item, `${at}/${i}`)));
+  else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) out.push(...pointers(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return out;
+}
+
+/** Asserts the fast reading equals yaml's; returns whether the fast reader took the text. */
+function agrees(text: string, name: string): boolean {
+  const fast = fastParse(text);
+  if (fast === undefined) return false;
+  const full = parseWithYaml(text);
+  const viaFast = parseSource(text);
+  expect(full.ok, `${name}: yaml refuses what the fast reader accepted`).toBe(true);
+  if (!full.ok || !viaFast.ok) return true;
+  expect(fast.data, name).toStrictEqual(full.parsed.data);
+  expect(JSON.stringify(fast.data), `${name}: key order`).toBe(JSON.stringify(full.parsed.data));
+  const a: ParsedSource = viaFast.parsed;
+  const b: ParsedSource = full.parsed;
+  for (const pointer of [...pointers(fast.data), '/nope', '/engineers/99/id', '/partner/name/deeper']) {
+    expect(a.locate(pointer), `${name} ${pointer}`).toEqual(b.locate(pointer));
+    expect(a.locate(pointer, 'key'), `${name} ${pointer} (key)`).toEqual(b.locate(pointer, 'key'));
+  }
+  return true;
+}
+
+/** Small edits that push a dossier into corners of YAML. */
+const EDITS: Array<(text: string) => string> = [
+  (t) => t.replace(/name: (\w+)/, 'name: $1 # trailing'),
+  (t) => t.replace(/: (\w)/, ':  $1'),
+  (t) => t.replace(/model: (\w+)/, "model: '$1''s'"),
+  (t) => t.replace(/model: (\w+)/, 'model: "$1\\t\\"x\\u0041"'),
+  (t) => t.replace(/listPriceUsd: \d+/, 'listPriceUsd: 1.5e6'),
+  (t) => t.replace(/listPriceUsd: \d+/, 'listPriceUsd: 0x10'),
+  (t) => t.replace(/listPriceUsd: \d+/, 'listPriceUsd: -0'),
+  (t) => t.replace(/listPriceUsd: \d+/, 'listPriceUsd: 12345678901234567890'),
+  (t) => t.replace(/quantity: \d+/, 'quantity: +3'),
+  (t) => t.replace(/name: /, 'name: &a '),
+  (t) => t.replace(/name: /, 'name: !!str '),
+  (t) => t.replace(/\n/, '\n---\n'),
+  (t) => `%YAML 1.2\n---\n${t}`,
+  (t) => t.replace(/engineers:\n/, 'engineers:\n\n  # a comment\n\n'),
+  (t) => t.replace(/  - id: /, '  -   id: '),
+  (t) => t.replace(/name: ([^\n]+)/, 'name: $1\n    continued'),
+  (t) => t.replace(/name: ([^\n]+)/, 'name: |\n    $1'),
+  (t) => t.replace(/name: ([^\n]+)/, 'name: >-\n    $1'),
+  (t) => t.replace(/partner:\n/, 'partner:\n  name: Twice\n'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\n__proto__: {a: 1}'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nnull: x'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\n"quoted key": x\n\'single\': \'\''),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-list: [a, "b", \'c\', 1, true, null, ~, [], {}]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-map: {a: 1, "b":2, c: x y}'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd: [a: 1]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd: {a:1}'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd: [a, b,]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-url: http://example.com/a#b'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd: a: b'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd:\n- a\n- b'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-empty:'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-nbsp: a\u00a0'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-tab: a\tb'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-bools: [True, FALSE, yes, No, on]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-nums: [.5, 1., .inf, -.Inf, .NaN, 0o17, 007, -12, 1_000]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-nested: [[1, [2, {a: [3]}]], {b: {c: d}}]'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-seqs:\n  - - a\n    - b\n  -\n    - c'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-quote: "a # b" # c'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-hash: a#b'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-colon: a:b'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-dash: -a'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-unicode: Zoë 日本 😀'),
+  (t) => t.replace(/\n/g, '\r\n'),
+  (t) => `${t}\n\n# the end`,
+  (t) => t.replace(/\n$/, ''),
+  (t) => `  ${t.replace(/\n/g, '\n  ')}`,
+];
+
+describe('the fast reader', () => {
+  it('reads the examples and the shipped standard exactly as yaml does', () => {
+    const files = [...readdirSync(`${root}examples`).map((f) => `${root}examples/${f}`), ...readdirSync(`${root}src/standards`).map((f) => `${root}src/standards/${f}`)];
+    for (const file of files) {
+      // The invalid example has a fractional quantity, a float the fast reader leaves to yaml.
+      expect(agrees(readFileSync(file, 'utf8'), file), `${file}: fast path`).toBe(!file.endsWith('invalid.yaml'));
+    }
+  });
+
+  it('reads a generated corpus exactly as yaml does, and takes the fast path for nearly all of it', () => {
+    let fast = 0;
+    const total = 150;
+    for (let i = 0; i < total; i++) if (agrees(dossierText(5, i).text, `generated ${i}`)) fast++;
+    expect(fast).toBe(total);
+  }, 60_000);
+
+  it('agrees with yaml or steps aside on edited dossiers that reach into corners of YAML', () => {
+    const rand = random(99);
+    let fast = 0;
+    let aside = 0;
+    for (let i = 0; i < 12; i++) {
+      const { text } = dossierText(9, i);
+      for (const edit of EDITS) {
+        const edited = edit(text);
+        if (rand() < 0.9 && agrees(edited, `edit ${EDITS.indexOf(edit)} of ${i}`)) fast++;
+        else aside++;
+      }
+    }
+    // Both sides of the line are exercised.
+    expect(fast).toBeGreaterThan(100);
+    expect(aside).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('agrees with yaml or steps aside on every document of the YAML test suite', () => {
+    const files = readdirSync(suiteDir);
+    expect(files.length).toBeGreaterThan(300);
+    let fast = 0;
+    for (const file of files) if (agrees(readFileSync(`${suiteDir}${file}`, 'utf8'), file)) fast++;
+    expect(fast).toBeGreaterThan(10);
+  });
+});
