@@ -3,7 +3,6 @@
  * threads for many. Reports come back in the targets' (sorted) order however
  * many workers ran, then the cross-dossier integrity warnings are added.
  */
-import { Worker } from 'node:worker_threads';
 import { crossCheck } from '../core/integrity.js';
 import { UsageError } from '../errors.js';
 import { readStdin } from '../load/read.js';
@@ -17,8 +16,8 @@ const FILES_PER_WORKER = 16;
 /** Files sent to a worker at a time: large enough to keep messages few, small enough to balance the load. */
 const CHUNK = 32;
 
-// From src/cli (tests) and dist/cli (the binary) alike, the worker is the built one.
-const workerScript = new URL('../../dist/cli/worker.js', import.meta.url);
+// From src/cli (tests) and dist/bundle (the binary) alike, the worker is the built bundle.
+const workerScript = new URL('../../dist/bundle/worker.cjs', import.meta.url);
 
 export interface BatchOptions {
   /** Threads to use at most. */
@@ -40,6 +39,8 @@ function rethrow(failure: WorkerFailure): never {
 async function checkInWorkers(files: string[], options: CheckOptions, count: number, onDone: (n: number) => void): Promise<DossierReport[]> {
   const reports: DossierReport[] = new Array(files.length);
   let next = 0;
+  // Loaded only for a batch large enough for threads.
+  const { Worker } = await import('node:worker_threads');
   const workers = Array.from({ length: count }, () => new Worker(workerScript, { workerData: options }));
   try {
     await Promise.all(

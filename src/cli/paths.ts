@@ -9,7 +9,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { STDIN_NAME } from '../pipeline.js';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+// tinyglobby loads only for a directory or a glob: checking one file should not pay for it.
+const globbing = (): Promise<typeof import('tinyglobby')> => import('tinyglobby');
 
 /** The extensions a directory is searched for. */
 export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
@@ -26,12 +28,21 @@ function join(base: string, relative: string): string {
 }
 
 /** The leading segments of a glob without magic characters: where to start walking. */
-function staticBase(pattern: string): { base: string; rest: string } {
+function staticBase(pattern: string, isDynamicPattern: (p: string) => boolean): { base: string; rest: string } {
   const segments = pattern.split('/');
   let i = 0;
   while (i < segments.length - 1 && !isDynamicPattern(segments[i]!)) i++;
   const base = segments.slice(0, i).join('/');
   return { base: base === '' && pattern.startsWith('/') ? '/' : base, rest: segments.slice(i).join('/') };
+}
+
+/** Characters that may make a path a glob; tinyglobby decides exactly which part is. */
+const GLOB_MAGIC = /[*?[\]{}()!+@]/;
+
+async function globbed(cwd: string, pattern: string): Promise<string[]> {
+  const { isDynamicPattern } = await globbing();
+  const { base, rest } = staticBase(pattern, isDynamicPattern);
+  return walk(cwd, base, rest);
 }
 
 async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
@@ -43,6 +54,7 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
 }
 
 async function walk(cwd: string, base: string, pattern: string): Promise<string[]> {
+  const { glob } = await globbing();
   // Hidden files and folders (.git, editor backups) are never dossiers.
   const matches = await glob(pattern, { cwd: resolve(cwd, base === '' ? '.' : base), onlyFiles: true, dot: false, expandDirectories: false });
   return matches.map((m) => join(base, m));
@@ -65,14 +77,14 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       continue;
     }
     const kind = await kindOf(resolve(cwd, path));
-    if (kind === 'file' || (kind === 'missing' && !isDynamicPattern(path))) {
+    if (kind === 'file' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
       add({ kind: 'file', file: path });
       continue;
     }
     const found =
       kind === 'directory'
         ? await walk(cwd, path, `**/*.{${DOSSIER_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`)
-        : await walk(cwd, staticBase(path).base, staticBase(path).rest);
+        : await globbed(cwd, path);
     if (found.length === 0) {
       const message =
         kind === 'directory'

@@ -1,12 +1,13 @@
 /**
  * The dossier and standard validators, compiled by ajv at build time
- * (`npm run build` writes dist/schemas/validators.js from the schema
+ * (`npm run build` writes dist/schemas/validators.cjs from the schema
  * sources), so a run neither loads ajv's compiler nor compiles a schema.
- * Resolved from src/load (tests) and dist/load (the binary) alike.
+ * Resolved from src/load (tests) and dist/load or dist/bundle (the binary) alike.
  */
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 
-const compiled = (await import(new URL('../../dist/schemas/validators.js', import.meta.url).href)) as { dossier: ValidateFunction; standard: ValidateFunction };
+const compiled = createRequire(import.meta.url)('../../dist/schemas/validators.cjs') as { dossier: ValidateFunction; standard: ValidateFunction };
 
 export const dossierSchemaValidator: ValidateFunction = compiled.dossier;
 export const standardSchemaValidator: ValidateFunction = compiled.standard;

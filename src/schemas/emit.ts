@@ -1,7 +1,7 @@
 /**
  * Writes the published JSON Schemas (`schemas/*.schema.json`) from their
  * TypeScript sources, and the validators compiled from them
- * (`dist/schemas/validators.js`). Run by `npm run build`; a test fails when the
+ * (`dist/schemas/validators.cjs`). Run by `npm run build`; a test fails when the
  * committed files differ from what this writes.
  */
 import { writeFileSync } from 'node:fs';
@@ -22,5 +22,5 @@ if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${proce
   for (const [name, schema] of Object.entries(publishedSchemas)) {
     writeFileSync(new URL(`../../schemas/${name}`, import.meta.url), schemaText(schema));
   }
-  writeFileSync(new URL('./validators.js', import.meta.url), validatorsModule());
+  writeFileSync(new URL('./validators.cjs', import.meta.url), validatorsModule());
 }

@@ -123,7 +123,7 @@ describe('paths', () => {
     for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
     expect(targets).toEqual([
-      { kind: 'stdin', file: '-' },
+      { kind: 'stdin', file: '<stdin>' },
       { kind: 'file', file: `${dir}/b.yml` },
       { kind: 'file', file: `${dir}/c.yaml` },
       { kind: 'file', file: `${dir}/sub/a.json` },
