@@ -122,11 +122,12 @@ describe('paths', () => {
     mkdirSync(join(dir, '.git'));
     for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
+    // Sorted by the name reports use: /tmp/… before <stdin>.
     expect(targets).toEqual([
-      { kind: 'stdin', file: '<stdin>' },
       { kind: 'file', file: `${dir}/b.yml` },
       { kind: 'file', file: `${dir}/c.yaml` },
       { kind: 'file', file: `${dir}/sub/a.json` },
+      { kind: 'stdin', file: '<stdin>' },
     ]);
   });
 
