@@ -48,10 +48,10 @@ export interface Evaluation {
   currentRating?: CurrentRatingStatus;
 }
 
-/** Evaluates every tier on one date, without holdsUntil. */
-function evaluateTiers(facts: Facts): TierResult[] {
+/** Evaluates every tier (or only those named) on one date, without holdsUntil. */
+function evaluateTiers(facts: Facts, only?: ReadonlySet<string>): TierResult[] {
   const { standard } = facts.catalogue;
-  return standard.tiers.map((tier) => {
+  return standard.tiers.filter((tier) => only === undefined || only.has(tier.id)).map((tier) => {
     const rows = standard.requirements.filter((row) => row.need[tier.id] !== undefined);
     const byId = new Map<string, RequirementResult>();
     const kindsInTier = [...new Set(rows.map((row) => row.kind))];
@@ -102,8 +102,9 @@ export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate):
   // tier first fails is the last day it holds.
   for (const later of lossDates(dossier, catalogue, date)) {
     if (open.size === 0) break;
-    for (const tier of evaluateTiers(gatherFacts(dossier, catalogue, later))) {
-      if (open.has(tier.id) && !tier.met) {
+    // Only tiers still holding matter here; evaluating the others is most of a batch's time.
+    for (const tier of evaluateTiers(gatherFacts(dossier, catalogue, later), open)) {
+      if (!tier.met) {
         open.delete(tier.id);
         until.set(tier.id, addDays(later, -1));
       }
