@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { StandardError } from '../load/standard.js';
 import { checkFile, type CheckOptions } from '../pipeline.js';
+import { mapInOrder } from './in-order.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
@@ -27,9 +28,7 @@ const port = parentPort!;
 port.on('message', async (files: string[]) => {
   let reply: WorkerReply;
   try {
-    const reports = [];
-    for (const file of files) reports.push(await checkFile(file, options));
-    reply = { ok: true, reports };
+    reply = { ok: true, reports: await mapInOrder(files, (file) => checkFile(file, options)) };
   } catch (error) {
     reply = { ok: false, failure: failure(error) };
   }
