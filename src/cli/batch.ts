@@ -28,12 +28,13 @@ export interface BatchOptions {
   onProgress?: (done: number) => void;
 }
 
-function rethrow(failure: WorkerFailure): never {
-  if (failure.kind === 'usage') throw new UsageError(failure.message);
-  if (failure.kind === 'standard') throw new StandardError(failure.source, failure.findings);
+/** The error a worker met, as the kind the CLI maps to an exit code. */
+function asError(failure: WorkerFailure): Error {
+  if (failure.kind === 'usage') return new UsageError(failure.message);
+  if (failure.kind === 'standard') return new StandardError(failure.source, failure.findings);
   const error = new Error(failure.message);
   if (failure.stack !== undefined) error.stack = failure.stack;
-  throw error;
+  return error;
 }
 
 /** Checks `files` on `count` worker threads; the reports are in the files' order. */
@@ -60,11 +61,7 @@ async function checkInWorkers(files: string[], options: CheckOptions, count: num
             };
             worker.on('message', (reply: WorkerReply) => {
               if (!reply.ok) {
-                try {
-                  rethrow(reply.failure);
-                } catch (error) {
-                  reject(error);
-                }
+                reject(asError(reply.failure));
                 return;
               }
               reply.reports.forEach((report, i) => (reports[start + i] = report));
@@ -72,6 +69,8 @@ async function checkInWorkers(files: string[], options: CheckOptions, count: num
               send();
             });
             worker.on('error', reject);
+            // A worker that stops with work outstanding must not leave the batch waiting forever.
+            worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before its dossiers were checked`)));
             send();
           }),
       ),
