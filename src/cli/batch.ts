@@ -12,8 +12,8 @@ import { mapInOrder } from './in-order.js';
 import type { DossierTarget } from './paths.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
-/** Files a worker must have to be worth its start-up (loading the modules again). */
-const FILES_PER_WORKER = 16;
+/** Files a worker must have to be worth its start-up (loading the modules again, warming them up). */
+export const FILES_PER_WORKER = 100;
 /** Files sent to a worker at a time: large enough to keep messages few, small enough to balance the load. */
 const CHUNK = 32;
 
