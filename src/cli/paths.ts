@@ -61,8 +61,9 @@ async function walk(cwd: string, base: string, pattern: string): Promise<string[
 }
 
 /**
- * Expands command-line paths into dossier targets, sorted by name (so output
- * is the same however the file system lists them) and without duplicates.
+ * Expands command-line paths into dossier targets, without duplicates: in the
+ * order the paths were given, each directory or glob in sorted order, so the
+ * output is the same however the file system lists files or threads finish.
  * A missing plain path stays a file target: reading it reports "no such file".
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<DossierTarget[]> {
@@ -92,7 +93,12 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
           : 'glob matches no file';
       add({ kind: 'unmatched', file: path, message });
     }
-    for (const file of found) add({ kind: 'file', file });
+    for (const file of found.sort(byName)) add({ kind: 'file', file });
   }
-  return [...targets.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...targets.values()];
+}
+
+/** Code-unit order: the same on every machine, whatever its locale or file system. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -19,8 +19,15 @@ function count(n: number, noun: string): string {
   return n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function table(head: string[], c: ChalkInstance): Table.Table {
-  return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [], compact: true } });
+/** Column widths (padding included) that keep the table within 80 columns with its borders. */
+const WIDTHS = [29, 12, 12, 9, 12];
+
+function table(head: string[], c: ChalkInstance, colWidths?: number[]): Table.Table {
+  return new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    ...(colWidths ? { colWidths, wordWrap: true } : {}),
+  });
 }
 
 /** The tier each dossier reached, in the standards' own order (highest first), then no tier, then invalid. */
@@ -36,10 +43,24 @@ function totals(dossiers: DossierReport[]): Array<[string, number]> {
   return order.filter((id) => counts.get(id)! > 0).map((id) => [id, counts.get(id)!]);
 }
 
+/** A long path broken into lines that fit its column (paths have no spaces to wrap at). */
+function breakPath(file: string): string {
+  const width = WIDTHS[0]! - 2;
+  const lines: string[] = [];
+  for (let i = 0; i < file.length; i += width) lines.push(file.slice(i, i + width));
+  return lines.join('\n');
+}
+
 export function summaryTable(run: RunResult, c: ChalkInstance): string {
-  const rows = table(['Dossier', 'Partner', 'Highest tier', 'Required', 'Result', 'Notes'], c);
+  const rows = table(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], c, WIDTHS);
   for (const d of run.dossiers) {
-    rows.push([d.file, d.partner ?? '', d.valid ? (d.highestTier ?? '–') : '–', d.requiredTier ?? '–', result(d, c), d.valid ? count(d.warnings.length, 'warning') : count(d.errors.length, 'error')]);
+    rows.push([
+      d.partner ? `${breakPath(d.file)}\n${c.dim(d.partner)}` : breakPath(d.file),
+      d.valid ? (d.highestTier ?? '–') : '–',
+      d.requiredTier ?? '–',
+      result(d, c),
+      d.valid ? count(d.warnings.length, 'warning') : count(d.errors.length, 'error'),
+    ]);
   }
   const tiers = table(['Highest tier', 'Dossiers'], c);
   for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);

@@ -129,18 +129,20 @@ describe('text report', () => {
     expect(lines[2]).toMatch(/^ {2}warning examples\/four-star\.yaml:24:18: Lee Wei Ming \(E01\): H3CNE stops/);
   });
 
-  it('prints verdicts only with --quiet, errors going to stderr', async () => {
+  it('prints the verdict only with --quiet, and for a batch only the summary table, errors going to stderr', async () => {
+    const one = await runCli(['check', EXAMPLES[0]!, '--quiet']);
+    expect(one.stdout).toBe('PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)\n');
     const { code, stdout, stderr } = await runCli(['check', ...EXAMPLES, '--quiet']);
     expect(code).toBe(2);
-    expect(stdout).toBe(
-      [
-        'PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)',
-        'PASS examples/three-star.yaml: three-star — 3 gaps to four-star (required: three-star)',
-        'PASS examples/two-star.yaml: two-star — 9 gaps to three-star (required: two-star)',
-        'INVALID examples/invalid.yaml: invalid — 4 errors',
-        '',
-      ].join('\n'),
-    );
+    expect(stdout.startsWith('Summary\n')).toBe(true);
+    expect(stdout).not.toContain('gaps to');
+    const rows = stdout.split('\n').filter((line) => line.includes('examples/'));
+    expect(rows.map((row) => row.split('│').map((cell) => cell.trim()).slice(1, 5))).toEqual([
+      ['examples/four-star.yaml', 'four-star', 'four-star', 'PASS'],
+      ['examples/three-star.yaml', 'three-star', 'three-star', 'PASS'],
+      ['examples/two-star.yaml', 'two-star', 'two-star', 'PASS'],
+      ['examples/invalid.yaml', '–', '–', 'INVALID'],
+    ]);
     expect(stderr.trimEnd().split('\n')).toHaveLength(4);
     expect(stderr).toContain('examples/invalid.yaml:19:18:');
   });
