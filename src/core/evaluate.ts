@@ -94,22 +94,56 @@ function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDa
   return [...dates].filter((d) => compareDates(d, date) > 0).sort(compareDates);
 }
 
+/**
+ * The dossier as held on `date`: certificates not yet issued and events not
+ * yet attended are left out. From here on the dossier can only lose (a
+ * certificate drops inside the margin, an engineer leaves, an event leaves
+ * the window), so whether a tier is met can only turn from true to false.
+ */
+function heldOn(dossier: Dossier, date: IsoDate): Dossier {
+  const held = (d: IsoDate | undefined): boolean => d === undefined || compareDates(d, date) <= 0;
+  return {
+    ...dossier,
+    engineers: dossier.engineers.map((e) => (e.certificates ? { ...e, certificates: e.certificates.filter((c) => held(c.issued)) } : e)),
+    ...(dossier.training ? { training: dossier.training.filter((t) => held(t.date)) } : {}),
+  };
+}
+
+/**
+ * holdsUntil for each met tier: the day before the first loss date on which
+ * the tier fails, judged on what the dossier holds on `date`. Being met only
+ * turns false over those dates, so a binary search over them finds it in a
+ * logarithmic number of evaluations, however many certificates the dossier has.
+ */
+function holdsUntil(dossier: Dossier, catalogue: Catalogue, date: IsoDate, met: Set<string>): Map<string, IsoDate> {
+  const held = heldOn(dossier, date);
+  const dates = lossDates(held, catalogue, date);
+  const probes = new Map<number, Set<string>>();
+  const metAt = (i: number): Set<string> => {
+    let still = probes.get(i);
+    if (still === undefined) {
+      still = new Set(evaluateTiers(gatherFacts(held, catalogue, dates[i]!), met).filter((t) => t.met).map((t) => t.id));
+      probes.set(i, still);
+    }
+    return still;
+  };
+  const until = new Map<string, IsoDate>();
+  for (const tier of met) {
+    let low = 0;
+    let high = dates.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (metAt(mid).has(tier)) low = mid + 1;
+      else high = mid;
+    }
+    if (low < dates.length) until.set(tier, addDays(dates[low]!, -1));
+  }
+  return until;
+}
+
 export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Evaluation {
   const tiers = evaluateTiers(gatherFacts(dossier, catalogue, date));
-  const open = new Set(tiers.filter((t) => t.met).map((t) => t.id));
-  const until = new Map<string, IsoDate>();
-  // Walk forward through the dates where something lapses; the day before a
-  // tier first fails is the last day it holds.
-  for (const later of lossDates(dossier, catalogue, date)) {
-    if (open.size === 0) break;
-    // Only tiers still holding matter here; evaluating the others is most of a batch's time.
-    for (const tier of evaluateTiers(gatherFacts(dossier, catalogue, later), open)) {
-      if (!tier.met) {
-        open.delete(tier.id);
-        until.set(tier.id, addDays(later, -1));
-      }
-    }
-  }
+  const until = holdsUntil(dossier, catalogue, date, new Set(tiers.filter((t) => t.met).map((t) => t.id)));
   for (const tier of tiers) {
     if (!tier.met) tier.holdsUntil = null;
     else if (until.has(tier.id)) tier.holdsUntil = until.get(tier.id)!;

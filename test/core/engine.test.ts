@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/core/catalogue.js';
 import { evaluate, type Evaluation } from '../../src/core/evaluate.js';
 import type { Dossier } from '../../src/core/model.js';
+import { addMonths } from '../../src/core/dates.js';
 import { dossier, engineer, shippedCatalogue } from '../helpers.js';
 
 const classic = shippedCatalogue('classic');
@@ -275,6 +276,18 @@ describe('holdsUntil: the last application date on which a met tier still holds'
     });
     // The tier breaks only when the last needed certificates go: 2029-06-15 stops counting on 2029-03-15.
     expect(tier(evaluate(d, classic, DATE), 'two-star').holdsUntil).toBe('2029-03-14');
+  });
+
+  it('finds the exact day among many staggered expiries', () => {
+    // Fifty engineers whose H3CNEs expire a month apart; two-star needs two certified engineers,
+    // so it breaks when the 49th certificate (expiring 2031-06-15) stops counting on 2031-03-15.
+    const engineers = Array.from({ length: 50 }, (_, i) => engineer(`E${i}`, [['H3CNE', addMonths('2027-06-15', i)]]));
+    expect(tier(evaluate(dossier({ engineers }), classic, DATE), 'two-star').holdsUntil).toBe('2031-03-14');
+  });
+
+  it('judges on what is held on the date: a certificate issued later does not extend the tier', () => {
+    const d = dossier({ engineers: [engineer('E01', [['H3CNE', '2027-06-15'], ['H3CNE', FAR, '2027-01-01']]), engineer('E02', [['H3CNE', FAR]])] });
+    expect(tier(evaluate(d, classic, DATE), 'two-star').holdsUntil).toBe('2027-03-14');
   });
 
   it('is absent when nothing the tier depends on lapses', () => {
