@@ -14,3 +14,22 @@ export interface Finding {
   line?: number;
   column?: number;
 }
+
+/**
+ * Escapes control characters (newlines, tabs, escapes) that user input can
+ * carry into a message, so every finding stays one line and cannot restyle
+ * a terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Errors past this many in one file are counted, not listed: the first ones are what a person fixes first. */
+export const MAX_ERRORS = 50;
+
+/** The first MAX_ERRORS findings, and one saying how many more there are. */
+export function capped(findings: Finding[], total = findings.length): Finding[] {
+  if (total <= MAX_ERRORS) return findings;
+  const more = total - MAX_ERRORS;
+  return [...findings.slice(0, MAX_ERRORS), { code: 'too-many-errors', severity: 'error', message: `… and ${more} more error${more === 1 ? '' : 's'}; fix these first` }];
+}

@@ -5,12 +5,14 @@
  * standard the user chose on the command line.
  */
 import { dirname, resolve } from 'node:path';
+import type { Catalogue } from './core/catalogue.js';
 import type { IsoDate } from './core/dates.js';
+import type { Dossier } from './core/model.js';
 import { evaluate, type TierResult } from './core/evaluate.js';
 import { firstTierLapse, lapseWarnings, type TierLapse } from './core/lapses.js';
 import { claimsOf, type Claims } from './core/integrity.js';
-import type { Finding } from './findings.js';
-import { parseSource } from './load/parse.js';
+import { printable, type Finding } from './findings.js';
+import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
 import { DEFAULT_STANDARD, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
 import { didYouMean } from './load/suggest.js';
@@ -85,18 +87,27 @@ function rawString(data: unknown, ...keys: string[]): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Checks one dossier whose text has been read (or failed to be). */
-export async function checkText(file: string, read: ReadResult, options: CheckOptions): Promise<DossierReport> {
-  if (!read.ok) return invalid(file, [read.error]);
-  const parsed = parseSource(read.text);
-  if (!parsed.ok) return invalid(file, parsed.errors);
+/** A dossier through read, parse, standard and validation: ready to evaluate, or an invalid report. */
+export type ValidatedDossier =
+  | { ok: true; dossier: Dossier; catalogue: Catalogue; locate: ParsedSource['locate'] }
+  | { ok: false; report: DossierReport; catalogue?: Catalogue };
+
+/**
+ * Reads, parses and validates one dossier against its standard: `standard`
+ * (the command line's) when given, else the dossier's own, else the default.
+ * Everything `starcheck validate` does, and the first half of `check`.
+ */
+export async function validateText(file: string, read: ReadResult, standardRef?: string): Promise<ValidatedDossier> {
+  if (!read.ok) return { ok: false, report: invalid(file, [read.error]) };
+  const parsed = parseSource(read.text, formatOf(file));
+  if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
   const partner = rawString(data, 'partner', 'name') ?? null;
 
   let standard: LoadedStandard;
   const own = rawString(data, 'application', 'standard');
-  if (options.standard !== undefined) {
-    standard = await loadStandard(options.standard);
+  if (standardRef !== undefined) {
+    standard = await loadStandard(standardRef);
   } else if (own !== undefined) {
     // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
     const ref = (SHIPPED_STANDARDS as readonly string[]).includes(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
@@ -105,21 +116,29 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
     } catch (error) {
       if (!(error instanceof StandardError)) throw error;
       const path = '/application/standard';
-      return invalid(file, error.findings.map((f) => ({ ...f, path, ...locate(path), message: `application.standard "${own}": ${f.message}` })), { partner });
+      const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
+      return { ok: false, report: invalid(file, errors, { partner }) };
     }
   } else {
     standard = await loadStandard(DEFAULT_STANDARD);
   }
   const { catalogue } = standard;
-  const standardId = catalogue.standard.id;
-  if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
-    const hint = didYouMean(options.require, catalogue.tierIds) || ` — expected one of ${catalogue.tierIds.join(', ')}`;
-    throw new UsageError(`--require: "${options.require}" is not a tier of the ${standardId} standard${hint}`);
-  }
-
   const validation = validateDossier(parsed.parsed, catalogue);
-  if (!validation.ok) return invalid(file, validation.errors, { partner, standard: standardId });
-  const dossier = validation.dossier;
+  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue };
+  return { ok: true, dossier: validation.dossier, catalogue, locate };
+}
+
+/** Checks one dossier whose text has been read (or failed to be). */
+export async function checkText(file: string, read: ReadResult, options: CheckOptions): Promise<DossierReport> {
+  const validated = await validateText(file, read, options.standard);
+  if (validated.catalogue && options.require !== undefined && !validated.catalogue.tierIds.includes(options.require)) {
+    const { tierIds, standard } = validated.catalogue;
+    const hint = didYouMean(options.require, tierIds) || ` — expected one of ${tierIds.join(', ')}`;
+    throw new UsageError(`--require: "${options.require}" is not a tier of the ${standard.id} standard${hint}`);
+  }
+  if (!validated.ok) return validated.report;
+  const { dossier, catalogue, locate } = validated;
+  const standardId = catalogue.standard.id;
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
   const requiredTier = options.require ?? dossier.application?.targetTier ?? catalogue.tierIds[catalogue.tierIds.length - 1]!;

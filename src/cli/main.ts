@@ -3,13 +3,16 @@
  * it never calls process.exit — only bin/ touches the process.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { StandardError } from '../load/standard.js';
 import { DEFAULT_WARN_WITHIN_DAYS } from '../pipeline.js';
 import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runRules, type RulesFlags } from './commands/rules.js';
+import { DEFAULT_DOSSIER, runInit } from './commands/init.js';
+import { runSchema, SCHEMA_NAMES, type SchemaName } from './commands/schema.js';
+import { runValidate, type ValidateFlags } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -59,6 +62,28 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--standard <id|file>', 'standard to print (default: classic)')
     .option('--format <name>', 'text, markdown or json', 'text')
     .action(async (flags: RulesFlags) => setCode(await runRules(flags, io)));
+
+  program
+    .command('validate')
+    .description('check dossiers against the schema and the standard\'s catalogue only, one line per error')
+    .argument('<paths...>', 'dossier files (YAML or JSON), directories, quoted globs, or - for standard input')
+    .option('--standard <id|file>', "standard whose catalogue to check codes against (default: the dossier's application.standard, else classic)")
+    .option('-q, --quiet', 'print errors only', false)
+    .addHelpText('after', '\nExit codes: 0 all valid · 2 some dossier is invalid or unreadable · 3 usage or standard error')
+    .action(async (paths: string[], flags: ValidateFlags) => setCode(await runValidate(paths, flags, io)));
+
+  program
+    .command('init')
+    .description('write a commented dossier template that passes validate; never overwrites a file')
+    .argument('[file]', `where to write it, or - for standard output (default: ${DEFAULT_DOSSIER})`)
+    .addHelpText('after', '\nExit codes: 0 written · 3 the file already exists (it is left as it is)')
+    .action(async (file: string | undefined) => setCode(await runInit(file, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the dossier or standard format')
+    .addArgument(new Argument('[format]', 'which schema').choices(SCHEMA_NAMES).default('dossier'))
+    .action((name: SchemaName) => setCode(runSchema(name, io)));
 
   return program;
 }

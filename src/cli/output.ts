@@ -1,6 +1,6 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export async function writeAtomically(file: string, content: string): Promise<void> {
@@ -20,4 +20,33 @@ export function useColor(flag: boolean, env: Record<string, string | undefined>,
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   return isTTY === true && env.TERM !== 'dumb';
+}
+
+/**
+ * Writes a file that must not exist yet, all or nothing: the content goes to
+ * a temporary file, which is then hard-linked into place (linking fails if
+ * the name is taken, so an existing file is never replaced, even in a race).
+ * Returns false when the file already exists.
+ */
+export async function writeNewFile(file: string, content: string): Promise<boolean> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temporary, content, { flag: 'wx' });
+  try {
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+  } finally {
+    await rm(temporary, { force: true });
+  }
+  // A file system without hard links: exclusive creation still never replaces a file.
+  try {
+    await writeFile(file, content, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }

@@ -18,6 +18,8 @@ export interface StandardProblem {
   /** JSON pointer into the standard file. */
   path: string;
   message: string;
+  /** For a reference to something undefined: what was written and what is defined, so the loader can suggest a fix. */
+  unknown?: { value: string; known: string[] };
 }
 
 export interface Catalogue {
@@ -108,32 +110,42 @@ export function buildCatalogue(standard: Standard): Catalogue {
     names.set(cert.code, cert.name);
   });
 
+  const certCodes = standard.certificates.map((c) => c.code);
+  checkUnique(certCodes, '/certificates', 'certificate', problems, 'code');
   const replaces = new Map<string, string[]>();
   standard.certificates.forEach((cert, i) => {
     const lower: string[] = [];
     (cert.replaces ?? []).forEach((code, j) => {
       const canonical = codes.get(code.toUpperCase());
-      if (canonical === undefined) problems.push({ path: `/certificates/${i}/replaces/${j}`, message: `certificate "${code}" is not in the catalogue` });
+      if (canonical === undefined) {
+        problems.push({ path: `/certificates/${i}/replaces/${j}`, message: `certificate "${code}" is not in the catalogue`, unknown: { value: code, known: certCodes } });
+      }
       else lower.push(canonical);
     });
     replaces.set(cert.code, lower);
   });
-  const certCodes = standard.certificates.map((c) => c.code);
   const certCycle = findCycle(certCodes, replaces);
-  if (certCycle) problems.push({ path: '/certificates', message: `"replaces" goes round in a cycle: ${certCycle.join(' → ')}` });
+  if (certCycle) {
+    problems.push({ path: `/certificates/${certCodes.indexOf(certCycle[0]!)}/replaces`, message: `"replaces" goes round in a cycle: ${certCycle.join(' → ')}` });
+  }
 
   const categoryNames = new Map<string, string>();
   for (const category of standard.labCategories) categoryNames.set(category.id, category.name);
   const satisfies = new Map<string, string[]>();
   standard.labCategories.forEach((category, i) => {
     (category.satisfies ?? []).forEach((other, j) => {
-      if (!categoryNames.has(other)) problems.push({ path: `/labCategories/${i}/satisfies/${j}`, message: `lab category "${other}" is not defined` });
+      if (!categoryNames.has(other)) {
+        problems.push({ path: `/labCategories/${i}/satisfies/${j}`, message: `lab category "${other}" is not defined`, unknown: { value: other, known: [...categoryNames.keys()] } });
+      }
     });
     satisfies.set(category.id, (category.satisfies ?? []).filter((other) => categoryNames.has(other)));
   });
   const categoryIds = standard.labCategories.map((c) => c.id);
+  checkUnique(categoryIds, '/labCategories', 'lab category', problems);
   const categoryCycle = findCycle(categoryIds, satisfies);
-  if (categoryCycle) problems.push({ path: '/labCategories', message: `"satisfies" goes round in a cycle: ${categoryCycle.join(' → ')}` });
+  if (categoryCycle) {
+    problems.push({ path: `/labCategories/${categoryIds.indexOf(categoryCycle[0]!)}/satisfies`, message: `"satisfies" goes round in a cycle: ${categoryCycle.join(' → ')}` });
+  }
 
   const tierIds = standard.tiers.map((t) => t.id);
   checkUnique(tierIds, '/tiers', 'tier', problems);
@@ -156,10 +168,10 @@ export function buildCatalogue(standard: Standard): Catalogue {
   };
 }
 
-function checkUnique(ids: string[], path: string, what: string, problems: StandardProblem[]): void {
+function checkUnique(ids: string[], path: string, what: string, problems: StandardProblem[], field = 'id'): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) problems.push({ path: `${path}/${i}/id`, message: `${what} id "${id}" is used twice` });
+    if (seen.has(id)) problems.push({ path: `${path}/${i}/${field}`, message: `${what} ${field} "${id}" is used twice` });
     seen.add(id);
   });
 }
@@ -173,19 +185,23 @@ interface Known {
 
 function checkRow(row: Requirement, at: string, known: Known, problems: StandardProblem[]): void {
   for (const tier of Object.keys(row.need)) {
-    if (!known.tierIds.includes(tier)) problems.push({ path: `${at}/need/${tier}`, message: `tier "${tier}" is not defined in /tiers` });
+    if (!known.tierIds.includes(tier)) problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `tier "${tier}" is not defined in /tiers`, unknown: { value: tier, known: known.tierIds } });
   }
   if (row.path !== undefined && !known.pathIds.includes(row.path)) {
-    problems.push({ path: `${at}/path`, message: `path "${row.path}" is not defined in /paths` });
+    problems.push({ path: `${at}/path`, message: `path "${row.path}" is not defined in /paths`, unknown: { value: row.path, known: known.pathIds } });
   }
   switch (row.kind) {
     case 'certificates':
       row.accepts.forEach((code, j) => {
-        if (!known.codes.has(code.toUpperCase())) problems.push({ path: `${at}/accepts/${j}`, message: `certificate "${code}" is not in the catalogue` });
+        if (!known.codes.has(code.toUpperCase())) {
+          problems.push({ path: `${at}/accepts/${j}`, message: `certificate "${code}" is not in the catalogue`, unknown: { value: code, known: [...new Set(known.codes.values())] } });
+        }
       });
       break;
     case 'lab':
-      if (!known.categoryNames.has(row.category)) problems.push({ path: `${at}/category`, message: `lab category "${row.category}" is not defined` });
+      if (!known.categoryNames.has(row.category)) {
+        problems.push({ path: `${at}/category`, message: `lab category "${row.category}" is not defined`, unknown: { value: row.category, known: [...known.categoryNames.keys()] } });
+      }
       break;
     case 'platform': {
       const possible = DOSSIER_LEVELS[row.item];
@@ -198,14 +214,16 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
       }
       for (const [tier, need] of Object.entries(row.need)) {
         if (need !== true && !(row.levels ?? []).includes(need)) {
-          problems.push({ path: `${at}/need/${tier}`, message: `level "${need}" is not one of the row's levels` });
+          problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `level "${need}" is not one of the row's levels`, unknown: { value: need, known: row.levels ?? [] } });
         }
       }
       break;
     }
     case 'projects':
       for (const [tier, need] of Object.entries(row.need)) {
-        if (!row.levels.some((level) => level.id === need)) problems.push({ path: `${at}/need/${tier}`, message: `project level "${need}" is not defined` });
+        if (!row.levels.some((level) => level.id === need)) {
+          problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `project level "${need}" is not defined`, unknown: { value: need, known: row.levels.map((l) => l.id) } });
+        }
       }
       break;
     case 'personnel':
@@ -213,6 +231,11 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
     case 'training':
       break;
   }
+}
+
+/** Escapes a key for use in a JSON pointer. */
+function pointerSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The canonical code for a code or alias, or undefined. */

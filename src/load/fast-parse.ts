@@ -265,8 +265,9 @@ class Reader {
     const start = this.pos;
     let end = this.text.indexOf('\n', start);
     if (end < 0) end = this.text.length;
-    const comment = this.text.indexOf(' #', start);
-    if (comment >= 0 && comment < end) end = comment;
+    // Searched within the line only: searching the rest of the text made a file without comments quadratic.
+    const comment = this.text.slice(start, end).indexOf(' #');
+    if (comment >= 0) end = start + comment;
     const raw = this.text.slice(start, end).replace(/ +$/, '');
     if (raw.includes(': ') || raw.endsWith(':')) throw unsure;
     this.pos = start + raw.length;

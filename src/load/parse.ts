@@ -3,10 +3,18 @@
  * positions, so every later finding can name a line and column. The plain
  * YAML and JSON most dossiers are written in go through a fast reader; the
  * `yaml` package reads everything else and has the last word on errors.
+ *
+ * The input may be hostile, so parsing is fenced in: nesting is measured on
+ * the text before any parser sees it (yaml recurses, and deep enough block
+ * nesting aborts the whole process, which no try/catch can stop), duplicate
+ * keys are found here in linear time (yaml's own check is quadratic in the
+ * keys of a map), aliases are counted, explicit tags other than the core ones
+ * are refused, and only the first syntax error is reported (later ones are
+ * mostly echoes of it).
  */
 import { createRequire } from 'node:module';
-import type { Document, LineCounter, Node } from 'yaml';
-import type { Finding } from '../findings.js';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import { capped, printable, type Finding } from '../findings.js';
 import { fastParse, placeOf } from './fast-parse.js';
 
 // `yaml` loads only for a text the fast reader leaves to it: loading it is a large part of a one-dossier run.
@@ -18,9 +26,18 @@ function yaml(): typeof import('yaml') {
 }
 
 /** Aliases a dossier may use before it looks like an expansion attack. */
-const MAX_ALIASES = 100;
-/** Nesting a dossier never needs; deeper input is refused before the parser recurses. */
+export const MAX_ALIASES = 100;
+/** Bracket nesting a dossier never needs; deeper input is refused before the parser recurses. */
 export const MAX_DEPTH = 64;
+/**
+ * Leading indentation (spaces and block indicators) a dossier never needs.
+ * Each block level costs at least one column, so this bounds block nesting
+ * well below where the parser's recursion fails.
+ */
+export const MAX_INDENT = 128;
+
+/** The core tags, which only restate what plain YAML already says. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export interface Position {
   line: number;
@@ -35,31 +52,8 @@ export interface ParsedSource {
 
 export type ParseResult = { ok: true; parsed: ParsedSource } | { ok: false; errors: Finding[] };
 
-function syntaxError(message: string, position: Position | undefined, code = 'syntax'): Finding {
-  return { code, severity: 'error', message, ...(position ?? {}) };
-}
-
-/**
- * The deepest bracket nesting, measured cheaply on the text before parsing,
- * so a hostile file cannot drive the parser's recursion. (Block nesting costs
- * a column per level, so the size limit already bounds it; a stack overflow
- * there is still caught and reported.)
- */
-function nestingDepth(text: string): { depth: number; offset: number } {
-  let depth = 0;
-  let max = 0;
-  let offset = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x5b || ch === 0x7b) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        offset = i;
-      }
-    } else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
-  }
-  return { depth: max, offset };
+function syntaxError(code: string, message: string, position: Position): Finding {
+  return { code, severity: 'error', message: printable(message), ...position };
 }
 
 function positionAt(lineCounter: LineCounter, offset: number): Position {
@@ -85,7 +79,131 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-export function parseSource(text: string): ParseResult {
+/**
+ * The first place the text nests too deep, measured cheaply before parsing:
+ * bracket depth for flow collections, leading indentation for block ones.
+ * Brackets inside quoted strings count too; a dossier has no reason to hold
+ * 64 unclosed brackets in a string.
+ */
+function tooDeep(text: string): { offset: number; message: string } | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      const next = text.charCodeAt(i + 1);
+      // A space, or a block indicator (- ? :) followed by a space, is indentation.
+      if (ch === 0x20 || ((ch === 0x2d || ch === 0x3f || ch === 0x3a) && (next === 0x20 || next === 0x09))) {
+        indent++;
+        if (indent > MAX_INDENT) return { offset: i, message: `indented more than ${MAX_INDENT} columns; a dossier never nests that deep` };
+        continue;
+      }
+      lineStart = false;
+    }
+    if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      if (depth > MAX_DEPTH) return { offset: i, message: `brackets nested deeper than ${MAX_DEPTH} levels; a dossier never needs that` };
+    } else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** The parser's words, made plainer where a dossier's author would otherwise be puzzled. */
+function describeYamlError(error: YAMLError): { code: string; message: string } {
+  switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return { code: 'several-documents', message: 'a second YAML document starts here; a dossier is one document (remove the "---" or split the file)' };
+    case 'NON_STRING_KEY':
+      return { code: 'syntax', message: 'a field name must be a plain string, not a list or mapping' };
+    case 'TAG_RESOLVE_FAILED':
+      return { code: 'custom-tag', message: `the tag ${error.message.replace(/^Unresolved tag: /, '')} is not allowed; a dossier is plain YAML (remove the tag)` };
+    case 'TAB_AS_INDENT':
+      return { code: 'syntax', message: 'tabs are not allowed as indentation in YAML; indent with spaces' };
+    default:
+      return { code: 'syntax', message: `YAML syntax: ${oneLine(error.message)}` };
+  }
+}
+
+function oneLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/**
+ * What the parser does not check, or checks too slowly: duplicate keys, tags
+ * and aliases. Returns the problems in source order.
+ */
+function structureProblems(doc: Document.Parsed, lineCounter: LineCounter): Finding[] {
+  const { isAlias, isMap, isScalar, visit } = yaml();
+  const problems: Array<Finding & { offset: number }> = [];
+  const add = (code: string, message: string, offset: number): void => {
+    problems.push({ ...syntaxError(code, message, positionAt(lineCounter, offset)), offset });
+  };
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (node.resolve(doc) === undefined) add('syntax', `alias *${node.source} refers to no anchor &${node.source} before it`, node.range?.[0] ?? 0);
+        return;
+      }
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        add('custom-tag', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; a dossier is plain YAML (remove the tag)`, node.range?.[0] ?? 0);
+      }
+      if (!isMap(node)) return;
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const offset = pair.key.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, offset);
+        else add('duplicate-key', `duplicate key "${key}" (first at line ${positionAt(lineCounter, first).line}); each field may appear once`, offset);
+      }
+    },
+  });
+  return capped(problems.sort((a, b) => a.offset - b.offset).map(({ offset: _, ...finding }) => finding));
+}
+
+/** The position of the first alias, where an expansion attack starts to show. */
+function firstAlias(doc: Document.Parsed): number {
+  const { visit } = yaml();
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/**
+ * A `.json` file must be JSON, not merely YAML (which accepts trailing
+ * commas, comments and unquoted strings), so JSON's own parser judges its
+ * syntax first; the YAML parser then supplies the positions.
+ */
+function jsonSyntaxError(text: string): Finding | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as SyntaxError).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const words = message.replace(/ in JSON at position \d+.*$/, '').replace(/ of JSON input$/, '');
+    return syntaxError('syntax', `JSON syntax: ${words.charAt(0).toLowerCase()}${words.slice(1)}`, positionIn(lineStartsOf(text), offset));
+  }
+}
+
+export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): ParseResult {
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, errors: [syntaxError('too-deep', deep.message, positionIn(lineStartsOf(text), deep.offset))] };
+  const json = format === 'json' ? jsonSyntaxError(text) : undefined;
+  if (json) return { ok: false, errors: [json] };
   const fast = fastParse(text);
   // An empty document is left to the full path, which says so.
   if (fast !== undefined && fast.data !== null) {
@@ -99,48 +217,45 @@ export function parseSource(text: string): ParseResult {
   return parseWithYaml(text);
 }
 
-/** The full YAML path: every construct, every error message. */
+/** The full YAML path: every construct, every error message. The caller has measured the nesting. */
 export function parseWithYaml(text: string): ParseResult {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const nesting = nestingDepth(text);
-  if (nesting.depth > MAX_DEPTH) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    return { ok: false, errors: [syntaxError(`nesting deeper than ${MAX_DEPTH} levels; a dossier never needs that`, positionAt(lineCounter, nesting.offset), 'too-deep')] };
-  }
+  // The parser makes an Error per problem; on hostile input there can be a
+  // million of them, and capturing each one's stack costs more than parsing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', stringKeys: true });
-  } catch (error) {
-    return { ok: false, errors: [syntaxError(`cannot parse: ${(error as Error).message}`, undefined)] };
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', stringKeys: true });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      errors: problems.map((p) => syntaxError(oneLine(p.message), positionAt(lineCounter, p.pos[0]), p.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax')),
-    };
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    const { code, message } = describeYamlError(first);
+    return { ok: false, errors: [syntaxError(code, message, positionAt(lineCounter, first.pos[0]))] };
   }
+  const problems = structureProblems(doc, lineCounter);
+  if (problems.length > 0) return { ok: false, errors: problems };
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    const message = (error as Error).message;
-    const bomb = /alias/i.test(message);
-    return {
-      ok: false,
-      errors: [syntaxError(bomb ? `too many alias expansions (over ${MAX_ALIASES}); is this an alias bomb?` : `cannot read the document: ${oneLine(message)}`, undefined, bomb ? 'alias-bomb' : 'syntax')],
-    };
+    if (!(error instanceof ReferenceError) || !/alias count/i.test(error.message)) throw error;
+    const at = positionAt(lineCounter, firstAlias(doc));
+    return { ok: false, errors: [syntaxError('alias-bomb', `aliases expand to more than ${MAX_ALIASES} copies; is this an alias bomb?`, at)] };
   }
   if (data === null || data === undefined) {
-    return { ok: false, errors: [syntaxError('the document is empty', { line: 1, column: 1 }, 'empty')] };
+    return { ok: false, errors: [syntaxError('empty', 'the document is empty; start from `starcheck init`', { line: 1, column: 1 })] };
   }
   return { ok: true, parsed: { data, locate: (pointer, target = 'value') => locate(doc, lineCounter, pointer, target) } };
 }
 
-function oneLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+/** How a file's text is parsed: by its extension, and as YAML (a superset of JSON) when it has none. */
+export function formatOf(file: string): 'yaml' | 'json' {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
 }
 
 /** Unescapes one JSON pointer segment. */
@@ -153,12 +268,13 @@ function segmentsOf(pointer: string): string[] {
 }
 
 function locate(doc: Document.Parsed, lineCounter: LineCounter, pointer: string, target: 'key' | 'value'): Position {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const segments = segmentsOf(pointer);
   let node: Node | null | undefined = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
       if (!pair) break;

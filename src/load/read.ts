@@ -3,43 +3,101 @@
  * hostile file from costing time or memory: a size cap, UTF-8 only, no
  * binary content.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Finding } from '../findings.js';
 
-/** Dossiers are a few kilobytes; anything past this is not one. */
-export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+/**
+ * A four-engineer dossier is about 2 KB and a thousand engineers fit in
+ * 300 KB, so 1 MiB is plenty. The cap also bounds parse time on hostile
+ * text (a megabyte of syntax errors still parses in about a second).
+ */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; error: Finding };
 
-function readError(message: string, code = 'read-error'): ReadResult {
-  return { ok: false, error: { code, severity: 'error', message } };
+function readError(message: string, code = 'read-error', position?: { line: number; column: number }): ReadResult {
+  return { ok: false, error: { code, severity: 'error', message, ...position } };
+}
+
+const tooLarge = (what: string): ReadResult =>
+  readError(`${what} is over the 1 MiB limit (${MAX_SOURCE_BYTES} bytes); dossiers and standards are far smaller`, 'too-large');
+
+/** The offset of the first byte that breaks UTF-8, or -1. */
+function invalidUtf8At(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const trailing = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (trailing === 0) return i;
+    const second = bytes[i + 1] ?? 0;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return i;
+    for (let k = 1; k <= trailing; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += trailing + 1;
+  }
+  return -1;
+}
+
+/** Line and column (in characters) of a byte offset. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
 /** Decodes bytes as UTF-8 text, refusing binary and non-UTF-8 content. A BOM is dropped. */
 export function decodeSource(bytes: Uint8Array): ReadResult {
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    return readError(`file is ${bytes.length} bytes, over the ${MAX_SOURCE_BYTES}-byte limit for a dossier`, 'too-large');
-  }
+  if (bytes.length > MAX_SOURCE_BYTES) return tooLarge(`the file (${bytes.length} bytes)`);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return readError(`binary content (a NUL byte at offset ${nul}); a dossier is YAML or JSON text`, 'binary');
+  if (nul >= 0) return readError('binary content (a NUL byte); a dossier is YAML or JSON text', 'binary', bytePosition(bytes, nul));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return readError('not valid UTF-8 text; save the file as UTF-8', 'encoding');
+    const at = invalidUtf8At(bytes);
+    return readError(
+      `not UTF-8 text${at >= 0 ? ` (byte 0x${bytes[at]!.toString(16).padStart(2, '0')})` : ''}; save the file as UTF-8`,
+      'encoding',
+      at >= 0 ? bytePosition(bytes, at) : undefined,
+    );
   }
-  if (text.trim().length === 0) return readError('file is empty', 'empty');
+  if (text.trim().length === 0) return readError('the file is empty; start from `starcheck init`', 'empty', { line: 1, column: 1 });
   return { ok: true, text };
+}
+
+/** Reads at most one byte past the limit, so a huge file or an endless device costs nothing. */
+async function readBounded(file: string): Promise<Uint8Array | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
+    let size = 0;
+    while (size < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null);
+      if (bytesRead === 0) return buffer.subarray(0, size);
+      size += bytesRead;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function readSource(file: string): Promise<ReadResult> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return readError('is a directory', 'read-error');
-    if (info.size > MAX_SOURCE_BYTES) {
-      return readError(`file is ${info.size} bytes, over the ${MAX_SOURCE_BYTES}-byte limit for a dossier`, 'too-large');
-    }
-    return decodeSource(await readFile(file));
+    if (info.size > MAX_SOURCE_BYTES) return tooLarge(`the file (${info.size} bytes)`);
+    const bytes = await readBounded(file);
+    return bytes === undefined ? tooLarge('the file') : decodeSource(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return readError('no such file', 'not-found');
@@ -54,7 +112,7 @@ export async function readStdin(stream: AsyncIterable<Uint8Array>): Promise<Read
   let size = 0;
   for await (const chunk of stream) {
     size += chunk.length;
-    if (size > MAX_SOURCE_BYTES) return readError(`standard input is over the ${MAX_SOURCE_BYTES}-byte limit for a dossier`, 'too-large');
+    if (size > MAX_SOURCE_BYTES) return tooLarge('standard input');
     chunks.push(chunk);
   }
   return decodeSource(Buffer.concat(chunks));

@@ -8,11 +8,13 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
 import type { Standard } from '../core/model.js';
-import type { Finding } from '../findings.js';
-import { parseSource } from './parse.js';
+import { printable, type Finding } from '../findings.js';
+import { standardSchema } from '../schemas/standard-schema.js';
+import { formatOf, parseSource } from './parse.js';
 import { readSource } from './read.js';
-import { didYouMean } from './suggest.js';
 import { standardSchemaValidator as validator } from './schema-validators.js';
+import { didYouMean } from './suggest.js';
+import { schemaFindings } from './validate.js';
 
 /** The standards shipped with starcheck, by id. */
 export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
@@ -69,15 +71,10 @@ async function load(ref: string): Promise<LoadedStandard> {
   }
   const read = await readSource(file);
   if (!read.ok) throw new StandardError(file, [read.error]);
-  const parsed = parseSource(read.text);
+  const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);
   if (!validator(parsed.parsed.data)) {
-    const findings = (validator.errors ?? []).map((e): Finding => {
-      const path = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
-      const detail = e.keyword === 'additionalProperties' ? `unknown field "${String(e.params.additionalProperty)}"` : (e.message ?? 'is not valid');
-      return { code: 'standard-schema', severity: 'error', message: `${e.instancePath || '/'} ${detail}`, path, ...parsed.parsed.locate(path, e.keyword === 'additionalProperties' ? 'key' : 'value') };
-    });
-    throw new StandardError(file, findings);
+    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false }));
   }
   try {
     return { ref, file, catalogue: buildCatalogue(parsed.parsed.data as Standard) };
@@ -85,7 +82,13 @@ async function load(ref: string): Promise<LoadedStandard> {
     if (!(error instanceof StandardCatalogueError)) throw error;
     throw new StandardError(
       file,
-      error.problems.map((p) => ({ code: 'standard-catalogue', severity: 'error', message: `${p.path}: ${p.message}`, path: p.path, ...parsed.parsed.locate(p.path) })),
+      error.problems.map((p) => ({
+        code: 'standard-catalogue',
+        severity: 'error',
+        message: printable(`${p.message}${p.unknown ? didYouMean(p.unknown.value, p.unknown.known) || (p.unknown.known.length > 0 ? ` — expected one of ${p.unknown.known.join(', ')}` : '') : ''}`),
+        path: p.path,
+        ...parsed.parsed.locate(p.path),
+      })),
     );
   }
 }

@@ -6,9 +6,9 @@
 import type { ErrorObject } from 'ajv';
 import type { Catalogue } from '../core/catalogue.js';
 import { canonicalCode } from '../core/catalogue.js';
-import { compareDates } from '../core/dates.js';
+import { compareDates, isIsoDate } from '../core/dates.js';
 import type { Dossier } from '../core/model.js';
-import type { Finding } from '../findings.js';
+import { capped, MAX_ERRORS, printable, type Finding } from '../findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
 import type { ParsedSource } from './parse.js';
 import { dossierSchemaValidator } from './schema-validators.js';
@@ -24,11 +24,8 @@ function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | 
   return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
-function describePath(pointer: string): string {
-  return pointer === '' ? 'the dossier' : pointer.slice(1).replace(/\//g, '.');
-}
-
 function show(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (.nan)' : 'a number too large to hold (infinite)';
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -36,29 +33,58 @@ function show(value: unknown): string {
 function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const raw of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment(raw))) return undefined;
+    node = (node as Record<string, unknown>)[segment(raw)];
   }
   return node;
 }
 
+function segment(raw: string): string {
+  return raw.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** JSON Schema types in the words of someone writing YAML by hand. */
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping of fields',
+  array: 'a list',
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+/** Where findings point and how their paths read: the dossier or a standard file. */
+export interface SchemaContext {
+  schema: unknown;
+  /** How the root is named in messages: "the dossier", "the standard". */
+  root: string;
+  /** The finding code for a plain schema error. */
+  code: string;
+  /** Whether `x-` fields are allowed (dossiers) and worth mentioning. */
+  userNotes: boolean;
+}
+
 /** Turns one ajv error into a finding a person can act on. */
-function schemaFinding(error: ErrorObject, parsed: ParsedSource): Finding {
+function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: SchemaContext): Finding {
   const at = error.instancePath;
-  const where = describePath(at);
-  const parent = schemaAt(dossierSchema, error.schemaPath.replace(/\/[^/]+$/, ''));
+  const where = at === '' ? context.root : at.slice(1).replace(/\//g, '.');
+  const subschema = schemaAt(context.schema, error.schemaPath.replace(/\/[^/]+$/, ''));
+  const examples = subschema?.examples as unknown[] | undefined;
+  const forExample = examples?.length ? ` (for example ${show(examples[0])})` : '';
+  const value = valueAt(parsed.data, at);
   let path = at;
   let target: 'key' | 'value' = 'value';
   let message: string;
-  let code = 'schema';
+  let code = context.code;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
-      const known = Object.keys((parent?.properties as object | undefined) ?? {});
+      const known = Object.keys((subschema?.properties as object | undefined) ?? {});
       path = `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       target = 'key';
       code = 'unknown-field';
-      message = `unknown field "${field}" in ${where}${didYouMean(field, known) || (known.length > 0 ? ` — expected one of ${known.join(', ')} (or an "x-" field for your own notes)` : '')}`;
+      message = `unknown field "${field}" in ${where}${didYouMean(field, known) || (known.length > 0 ? ` — expected one of ${known.join(', ')}${context.userNotes ? ' (or an "x-" field for your own notes)' : ''}` : '')}`;
       break;
     }
     case 'required':
@@ -67,81 +93,141 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource): Finding {
       break;
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const value = valueAt(parsed.data, at);
       message = `${where} is ${show(value)}, not one of ${allowed.join(', ')}${typeof value === 'string' ? didYouMean(value, allowed) : ''}`;
       break;
     }
     case 'const':
-      message = `${where} must be ${show(error.params.allowedValue)}, not ${show(valueAt(parsed.data, at))}`;
+      message = `${where} must be ${show(error.params.allowedValue)}, not ${show(value)}`;
       break;
-    case 'format': {
-      const value = valueAt(parsed.data, at);
-      code = error.params.format === 'date' ? 'bad-date' : 'schema';
+    case 'format':
+      code = error.params.format === 'date' ? 'bad-date' : code;
       message =
         error.params.format === 'date'
           ? `${where} is ${show(value)}, not a calendar date (YYYY-MM-DD)`
-          : `${where} is ${show(value)}, not a valid ${String(error.params.format)}`;
+          : `${where} is ${show(value)}, not a valid ${String(error.params.format)}${forExample}`;
       break;
-    }
     case 'type': {
-      const value = valueAt(parsed.data, at);
       const expected = String(error.params.type);
       const hint = expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ' (quote it)' : '';
-      message = `${where} must be ${expected === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(expected) ? 'n' : ''} ${expected}`}, not ${show(value)}${hint}`;
+      message = `${where} must be ${TYPE_WORDS[expected] ?? expected}, not ${show(value)}${hint}`;
       break;
     }
     case 'minimum':
     case 'maximum':
-      message = `${where} is ${show(valueAt(parsed.data, at))}; it ${error.message ?? 'is out of range'}`;
+      message = `${where} is ${show(value)}; it must be at ${error.keyword === 'minimum' ? 'least' : 'most'} ${String(error.params.limit)}`;
       break;
+    case 'minLength':
+      message = `${where} is empty${forExample}`;
+      break;
+    case 'minItems':
+      message = `${where} must list at least ${String(error.params.limit)} item${error.params.limit === 1 ? '' : 's'}`;
+      break;
+    case 'pattern':
+      message = `${where} is ${show(value)}, which does not match ${String(error.params.pattern)}${forExample}`;
+      break;
+    case 'anyOf': {
+      const branches = ((subschema?.anyOf as Array<Record<string, unknown>> | undefined) ?? []).map((b) =>
+        'const' in b ? show(b.const) : (TYPE_WORDS[String(b.type)] ?? String(b.type)),
+      );
+      message = `${where} is ${show(value)}; expected ${branches.join(' or ')}`;
+      break;
+    }
     default:
       message = `${where} ${error.message ?? 'is not valid'}`;
   }
-  return { code, severity: 'error', message, path, ...parsed.locate(path, target) };
+  return { code, severity: 'error', message: printable(message), path, ...parsed.locate(path, target) };
+}
+
+/**
+ * Findings for ajv's errors, at most MAX_ERRORS of them. The branches of a
+ * failed anyOf are summed up by the anyOf itself, and a failed discriminator
+ * repeats what the enum or required check already says.
+ */
+export function schemaFindings(errors: ErrorObject[], parsed: ParsedSource, context: SchemaContext): Finding[] {
+  const { findings, unlisted } = schemaFindingList(errors, parsed, context);
+  return capped(findings, findings.length + unlisted);
+}
+
+/** Findings for the first few hundred of ajv's errors (locating each costs a walk), in source order; `unlisted` counts the rest. */
+function schemaFindingList(errors: ErrorObject[], parsed: ParsedSource, context: SchemaContext): { findings: Finding[]; unlisted: number } {
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !anyOfPaths.some((p) => e.schemaPath.startsWith(p)));
+  const listed = relevant.slice(0, MAX_ERRORS * 4);
+  return { findings: dedupe(listed.map((e) => schemaFinding(e, parsed, context))).sort(bySource), unlisted: relevant.length - listed.length };
+}
+
+/** Source order, so a person reads the errors top to bottom. */
+function bySource(a: Finding, b: Finding): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function describePath(pointer: string): string {
+  return pointer === '' ? 'the dossier' : pointer.slice(1).replace(/\//g, '.');
 }
 
 function finding(parsed: ParsedSource, code: string, path: string, message: string): Finding {
-  return { code, severity: 'error', message, path, ...parsed.locate(path) };
+  return { code, severity: 'error', message: printable(message), path, ...parsed.locate(path) };
 }
 
-/** Checks that need the standard's catalogue or the whole dossier at once. */
-function catalogueFindings(dossier: Dossier, catalogue: Catalogue, parsed: ParsedSource): Finding[] {
+/** An own field of raw data, if the data is a mapping: never one inherited from a prototype. */
+function field(data: unknown, key: string): unknown {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+function list(data: unknown): unknown[] {
+  return Array.isArray(data) ? data : [];
+}
+
+function text(data: unknown): string | undefined {
+  return typeof data === 'string' && data !== '' ? data : undefined;
+}
+
+/**
+ * Checks that need the standard's catalogue or the whole dossier at once.
+ * They read the raw data defensively, so they run even when the schema
+ * fails elsewhere: a person sees every problem in one pass.
+ */
+function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSource): Finding[] {
   const findings: Finding[] = [];
   const allCodes = [...catalogue.standard.certificates.flatMap((c) => [c.code, ...(c.aliases ?? [])])];
   const engineerIds = new Map<string, number>();
   const numbers = new Map<string, string>();
-  dossier.engineers.forEach((engineer, e) => {
-    const first = engineerIds.get(engineer.id);
+  list(field(data, 'engineers')).forEach((engineer, e) => {
+    const id = text(field(engineer, 'id'));
+    const first = id === undefined ? undefined : engineerIds.get(id);
     if (first !== undefined) {
-      findings.push(finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${engineer.id}" is already used by engineers[${first}]; ids must be unique`));
-    } else {
-      engineerIds.set(engineer.id, e);
+      findings.push(finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${id}" is already used by engineers[${first}]; ids must be unique`));
+    } else if (id !== undefined) {
+      engineerIds.set(id, e);
     }
-    (engineer.certificates ?? []).forEach((cert, c) => {
+    list(field(engineer, 'certificates')).forEach((cert, c) => {
       const at = `/engineers/${e}/certificates/${c}`;
-      if (canonicalCode(catalogue, cert.type) === undefined) {
-        findings.push(
-          finding(parsed, 'unknown-certificate', `${at}/type`, `certificate type "${cert.type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(cert.type, allCodes)}`),
-        );
+      const type = text(field(cert, 'type'));
+      if (type !== undefined && canonicalCode(catalogue, type) === undefined) {
+        findings.push(finding(parsed, 'unknown-certificate', `${at}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`));
       }
-      if (cert.number !== undefined) {
-        const owner = numbers.get(cert.number);
+      const number = text(field(cert, 'number'));
+      if (number !== undefined) {
+        const owner = numbers.get(number);
         if (owner !== undefined) {
-          findings.push(finding(parsed, 'duplicate-certificate', `${at}/number`, `certificate number "${cert.number}" is already claimed at ${owner}; each certificate fills one place`));
+          findings.push(finding(parsed, 'duplicate-certificate', `${at}/number`, `certificate number "${number}" is already claimed at ${owner}; each certificate fills one place`));
         } else {
-          numbers.set(cert.number, describePath(at));
+          numbers.set(number, describePath(at));
         }
       }
-      if (cert.issued !== undefined && compareDates(cert.issued, cert.expires) > 0) {
-        findings.push(finding(parsed, 'dates-out-of-order', `${at}/expires`, `certificate expires ${cert.expires}, before it was issued (${cert.issued})`));
+      const issued = text(field(cert, 'issued'));
+      const expires = text(field(cert, 'expires'));
+      if (issued !== undefined && expires !== undefined && isIsoDate(issued) && isIsoDate(expires) && compareDates(issued, expires) > 0) {
+        findings.push(finding(parsed, 'dates-out-of-order', `${at}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
       }
     });
   });
   const categories = [...catalogue.categoryNames.keys()];
-  (dossier.lab ?? []).forEach((item, i) => {
-    if (!catalogue.categoryNames.has(item.category)) {
+  list(field(data, 'lab')).forEach((item, i) => {
+    const category = text(field(item, 'category'));
+    if (category !== undefined && !catalogue.categoryNames.has(category)) {
       findings.push(
-        finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${item.category}" is unknown${didYouMean(item.category, categories) || ` — expected one of ${categories.join(', ')}`}`),
+        finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`),
       );
     }
   });
@@ -151,24 +237,23 @@ function catalogueFindings(dossier: Dossier, catalogue: Catalogue, parsed: Parse
       findings.push(finding(parsed, 'unknown-tier', path, `tier "${tier}" is not a tier of the ${catalogue.standard.id} standard${didYouMean(tier, tierIds) || ` — expected one of ${tierIds.join(', ')}`}`));
     }
   };
-  tierCheck(dossier.application?.targetTier, '/application/targetTier');
-  tierCheck(dossier.application?.currentRating?.tier, '/application/currentRating/tier');
+  const application = field(data, 'application');
+  tierCheck(text(field(application, 'targetTier')), '/application/targetTier');
+  tierCheck(text(field(field(application, 'currentRating'), 'tier')), '/application/currentRating/tier');
   return findings;
 }
 
 export type ValidationResult = { ok: true; dossier: Dossier } | { ok: false; errors: Finding[] };
 
-/** Validates parsed data against the dossier schema, then against the standard's catalogue. */
+/** Validates parsed data against the dossier schema and the standard's catalogue, reporting both in source order. */
 export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): ValidationResult {
   const validate = dossierSchemaValidator;
-  if (!validate(parsed.data)) {
-    const errors = (validate.errors ?? []).map((e) => schemaFinding(e, parsed));
-    return { ok: false, errors: dedupe(errors) };
-  }
-  const dossier = parsed.data as Dossier;
-  const errors = catalogueFindings(dossier, catalogue, parsed);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, dossier };
+  const schema = validate(parsed.data) ? { findings: [], unlisted: 0 } : schemaFindingList(validate.errors ?? [], parsed, DOSSIER_CONTEXT);
+  const errors = [...schema.findings, ...catalogueFindings(parsed.data, catalogue, parsed)].sort(bySource);
+  return errors.length > 0 ? { ok: false, errors: capped(errors, errors.length + schema.unlisted) } : { ok: true, dossier: parsed.data as Dossier };
 }
+
+const DOSSIER_CONTEXT: SchemaContext = { schema: dossierSchema, root: 'the dossier', code: 'schema', userNotes: true };
 
 /** Drops repeats and orders findings as they appear in the file. */
 function dedupe(findings: Finding[]): Finding[] {

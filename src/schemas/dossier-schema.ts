@@ -88,6 +88,7 @@ const engineer = {
       type: 'array',
       title: 'Certificates',
       description: 'The certificates this engineer holds.',
+      examples: [[{ type: 'H3CSE-RS', number: 'H3C-SE-204511', issued: '2024-03-15', expires: '2027-03-15' }]],
       items: certificate,
     },
   },
@@ -104,7 +105,12 @@ export const dossierCoreSchema = {
   required: ['schemaVersion', 'partner', 'engineers'],
   additionalProperties: false,
   properties: {
-    $schema: { type: 'string', description: 'The JSON Schema this file follows, for editors.' },
+    $schema: {
+      type: 'string',
+      title: 'JSON Schema',
+      description: 'The JSON Schema this file follows, for editors (a `# yaml-language-server: $schema=` comment does the same in YAML).',
+      examples: ['node_modules/starcheck/schemas/dossier.schema.json'],
+    },
     schemaVersion: {
       const: 1,
       title: 'Dossier format version',
@@ -115,10 +121,11 @@ export const dossierCoreSchema = {
       type: 'object',
       title: 'Partner',
       description: 'The company applying.',
+      examples: [{ name: 'Acme Networks Sdn Bhd', id: 'MY-0042', country: 'MY', channel: 'ACP' }],
       required: ['name'],
       additionalProperties: false,
       properties: {
-        name: { type: 'string', minLength: 1, title: 'Company name', examples: ['Acme Networks Sdn Bhd'] },
+        name: { type: 'string', minLength: 1, title: 'Company name', description: "The partner's registered name; reports print it.", examples: ['Acme Networks Sdn Bhd'] },
         id: { type: 'string', minLength: 1, title: 'Partner id', description: "The vendor's id for the partner.", examples: ['MY-0042'] },
         country: {
           type: 'string',
@@ -139,6 +146,7 @@ export const dossierCoreSchema = {
       type: 'object',
       title: 'Application',
       description: 'The application itself. Command-line options override each field.',
+      examples: [{ date: '2026-12-01', targetTier: 'three-star', standard: 'classic' }],
       additionalProperties: false,
       properties: {
         date: {
@@ -165,10 +173,11 @@ export const dossierCoreSchema = {
           type: 'object',
           title: 'Current rating',
           description: 'The rating held now, for a recertification.',
+          examples: [{ tier: 'two-star', issued: '2025-12-15' }],
           required: ['tier', 'issued'],
           additionalProperties: false,
               properties: {
-            tier: { type: 'string', minLength: 1, title: 'Tier', examples: ['two-star'] },
+            tier: { type: 'string', minLength: 1, title: 'Tier', description: 'The tier of the rating held now.', examples: ['two-star'] },
             issued: { ...isoDate, title: 'Issue date', description: 'The day the current rating was issued.', examples: ['2025-12-15'] },
           },
         },
@@ -178,33 +187,37 @@ export const dossierCoreSchema = {
       type: 'array',
       title: 'Engineers',
       description: "The partner's after-sales engineers.",
+      examples: [[{ id: 'E01', name: 'Lee Wei Ming', certificates: [{ type: 'H3CNE', expires: '2027-06-01' }] }]],
       items: engineer,
     },
     serviceManager: {
       type: 'object',
       title: 'Service manager',
       description: 'The service manager; leave the block out when there is none.',
+      examples: [{ name: 'Siti Rahman', email: 'siti@acme.example', phone: '+60 3 1234 5678' }],
       required: ['name'],
       additionalProperties: false,
       properties: {
-        name: { type: 'string', minLength: 1, title: 'Name', examples: ['Siti Rahman'] },
-        email: { type: 'string', format: 'email', title: 'E-mail', examples: ['siti@acme.example'] },
-        phone: { type: 'string', minLength: 1, title: 'Phone', examples: ['+60 3 1234 5678'] },
+        name: { type: 'string', minLength: 1, title: 'Name', description: "The service manager's full name.", examples: ['Siti Rahman'] },
+        email: { type: 'string', format: 'email', title: 'E-mail', description: "The service manager's e-mail address.", examples: ['siti@acme.example'] },
+        phone: { type: 'string', minLength: 1, title: 'Phone', description: 'A phone number; quote it in YAML.', examples: ['+60 3 1234 5678'] },
       },
     },
     servicePlatform: {
       type: 'object',
       title: 'Service platform',
       description: 'The after-sales service platform.',
+      examples: [{ hotline: { phone: '+60 3 8888 0000', hours: '7x24' }, supportEmail: 'support@acme.example' }],
       additionalProperties: false,
       properties: {
         hotline: {
           type: 'object',
           title: 'After-sales hotline',
           description: 'The after-sales service hotline; it counts when it has a phone number.',
+          examples: [{ phone: '+60 3 8888 0000', hours: '7x24' }],
           additionalProperties: false,
               properties: {
-            phone: { type: 'string', minLength: 1, title: 'Phone', examples: ['+60 3 8888 0000'] },
+            phone: { type: 'string', minLength: 1, title: 'Phone', description: 'The hotline number; quote it in YAML.', examples: ['+60 3 8888 0000'] },
             hours: { enum: ['7x24', '5x8'], title: 'Hours', description: '7x24 (all day, every day) or 5x8 (office hours).', examples: ['7x24'] },
           },
         },
@@ -219,9 +232,10 @@ export const dossierCoreSchema = {
           type: 'object',
           title: 'Issue tracking',
           description: 'The system and process for tracking and handling customer issues.',
+          examples: [{ system: 'Jira Service Management', mode: 'automatic', handlingProcess: true }],
           additionalProperties: false,
               properties: {
-            system: { type: 'string', minLength: 1, title: 'System', examples: ['Jira Service Management'] },
+            system: { type: 'string', minLength: 1, title: 'System', description: 'The issue-tracking system in use.', examples: ['Jira Service Management'] },
             mode: { enum: ['automatic', 'manual'], title: 'Mode', description: 'automatic or manual tracking.', examples: ['automatic'] },
             handlingProcess: {
               type: 'boolean',
@@ -237,14 +251,15 @@ export const dossierCoreSchema = {
       type: 'array',
       title: 'Projects',
       description: 'Engineering projects the partner delivered.',
+      examples: [[{ name: 'State bank campus network', listPriceUsd: 1250000 }]],
       items: {
         type: 'object',
         title: 'Project',
         required: ['name', 'listPriceUsd'],
         additionalProperties: false,
           properties: {
-          name: { type: 'string', minLength: 1, title: 'Project name', examples: ['State bank campus network'] },
-          customer: { type: 'string', minLength: 1, title: 'Customer', examples: ['State Bank'] },
+          name: { type: 'string', minLength: 1, title: 'Project name', description: 'What the project is called.', examples: ['State bank campus network'] },
+          customer: { type: 'string', minLength: 1, title: 'Customer', description: 'Who the project was delivered to.', examples: ['State Bank'] },
           listPriceUsd: {
             type: 'number',
             minimum: 0,
@@ -261,6 +276,7 @@ export const dossierCoreSchema = {
       type: 'array',
       title: 'Lab',
       description: 'Lab equipment, used for experiments only.',
+      examples: [[{ category: 'access-point', model: 'WA6320', quantity: 2 }]],
       items: {
         type: 'object',
         title: 'Lab item',
@@ -274,7 +290,7 @@ export const dossierCoreSchema = {
             description: "A lab category of the standard's catalogue.",
             examples: ['cloud-lab', 'high-end-router', 'router', 'l3-switch', 'access-controller', 'access-point'],
           },
-          model: { type: 'string', minLength: 1, title: 'Model', examples: ['WA6320'] },
+          model: { type: 'string', minLength: 1, title: 'Model', description: 'The equipment model.', examples: ['WA6320'] },
           quantity: {
             type: 'integer',
             minimum: 1,
@@ -291,15 +307,16 @@ export const dossierCoreSchema = {
       type: 'array',
       title: 'Training',
       description: 'Vendor service training, meetings and forums attended.',
+      examples: [[{ date: '2026-05-12', title: 'Service Partner Forum', kind: 'forum' }]],
       items: {
         type: 'object',
         title: 'Training event',
         required: ['date', 'title', 'kind'],
         additionalProperties: false,
           properties: {
-          date: { ...isoDate, title: 'Date', examples: ['2026-05-12'] },
-          title: { type: 'string', minLength: 1, title: 'Title', examples: ['Service Partner Forum'] },
-          kind: { enum: ['training', 'meeting', 'forum'], title: 'Kind', examples: ['forum'] },
+          date: { ...isoDate, title: 'Date', description: 'The day of the event (YYYY-MM-DD).', examples: ['2026-05-12'] },
+          title: { type: 'string', minLength: 1, title: 'Title', description: 'The name of the event.', examples: ['Service Partner Forum'] },
+          kind: { enum: ['training', 'meeting', 'forum'], title: 'Kind', description: 'training, meeting or forum.', examples: ['forum'] },
         },
       },
     },

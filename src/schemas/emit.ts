@@ -14,13 +14,18 @@ export const publishedSchemas = {
   'standard.schema.json': standardSchema,
 } as const;
 
+/** Where a published schema lies in the package; from src/schemas, dist/schemas and dist/bundle alike. */
+export function publishedSchemaFile(name: keyof typeof publishedSchemas): URL {
+  return new URL(`../../schemas/${name}`, import.meta.url);
+}
+
 export function schemaText(schema: unknown): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   for (const [name, schema] of Object.entries(publishedSchemas)) {
-    writeFileSync(new URL(`../../schemas/${name}`, import.meta.url), schemaText(schema));
+    writeFileSync(publishedSchemaFile(name as keyof typeof publishedSchemas), schemaText(schema));
   }
   writeFileSync(new URL('./validators.cjs', import.meta.url), validatorsModule());
 }

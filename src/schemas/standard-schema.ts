@@ -14,24 +14,27 @@ const ID = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.+&-]*$' } as cons
 
 /** Fields every requirement row has, whatever its kind. */
 const rowFields = {
-  id: { ...ID, title: 'Requirement id', description: 'Unique in the standard; reports and JSON output use it.' },
-  label: { type: 'string', minLength: 1, title: 'Label', description: 'The row as people read it.' },
+  id: { ...ID, title: 'Requirement id', description: 'Unique in the standard; reports and JSON output use it.', examples: ['senior-certificate'] },
+  label: { type: 'string', minLength: 1, title: 'Label', description: 'The row as people read it.', examples: ['H3CSE-Routing & Switching, or higher'] },
   path: {
     type: 'string',
     title: 'Path',
     description: 'The alternative path this row belongs to; rows without a path apply to every path.',
+    examples: ['certificates', 'credits'],
   },
   reading: {
     type: 'string',
     minLength: 1,
     title: 'Reading',
     description: 'Why the row reads as it does, where the source is ambiguous; `starcheck rules` prints it.',
+    examples: ['The page lost its check marks; the row is read as one certificate at every tier.'],
   },
   readings: {
     type: 'object',
     title: 'Cell readings',
     description: 'A reading note per tier cell, where the source is ambiguous.',
     additionalProperties: { type: 'string', minLength: 1 },
+    examples: [{ 'two-star': 'The two-star cell is unreadable; read as manual tracking.' }],
   },
 } as const;
 
@@ -40,6 +43,7 @@ const countNeed = {
   title: 'Need per tier',
   description: 'How many each tier needs; a tier left out does not require this row.',
   additionalProperties: { type: 'integer', minimum: 1 },
+  examples: [{ 'four-star': 2, 'three-star': 1 }],
 } as const;
 
 const levelNeed = {
@@ -47,6 +51,7 @@ const levelNeed = {
   title: 'Need per tier',
   description: 'The level each tier needs, or true for "present"; a tier left out does not require this row.',
   additionalProperties: { anyOf: [{ type: 'string', minLength: 1 }, { const: true }] },
+  examples: [{ 'four-star': '7x24', 'two-star': '5x8' }, { 'four-star': true }],
 } as const;
 
 const certificatesRow = {
@@ -55,18 +60,20 @@ const certificatesRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'certificates' },
+    kind: { const: 'certificates', title: 'Kind', description: 'Which evaluator checks this row: N certificates from a list, each filling one slot.', examples: ['certificates'] },
     accepts: {
       type: 'array',
       minItems: 1,
       items: { type: 'string', minLength: 1 },
       title: 'Accepted certificates',
       description: 'Certificate codes that fill this row; certificates that replace them fill it too.',
+      examples: [['PMP', 'H3CNE-PM']],
     },
     distinct: {
       type: 'boolean',
       title: 'Distinct types',
       description: 'When true, the slots must be filled by certificates of different types ("2 optional").',
+      examples: [true],
     },
     need: countNeed,
   },
@@ -78,11 +85,12 @@ const personnelRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'personnel' },
+    kind: { const: 'personnel', title: 'Kind', description: 'Which evaluator checks this row: A minimum number of engineers.', examples: ['personnel'] },
     counts: {
       enum: ['certified', 'registered'],
       title: 'Who counts',
       description: 'certified: engineers holding at least one valid certificate; registered: every engineer who has not left.',
+      examples: ['certified'],
     },
     need: countNeed,
   },
@@ -94,8 +102,8 @@ const labRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'lab' },
-    category: { type: 'string', minLength: 1, title: 'Category', description: 'The lab category this row asks for.' },
+    kind: { const: 'lab', title: 'Kind', description: 'Which evaluator checks this row: Units of a lab category.', examples: ['lab'] },
+    category: { type: 'string', minLength: 1, title: 'Category', description: 'The lab category this row asks for.', examples: ['access-point'] },
     need: countNeed,
   },
 } as const;
@@ -106,11 +114,12 @@ const platformRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'platform' },
+    kind: { const: 'platform', title: 'Kind', description: 'Which evaluator checks this row: An item of the service platform, optionally at a level.', examples: ['platform'] },
     item: {
       enum: ['hotline', 'serviceManager', 'issueTracking', 'supportEmail'],
       title: 'Item',
       description: 'The service platform item this row asks for.',
+      examples: ['hotline'],
     },
     levels: {
       type: 'array',
@@ -118,6 +127,7 @@ const platformRow = {
       items: { type: 'string', minLength: 1 },
       title: 'Levels',
       description: 'The levels of the item, lowest first; a higher level satisfies a lower need (hotline hours, issue-tracking mode).',
+      examples: [['5x8', '7x24'], ['manual', 'automatic']],
     },
     need: levelNeed,
   },
@@ -129,20 +139,27 @@ const projectsRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'projects' },
+    kind: { const: 'projects', title: 'Kind', description: 'Which evaluator checks this row: A delivered project of a given size.', examples: ['projects'] },
     levels: {
       type: 'array',
       minItems: 1,
       title: 'Project levels',
       description: 'Project levels by equipment list price, lowest first; a project of a higher level satisfies a lower need.',
+      examples: [[{ id: 'basic', minListPriceUsd: 100000 }, { id: 'major', minListPriceUsd: 1000000 }]],
       items: {
         type: 'object',
         required: ['id', 'minListPriceUsd'],
         additionalProperties: false,
         properties: {
-          id: ID,
-          name: { type: 'string', minLength: 1 },
-          minListPriceUsd: { type: 'number', minimum: 0 },
+          id: { ...ID, title: 'Level id', description: 'What a tier names in its need.', examples: ['major'] },
+          name: { type: 'string', minLength: 1, title: 'Name', description: 'The level as people read it.', examples: ['major project'] },
+          minListPriceUsd: {
+            type: 'number',
+            minimum: 0,
+            title: 'Minimum list price (USD)',
+            description: 'The smallest equipment list price, in US dollars, of a project at this level.',
+            examples: [1000000],
+          },
         },
       },
     },
@@ -151,6 +168,7 @@ const projectsRow = {
       title: 'Need per tier',
       description: 'The project level each tier needs.',
       additionalProperties: { type: 'string', minLength: 1 },
+      examples: [{ 'four-star': 'major', 'three-star': 'basic' }],
     },
   },
 } as const;
@@ -161,7 +179,7 @@ const creditsRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'credits' },
+    kind: { const: 'credits', title: 'Kind', description: 'Which evaluator checks this row: channel credits summed over the engineers.', examples: ['credits'] },
     need: {
       ...countNeed,
       description: 'The channel credits each tier needs: the sum of `credits` over the engineers who have not left; a tier left out does not require this row.',
@@ -175,7 +193,7 @@ const trainingRow = {
   additionalProperties: false,
   properties: {
     ...rowFields,
-    kind: { const: 'training' },
+    kind: { const: 'training', title: 'Kind', description: 'Which evaluator checks this row: vendor training, meetings and forums attended.', examples: ['training'] },
     withinMonths: {
       type: 'integer',
       minimum: 1,
@@ -183,6 +201,7 @@ const trainingRow = {
       title: 'Window (months)',
       description:
         'An event counts on an application date from its own date until this many months later (exclusive). Checked on recertification only: a dossier without `application.currentRating` meets the row, which is then an obligation for the coming year.',
+      examples: [12],
     },
     need: {
       ...countNeed,
@@ -200,17 +219,24 @@ export const standardSchema = {
   required: ['id', 'title', 'certificates', 'labCategories', 'tiers', 'requirements'],
   additionalProperties: false,
   properties: {
-    $schema: { type: 'string' },
-    id: { ...ID, title: 'Standard id', examples: ['classic', '2025'] },
-    title: { type: 'string', minLength: 1, title: 'Title' },
-    source: { type: 'string', title: 'Source', description: 'Where the standard comes from.' },
-    notes: { type: 'array', items: { type: 'string' }, title: 'Notes', description: 'General notes printed by `starcheck rules`.' },
+    $schema: { type: 'string', title: 'JSON Schema', description: 'The JSON Schema this file follows, for editors.', examples: ['../../schemas/standard.schema.json'] },
+    id: { ...ID, title: 'Standard id', description: 'What --standard and a dossier\'s application.standard name.', examples: ['classic', '2025'] },
+    title: { type: 'string', minLength: 1, title: 'Title', description: 'The standard\'s full name, printed by reports.', examples: ['H3C partner star-rated service certification (classic, overseas partners)'] },
+    source: { type: 'string', title: 'Source', description: 'Where the standard comes from.', examples: ['H3C "Channel Service" policy page'] },
+    notes: {
+      type: 'array',
+      items: { type: 'string' },
+      title: 'Notes',
+      description: 'General notes printed by `starcheck rules`.',
+      examples: [['A higher-level certificate can replace a lower-level certificate.']],
+    },
     validityMonths: {
       type: 'integer',
       minimum: 0,
       title: 'Certificate validity margin (months)',
       description: 'A certificate counts only when it expires more than this many months after the application date.',
       default: 3,
+      examples: [3],
     },
     ratingValidityYears: {
       type: 'integer',
@@ -219,23 +245,33 @@ export const standardSchema = {
       description:
         'A star rating lasts this many calendar years from its issue date: the same day that many years later is its last valid day (a 29 February issue date ends on 28 February).',
       default: 1,
+      examples: [1],
     },
     certificates: {
       type: 'array',
       title: 'Certificate catalogue',
+      description: 'Every certificate type the standard knows; dossiers may name only these codes and their aliases.',
+      examples: [[{ code: 'H3CSE-RS', name: 'H3C Certified Senior Engineer for Routing & Switching', aliases: ['H3CSE-R&S'], replaces: ['H3CNE'] }]],
       items: {
         type: 'object',
         required: ['code', 'name'],
         additionalProperties: false,
         properties: {
-          code: { ...ID, title: 'Canonical code', description: 'What reports print.' },
-          name: { type: 'string', minLength: 1, title: 'Name' },
-          aliases: { type: 'array', items: { type: 'string', minLength: 1 }, title: 'Aliases' },
+          code: { ...ID, title: 'Canonical code', description: 'What reports print.', examples: ['H3CSE-RS'] },
+          name: { type: 'string', minLength: 1, title: 'Name', description: 'The certificate\'s full name.', examples: ['H3C Certified Senior Engineer for Routing & Switching'] },
+          aliases: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            title: 'Aliases',
+            description: 'Other spellings dossiers may use (matched case-insensitively).',
+            examples: [['H3CSE-R&S', 'H3CSE-RS+']],
+          },
           replaces: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             title: 'Replaces',
             description: 'Lower certificates this one replaces (transitively).',
+            examples: [['H3CNE']],
           },
         },
       },
@@ -243,17 +279,21 @@ export const standardSchema = {
     labCategories: {
       type: 'array',
       title: 'Lab categories',
+      description: 'Every lab category the standard knows; dossiers may name only these.',
+      examples: [[{ id: 'high-end-router', name: 'high-end router', satisfies: ['router'] }]],
       items: {
         type: 'object',
         required: ['id', 'name'],
         additionalProperties: false,
         properties: {
-          id: ID,
-          name: { type: 'string', minLength: 1 },
+          id: { ...ID, title: 'Category id', description: 'What dossiers write as a lab item\'s category.', examples: ['high-end-router'] },
+          name: { type: 'string', minLength: 1, title: 'Name', description: 'The category as people read it.', examples: ['high-end router'] },
           satisfies: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
+            title: 'Satisfies',
             description: 'Other categories whose slots a unit of this category can fill.',
+            examples: [['router']],
           },
         },
       },
@@ -263,32 +303,49 @@ export const standardSchema = {
       minItems: 1,
       title: 'Tiers',
       description: 'The tiers, highest first.',
+      examples: [[{ id: 'four-star', name: 'Four-star' }, { id: 'three-star', name: 'Three-star' }]],
       items: {
         type: 'object',
         required: ['id', 'name'],
         additionalProperties: false,
-        properties: { id: ID, name: { type: 'string', minLength: 1 } },
+        properties: {
+          id: { ...ID, title: 'Tier id', description: 'What --require and a dossier\'s targetTier name.', examples: ['three-star'] },
+          name: { type: 'string', minLength: 1, title: 'Name', description: 'The tier as reports print it.', examples: ['Three-star'] },
+        },
       },
     },
     paths: {
       type: 'array',
       title: 'Alternative paths',
       description: 'When given, a tier is met when every row of at least one path (plus every row without a path) is met.',
+      examples: [[{ id: 'certificates', name: 'Technical certificates' }, { id: 'credits', name: 'Channel credits' }]],
       items: {
         type: 'object',
         required: ['id', 'name'],
         additionalProperties: false,
-        properties: { id: ID, name: { type: 'string', minLength: 1 } },
+        properties: {
+          id: { ...ID, title: 'Path id', description: 'What a requirement row names in its path.', examples: ['credits'] },
+          name: { type: 'string', minLength: 1, title: 'Name', description: 'The path as reports print it.', examples: ['Channel credits'] },
+        },
       },
     },
     requirements: {
       type: 'array',
       minItems: 1,
       title: 'Requirements',
+      description: 'The requirement rows; each names its kind and what each tier needs.',
+      examples: [[{ id: 'cloud-lab', kind: 'lab', label: 'lab: H3C Cloud Lab', category: 'cloud-lab', need: { 'four-star': 1 } }]],
       items: {
         type: 'object',
         required: ['kind'],
-        properties: { kind: { enum: ['certificates', 'personnel', 'lab', 'platform', 'projects', 'credits', 'training'] } },
+        properties: {
+          kind: {
+            enum: ['certificates', 'personnel', 'lab', 'platform', 'projects', 'credits', 'training'],
+            title: 'Kind',
+            description: 'Which small evaluator checks the row; the other fields depend on it.',
+            examples: ['certificates'],
+          },
+        },
         discriminator: { propertyName: 'kind' },
         oneOf: [certificatesRow, personnelRow, labRow, platformRow, projectsRow, creditsRow, trainingRow],
       },

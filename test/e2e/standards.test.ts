@@ -146,14 +146,14 @@ describe('users’ own standard files', () => {
     const { code, stdout, stderr } = runBin(['check', CLASSIC_DOSSIER, '--standard', `${FIXTURES}/standards/invalid.yaml`]);
     expect(code).toBe(3);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${FIXTURES}/standards/invalid.yaml:12:11: /requirements/0/kind`);
+    expect(stderr).toContain(`${FIXTURES}/standards/invalid.yaml:12:11: requirements.0.kind is "credit", not one of certificates, personnel, lab, platform, projects, credits, training — did you mean "credits"?`);
     expect(stderr).not.toMatch(/\bat .+\.js:\d+/);
   });
 
   it('rejects a level no dossier can state, located at the level', async () => {
     const { code, stderr } = await runCli(['check', CLASSIC_DOSSIER, '--standard', `${FIXTURES}/standards/bad-level.yaml`]);
     expect(code).toBe(3);
-    expect(stderr).toContain(`${FIXTURES}/standards/bad-level.yaml:14:19: /requirements/0/levels/1: level "24x7" is not one a dossier can state for hotline (7x24, 5x8)`);
+    expect(stderr).toContain(`${FIXTURES}/standards/bad-level.yaml:14:19: level "24x7" is not one a dossier can state for hotline (7x24, 5x8)`);
   });
 
   it('rejects a standard file that does not exist, exit 3', async () => {

@@ -1,0 +1,41 @@
+/**
+ * `starcheck validate <paths...>`: schema and catalogue checks only, no
+ * evaluation. The same paths (files, directories, globs, -), errors,
+ * locations and exit codes as `check`; one line per error, so editors and CI
+ * logs can link to each.
+ */
+import { EXIT, UsageError } from '../../errors.js';
+import { readSource, readStdin } from '../../load/read.js';
+import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
+import { validateText } from '../../pipeline.js';
+import { locatedMessage } from '../../report/view.js';
+import type { CliIo } from '../io.js';
+import { expandPaths } from '../paths.js';
+
+export interface ValidateFlags {
+  standard?: string;
+  quiet: boolean;
+}
+
+export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
+  await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  let code: number = EXIT.ok;
+  for (const target of await expandPaths(paths, io.cwd)) {
+    const { file } = target;
+    if (target.kind === 'unmatched') {
+      code = EXIT.badDossier;
+      io.stdout.write(`${file}: ${target.message}\n`);
+      continue;
+    }
+    const validated = await validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : await readSource(file), flags.standard);
+    if (validated.ok) {
+      if (!flags.quiet) io.stdout.write(`${file}: valid (${validated.catalogue.standard.id} standard)\n`);
+    } else {
+      code = EXIT.badDossier;
+      for (const error of validated.report.errors) io.stdout.write(`${locatedMessage(file, error)}\n`);
+    }
+  }
+  return code;
+}
