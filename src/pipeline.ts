@@ -14,7 +14,10 @@ import { claimsOf, type Claims } from './core/integrity.js';
 import { printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
-import { DEFAULT_STANDARD, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
+
+/** The files a dossier's application.standard may name. */
+const STANDARD_FILE = /\.(ya?ml|json)$/i;
 import { didYouMean } from './load/suggest.js';
 import { validateDossier } from './load/validate.js';
 import { UsageError } from './errors.js';
@@ -109,13 +112,19 @@ export async function validateText(file: string, read: ReadResult, standardRef?:
   if (standardRef !== undefined) {
     standard = await loadStandard(standardRef);
   } else if (own !== undefined) {
+    const path = '/application/standard';
+    // A dossier names a shipped standard or a standard file beside it. Nothing
+    // else is read: a hostile dossier must not make the checker quote /etc/passwd.
+    if (!isShipped(own) && !STANDARD_FILE.test(own)) {
+      const message = `application.standard "${own}" is neither a shipped standard (${SHIPPED_STANDARDS.join(', ')}) nor a .yaml, .yml or .json file${didYouMean(own, SHIPPED_STANDARDS)}`;
+      return { ok: false, report: invalid(file, [{ code: 'unknown-standard', severity: 'error', message: printable(message), path, ...locate(path) }], { partner }) };
+    }
     // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
-    const ref = (SHIPPED_STANDARDS as readonly string[]).includes(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
+    const ref = isShipped(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
     try {
       standard = await loadStandard(ref);
     } catch (error) {
       if (!(error instanceof StandardError)) throw error;
-      const path = '/application/standard';
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
       return { ok: false, report: invalid(file, errors, { partner }) };
     }
@@ -128,14 +137,17 @@ export async function validateText(file: string, read: ReadResult, standardRef?:
   return { ok: true, dossier: validation.dossier, catalogue, locate };
 }
 
+/** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
+export function assertRequirable(require: string | undefined, catalogue: Catalogue): void {
+  if (require === undefined || catalogue.tierIds.includes(require)) return;
+  const hint = didYouMean(require, catalogue.tierIds) || ` — expected one of ${catalogue.tierIds.join(', ')}`;
+  throw new UsageError(`--require: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
+}
+
 /** Checks one dossier whose text has been read (or failed to be). */
 export async function checkText(file: string, read: ReadResult, options: CheckOptions): Promise<DossierReport> {
   const validated = await validateText(file, read, options.standard);
-  if (validated.catalogue && options.require !== undefined && !validated.catalogue.tierIds.includes(options.require)) {
-    const { tierIds, standard } = validated.catalogue;
-    const hint = didYouMean(options.require, tierIds) || ` — expected one of ${tierIds.join(', ')}`;
-    throw new UsageError(`--require: "${options.require}" is not a tier of the ${standard.id} standard${hint}`);
-  }
+  if (validated.catalogue) assertRequirable(options.require, validated.catalogue);
   if (!validated.ok) return validated.report;
   const { dossier, catalogue, locate } = validated;
   const standardId = catalogue.standard.id;

@@ -220,6 +220,13 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
       break;
     }
     case 'projects':
+      // A project of a higher level satisfies a lower need, so the levels must climb.
+      row.levels.forEach((level, j) => {
+        const below = row.levels[j - 1];
+        if (below !== undefined && level.minListPriceUsd <= below.minListPriceUsd) {
+          problems.push({ path: `${at}/levels/${j}/minListPriceUsd`, message: `project levels go lowest first: "${level.id}" must start above "${below.id}" (USD ${below.minListPriceUsd})` });
+        }
+      });
       for (const [tier, need] of Object.entries(row.need)) {
         if (!row.levels.some((level) => level.id === need)) {
           problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `project level "${need}" is not defined`, unknown: { value: need, known: row.levels.map((l) => l.id) } });

@@ -20,8 +20,14 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
-/** True when `text` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not). */
-export function isIsoDate(text: string): boolean {
+/**
+ * The years a dossier date may name. Outside them date arithmetic stops being
+ * meaningful (JavaScript reads years 0–99 as 1900–1999, and past 9999 the
+ * strings stop sorting as dates), and no certificate or application falls there.
+ */
+export const SUPPORTED_YEARS = { first: 1900, last: 2999 } as const;
+
+function isCalendarDay(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const year = Number(m[1]);
@@ -30,9 +36,16 @@ export function isIsoDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** True when `text` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not) within SUPPORTED_YEARS. */
+export function isIsoDate(text: string): boolean {
+  if (!isCalendarDay(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
+}
+
 function parts(date: IsoDate): [number, number, number] {
   const m = ISO_DATE.exec(date);
-  if (!m || !isIsoDate(date)) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+  if (!m || !isCalendarDay(date)) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 

@@ -95,8 +95,8 @@ function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDa
 }
 
 /**
- * The dossier as held on `date`: certificates not yet issued and events not
- * yet attended are left out. From here on the dossier can only lose (a
+ * The dossier as held on `date`: certificates not yet issued, events not yet
+ * attended and projects not yet completed are left out. From here on the dossier can only lose (a
  * certificate drops inside the margin, an engineer leaves, an event leaves
  * the window), so whether a tier is met can only turn from true to false.
  */
@@ -106,6 +106,7 @@ function heldOn(dossier: Dossier, date: IsoDate): Dossier {
     ...dossier,
     engineers: dossier.engineers.map((e) => (e.certificates ? { ...e, certificates: e.certificates.filter((c) => held(c.issued)) } : e)),
     ...(dossier.training ? { training: dossier.training.filter((t) => held(t.date)) } : {}),
+    ...(dossier.projects ? { projects: dossier.projects.filter((p) => held(p.completed)) } : {}),
   };
 }
 

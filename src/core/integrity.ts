@@ -36,8 +36,11 @@ export function claimsOf(dossier: Dossier): Claims {
   return { partner: dossier.partner.id ?? dossier.partner.name, certificates, emails };
 }
 
-/** Spelling differences never make two claims different. */
-function normalise(value: string): string {
+/**
+ * Spelling differences never make two claims different: the key under which
+ * certificate numbers and e-mails are compared, within a dossier and across a batch.
+ */
+export function claimKey(value: string): string {
   return value.trim().toLowerCase();
 }
 
@@ -59,7 +62,7 @@ function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims
   entries.forEach((claims, index) => {
     if (!claims) return;
     for (const claim of pick(claims)) {
-      const key = normalise(claim.value);
+      const key = claimKey(claim.value);
       const holders = groups.get(key);
       if (holders) holders.push({ index, claim });
       else groups.set(key, [{ index, claim }]);
@@ -92,7 +95,7 @@ export function crossCheck(files: readonly string[], entries: ReadonlyArray<Clai
   }
 
   for (const holders of group(entries, (c) => c.emails).values()) {
-    const partnerOf = (h: Holder): string => normalise(entries[h.index]!.partner);
+    const partnerOf = (h: Holder): string => claimKey(entries[h.index]!.partner);
     if (new Set(holders.map(partnerOf)).size < 2) continue;
     for (const holder of holders) {
       const rest = [...new Set(holders.filter((h) => partnerOf(h) !== partnerOf(holder)).map((h) => h.index))].map(

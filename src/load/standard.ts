@@ -41,7 +41,7 @@ export interface LoadedStandard {
   catalogue: Catalogue;
 }
 
-function isShipped(ref: string): ref is (typeof SHIPPED_STANDARDS)[number] {
+export function isShipped(ref: string): ref is (typeof SHIPPED_STANDARDS)[number] {
   return (SHIPPED_STANDARDS as readonly string[]).includes(ref);
 }
 

@@ -6,7 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Catalogue } from '../core/catalogue.js';
 import { canonicalCode } from '../core/catalogue.js';
-import { compareDates, isIsoDate } from '../core/dates.js';
+import { compareDates, isIsoDate, SUPPORTED_YEARS } from '../core/dates.js';
+import { claimKey } from '../core/integrity.js';
 import type { Dossier } from '../core/model.js';
 import { capped, MAX_ERRORS, printable, type Finding } from '../findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
@@ -123,6 +124,11 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: Schema
       message = `${where} must list at least ${String(error.params.limit)} item${error.params.limit === 1 ? '' : 's'}`;
       break;
     case 'pattern':
+      if (subschema?.format === 'date') {
+        code = 'bad-date';
+        message = `${where} is ${show(value)}, outside the years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}`;
+        break;
+      }
       message = `${where} is ${show(value)}, which does not match ${String(error.params.pattern)}${forExample}`;
       break;
     case 'anyOf': {
@@ -208,11 +214,11 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       }
       const number = text(field(cert, 'number'));
       if (number !== undefined) {
-        const owner = numbers.get(number);
+        const owner = numbers.get(claimKey(number));
         if (owner !== undefined) {
           findings.push(finding(parsed, 'duplicate-certificate', `${at}/number`, `certificate number "${number}" is already claimed at ${owner}; each certificate fills one place`));
         } else {
-          numbers.set(number, describePath(at));
+          numbers.set(claimKey(number), describePath(at));
         }
       }
       const issued = text(field(cert, 'issued'));

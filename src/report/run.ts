@@ -3,8 +3,11 @@ import type { DossierReport } from '../pipeline.js';
 
 export interface RunResult {
   tool: { name: 'starcheck'; version: string };
-  /** The standard named on the command line, or the default; each dossier also says its own. */
-  standard: { id: string; title: string };
+  /**
+   * The standard named on the command line, or the default; null when some
+   * dossier named another of its own. Each dossier also says its own.
+   */
+  standard: { id: string | null; title: string };
   dossiers: DossierReport[];
   summary: { total: number; passed: number; failed: number; invalid: number };
 }

@@ -11,7 +11,8 @@
 const SCHEMA_ID = 'https://starcheck.dev/schemas/dossier.schema.json';
 
 
-const isoDate = { type: 'string', format: 'date' } as const;
+/** A calendar day; the pattern keeps the year within SUPPORTED_YEARS of core/dates.ts (1900–2999). */
+const isoDate = { type: 'string', format: 'date', pattern: '^(19|2[0-9])[0-9]{2}-' } as const;
 
 const certificate = {
   type: 'object',

@@ -205,6 +205,14 @@ describe('rule 7: project experience by equipment list price', () => {
     expect(requirement(result, 'four-star', 'project-experience')).toMatchObject({ have: level, met: majorMet });
   });
 
+  it('does not count a project completed after the application date', () => {
+    const projects = [{ name: 'Campus', listPriceUsd: 2_000_000, completed: '2026-12-02' }, { name: 'Branch', listPriceUsd: 150_000, completed: '2026-12-01' }];
+    const result = evaluate(dossier({ engineers: fourStarTeam(), projects }), classic, DATE);
+    expect(requirement(result, 'three-star', 'project-experience')).toMatchObject({ have: 'basic', met: true });
+    expect(requirement(result, 'four-star', 'project-experience').gap).toContain('"Campus" is completed 2026-12-02, after 2026-12-01, so it does not count yet');
+    expect(requirement(evaluate(dossier({ engineers: fourStarTeam(), projects }), classic, '2026-12-02'), 'four-star', 'project-experience').met).toBe(true);
+  });
+
   it('says what is missing when no project is listed', () => {
     const result = evaluate(dossier({ engineers: fourStarTeam(), projects: [] }), classic, DATE);
     expect(requirement(result, 'three-star', 'project-experience').gap).toContain('no project is listed');

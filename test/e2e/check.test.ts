@@ -96,6 +96,8 @@ describe('usage errors exit 3', () => {
     [['check', 'examples/four-star.yaml', '--as-of', '2026-02-30'], /--as-of "2026-02-30" is not a calendar date/],
     [['check', 'examples/four-star.yaml', '--require', 'five-star'], /"five-star" is not a tier of the classic standard/],
     [['check', 'examples/four-star.yaml', '--standard', 'clasic'], /no standard "clasic" — did you mean "classic"\?/],
+    // Caught before any dossier is read, so an invalid dossier cannot turn it into exit 2.
+    [['check', 'examples/invalid.yaml', '--standard', 'classic', '--require', 'five-star'], /"five-star" is not a tier of the classic standard/],
   ])('%o', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(3);

@@ -73,6 +73,21 @@ describe('per-dossier standard', () => {
     expect(dossiers[1]!.valid).toBe(true);
   });
 
+  it('reads nothing but a shipped standard or a .yaml, .yml or .json file for a dossier', async () => {
+    const { code, stdout } = await runCli(['check', '-'], { stdin: 'schemaVersion: 1\npartner: {name: P}\napplication:\n  standard: /etc/passwd\nengineers: []\n' });
+    expect(code).toBe(2);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('<stdin>:4:13: application.standard "/etc/passwd" is neither a shipped standard (classic, 2025) nor a .yaml, .yml or .json file');
+    expect(stdout).not.toContain('root:');
+  });
+
+  it('names the run’s standard at the top only when every dossier used it', async () => {
+    const top = async (args: string[]) => JSON.parse((await runCli(['check', ...args, '--format', 'json'])).stdout).standard;
+    expect(await top([CLASSIC_DOSSIER])).toMatchObject({ id: 'classic' });
+    expect(await top([CREDITS_DOSSIER])).toMatchObject({ id: '2025' });
+    expect(await top([CLASSIC_DOSSIER, CREDITS_DOSSIER])).toMatchObject({ id: null });
+    expect(await top([CLASSIC_DOSSIER, CREDITS_DOSSIER, '--standard', '2025'])).toMatchObject({ id: '2025' });
+  });
+
   it('asks to quote a standard id YAML reads as a number', async () => {
     const { code, stdout } = await runCli(['check', '-'], { stdin: 'schemaVersion: 1\npartner: {name: P}\napplication:\n  standard: 2025\nengineers: []\n' });
     expect(code).toBe(2);

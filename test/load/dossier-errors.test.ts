@@ -41,6 +41,8 @@ describe('dossier errors', () => {
     ['an unknown lab category', `${VALID}lab:\n  - {category: rooter, model: M}\n`, 'unknown-lab-category', 12],
     ['a duplicate engineer id', `${VALID}  - id: E01\n    name: B\n`, 'duplicate-engineer', 11],
     ['a duplicate certificate number', `${VALID}  - id: E02\n    name: B\n    certificates:\n      - {type: PMP, number: N-1, expires: 2028-01-01}\n`, 'duplicate-certificate', 14],
+    ['a certificate number repeated in another case', `${VALID}  - id: E02\n    name: B\n    certificates:\n      - {type: PMP, number: n-1, expires: 2028-01-01}\n`, 'duplicate-certificate', 14],
+    ['a date outside the supported years', VALID.replace('2028-01-01', '0099-01-15'), 'bad-date', 10],
     ['a number where a string belongs', VALID.replace('name: P', 'name: 42'), 'schema', 3],
     ['a wrong schemaVersion', VALID.replace('schemaVersion: 1', 'schemaVersion: 2'), 'schema', 1],
     ['an unknown target tier', `${VALID}application: {targetTier: three-stars}\n`, 'unknown-tier', 11],

@@ -58,6 +58,15 @@ describe('--standard with a broken file: exit 3, located', () => {
     expect(second.lines).toEqual([`${twice}:${lineOf('category: l3-switch')}:15: lab category "l3switch" is not defined — did you mean "l3-switch"?`]);
   });
 
+  it('insists on project levels lowest first, as a higher one satisfies a lower need', async () => {
+    const file = standardWith('minListPriceUsd: 1000000 }', 'minListPriceUsd: 50000 }');
+    const { code, lines } = await checkWith(file);
+    expect(code).toBe(3);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${file}:${lineOf('minListPriceUsd: 1000000 }')}:`);
+    expect(lines[0]).toContain('project levels go lowest first: "major" must start above "basic" (USD 100000)');
+  });
+
   it('points at a cycle in replaces', async () => {
     const file = standardWith('  - code: H3CNE\n    name: H3C Certified Network Engineer\n', '  - code: H3CNE\n    name: H3C Certified Network Engineer\n    replaces: [H3CIE-RS]\n');
     const { code, lines } = await checkWith(file);

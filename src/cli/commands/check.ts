@@ -2,9 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { isIsoDate, localDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
-import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
-import type { CheckOptions, DossierReport } from '../../pipeline.js';
+import { assertRequirable, type CheckOptions, type DossierReport } from '../../pipeline.js';
 import { formatters, summarise, type RunResult } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
 import { checkTargets } from '../batch.js';
@@ -71,10 +71,26 @@ export function exitCodeOf(dossiers: DossierReport[]): number {
   return EXIT.ok;
 }
 
+/**
+ * The standard a run reports at the top: the one every dossier was checked
+ * against when they agree (the command line's, the default, or a shipped one
+ * the dossiers named), else null — each dossier always says its own.
+ */
+async function runStandard(chosen: { id: string; title: string }, dossiers: DossierReport[]): Promise<RunResult['standard']> {
+  const ids = new Set(dossiers.map((d) => d.standard).filter((id) => id !== null));
+  const only = ids.size === 1 ? [...ids][0]! : chosen.id;
+  if (ids.size <= 1 && only === chosen.id) return { id: chosen.id, title: chosen.title };
+  if (ids.size === 1 && isShipped(only)) {
+    const { standard } = (await loadStandard(only)).catalogue;
+    return { id: standard.id, title: standard.title };
+  }
+  return { id: null, title: 'several standards: each dossier names the one it was checked against' };
+}
+
 export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string): Promise<number> {
   const outputs = parseFormats(flags.format);
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
-    throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date; use YYYY-MM-DD, for example 2026-12-01`);
+    throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
   }
   if (flags.warnWithin !== undefined && !/^\d{1,5}$/.test(flags.warnWithin)) {
     throw new UsageError(`--warn-within "${flags.warnWithin}" is not a number of days; use a whole number such as 90`);
@@ -83,6 +99,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   const jobs = parseJobs(flags.jobs);
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   const chosen = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  if (flags.standard !== undefined) assertRequirable(flags.require, chosen.catalogue);
   const options: CheckOptions = {
     ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
     ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
@@ -101,7 +118,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   }
   const run: RunResult = {
     tool: { name: 'starcheck', version },
-    standard: { id: chosen.catalogue.standard.id, title: chosen.catalogue.standard.title },
+    standard: await runStandard(chosen.catalogue.standard, dossiers),
     dossiers,
     summary: summarise(dossiers),
   };
