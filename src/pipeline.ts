@@ -8,9 +8,9 @@ import { dirname, resolve } from 'node:path';
 import type { Catalogue } from './core/catalogue.js';
 import type { IsoDate } from './core/dates.js';
 import type { Dossier } from './core/model.js';
-import { evaluate, type TierResult } from './core/evaluate.js';
-import { firstTierLapse, lapseWarnings, type TierLapse } from './core/lapses.js';
-import { claimsOf, type Claims } from './core/integrity.js';
+import { evaluate } from './core/evaluate.js';
+import { firstTierLapse, lapseWarnings } from './core/lapses.js';
+import { claimsOf } from './core/integrity.js';
 import { printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
@@ -20,6 +20,7 @@ import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardE
 const STANDARD_FILE = /\.(ya?ml|json)$/i;
 import { didYouMean } from './load/suggest.js';
 import { validateDossier } from './load/validate.js';
+import type { DossierReport } from './report/run.js';
 import { UsageError } from './errors.js';
 
 /** How reports name a dossier read from standard input. */
@@ -40,26 +41,7 @@ export interface CheckOptions {
 
 export const DEFAULT_WARN_WITHIN_DAYS = 90;
 
-export interface DossierReport {
-  file: string;
-  partner: string | null;
-  /** The standard id the dossier was checked against (null when none could be loaded). */
-  standard: string | null;
-  asOf: IsoDate | null;
-  valid: boolean;
-  errors: Finding[];
-  warnings: Finding[];
-  tiers: TierResult[];
-  highestTier: string | null;
-  requiredTier: string | null;
-  pass: boolean;
-  /** The rating held now, when the dossier declares one: the tier, its issue date and its last valid day. */
-  currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
-  /** The tier met now that is lost first, and when; null when none is (or none is met). */
-  firstLapse: TierLapse | null;
-  /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
-  claims?: Claims;
-}
+export type { DossierReport };
 
 /** The report of a dossier that could not be checked: found, read, parsed or validated. */
 export function invalid(file: string, errors: Finding[], partial: Partial<DossierReport> = {}): DossierReport {

@@ -1,3 +1,13 @@
+import { calendarDate, type IsoDate } from '../core/dates.js';
+
+/**
+ * The user's calendar day for `now`: the default application date when
+ * neither --as-of nor the dossier gives one. The engine never reads a clock.
+ */
+export function localDate(now: Date): IsoDate {
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };

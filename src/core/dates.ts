@@ -49,7 +49,8 @@ function parts(date: IsoDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-function format(year: number, month: number, day: number): IsoDate {
+/** The ISO form of a calendar day given by its parts. */
+export function calendarDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -61,7 +62,7 @@ export function toDayNumber(date: IsoDate): number {
 
 export function fromDayNumber(day: number): IsoDate {
   const t = new Date(day * MS_PER_DAY);
-  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return calendarDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -78,7 +79,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return format(year, month, Math.min(d, daysInMonth(year, month)));
+  return calendarDate(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 export function addYears(date: IsoDate, years: number): IsoDate {
@@ -101,12 +102,4 @@ export function firstDateReaching(limit: IsoDate, months: number): IsoDate {
   while (compareDates(addMonths(fromDayNumber(day - 1), months), limit) >= 0) day -= 1;
   while (compareDates(addMonths(fromDayNumber(day), months), limit) < 0) day += 1;
   return fromDayNumber(day);
-}
-
-/**
- * The user's calendar day for `now`. Only the CLI calls this, and only when
- * neither --as-of nor the dossier gives a date; the engine never reads a clock.
- */
-export function localDate(now: Date): IsoDate {
-  return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -35,8 +35,6 @@ export interface Facts {
   dossier: Dossier;
   catalogue: Catalogue;
   date: IsoDate;
-  /** The day a certificate must expire after (exclusive) to count. */
-  validUntilAtLeast: IsoDate;
   certificates: HeldCertificate[];
   engineers: EngineerStatus[];
 }
@@ -55,9 +53,14 @@ export function leavingDates(engineers: readonly Engineer[]): IsoDate[] {
  * The first application dates on which each certificate stops counting
  * (rule 1), and the days its holders leave.
  */
+/** The first application date on which a certificate no longer lies beyond the validity margin. */
+export function stopsCountingOn(certificate: Certificate, catalogue: Catalogue): IsoDate {
+  return firstDateReaching(certificate.expires, catalogue.validityMonths);
+}
+
 export function certificateLossDates(dossier: Dossier, catalogue: Catalogue): IsoDate[] {
   const holders = dossier.engineers.filter((e) => (e.certificates ?? []).length > 0);
-  const expiries = holders.flatMap((e) => (e.certificates ?? []).map((c) => firstDateReaching(c.expires, catalogue.validityMonths)));
+  const expiries = holders.flatMap((e) => (e.certificates ?? []).map((c) => stopsCountingOn(c, catalogue)));
   return [...leavingDates(holders), ...expiries];
 }
 
@@ -84,5 +87,5 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
     });
     engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
   });
-  return { dossier, catalogue, date, validUntilAtLeast, certificates, engineers };
+  return { dossier, catalogue, date, certificates, engineers };
 }

@@ -5,9 +5,9 @@
  * parameters.
  */
 import type { Catalogue } from './catalogue.js';
-import { addDays, compareDates, firstDateReaching, toDayNumber, type IsoDate } from './dates.js';
+import { addDays, compareDates, toDayNumber, type IsoDate } from './dates.js';
 import type { TierResult } from './evaluate.js';
-import { gatherFacts } from './facts.js';
+import { gatherFacts, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import { engineerLabel, plural } from './words.js';
 
@@ -55,7 +55,7 @@ export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: rea
   for (const held of gatherFacts(dossier, catalogue, date).certificates) {
     if (!held.counts) continue;
     const who = `${engineerLabel(held.engineer)}: ${held.code}`;
-    const marginEnds = firstDateReaching(held.certificate.expires, catalogue.validityMonths);
+    const marginEnds = stopsCountingOn(held.certificate, catalogue);
     const leaves = held.engineer.leftOn;
     const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
     if (compareDates(on, horizon) > 0) continue;

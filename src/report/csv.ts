@@ -4,7 +4,7 @@
  * would run as a formula are neutralised with a leading apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { requiredTierOf } from './view.js';
 

@@ -9,9 +9,9 @@ import escapeHtml from 'escape-html';
 import { fromDayNumber, toDayNumber } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
 import type { Formatter, RunResult } from './run.js';
-import { gapsOf, locatedMessage, outcome, pathChoice, requirementOrder, show, tierProgress, verdict } from './view.js';
+import { gapsOf, locatedMessage, metPaths, outcome, pathChoice, requirementOrder, show, summaryLine, tierProgress, verdict } from './view.js';
 
 const STYLE = `
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; --soft: #f6f8fa; }
@@ -67,7 +67,8 @@ function progress(d: DossierReport): string {
     const { met, needed } = tierProgress(tier);
     const percent = needed === 0 ? 100 : Math.round((met / needed) * 100);
     const state = tier.met ? '<span class="state met">met</span>' : `<span class="state unmet">${e(plural(needed - met, 'gap'))}</span>`;
-    const via = tier.met && tier.paths ? `<div class="muted">via ${e(tier.paths.filter((p) => p.met).map((p) => p.name).join(' or '))}</div>` : '';
+    const paths = metPaths(tier);
+    const via = tier.met && paths !== undefined ? `<div class="muted">via ${e(paths)}</div>` : '';
     return `<div class="tier"><div><span class="name">${e(tier.name)}</span> — ${state}</div><div class="bar${tier.met ? ' met' : ''}"><span style="width: ${percent}%"></span></div><div class="muted">${met} of ${needed} requirements met</div>${via}</div>`;
   });
   return `<h3>Progress per tier</h3><div class="tiers">${cards.join('')}</div>`;
@@ -157,7 +158,6 @@ function pageTitle(run: RunResult): string {
 }
 
 export const html: Formatter = (run) => {
-  const { total, passed, failed, invalid } = run.summary;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -168,7 +168,7 @@ export const html: Formatter = (run) => {
 </head>
 <body>
 <main>
-<header class="run"><h1>${e(pageTitle(run))}</h1><p class="muted">${e(plural(total, 'dossier'))}: ${passed} passed, ${failed} failed, ${invalid} invalid · checked by ${e(run.tool.name)} ${e(run.tool.version)}</p></header>
+<header class="run"><h1>${e(pageTitle(run))}</h1><p class="muted">${e(summaryLine(run.summary))} · checked by ${e(run.tool.name)} ${e(run.tool.version)}</p></header>
 ${run.dossiers.map(dossierSection).join('\n')}
 <footer>H3C partner star-rated service certification. A certificate counts only while it expires more than the standard's margin after the application date; the dates above assume the dossier stays as it is.</footer>
 </main>

@@ -5,9 +5,9 @@
  * is one testcase with an error. XML is built, and escaped, by fast-xml-parser.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
-import { locatedMessage, requiredTierOf, show, verdict } from './view.js';
+import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -36,7 +36,7 @@ function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
   const cases = tier.requirements.map((r): Element => {
     counts.tests++;
     const testcase: Element = {
-      '@_name': clean(r.path ? `${r.label} [${r.path}]` : r.label),
+      '@_name': clean(rowLabel(r)),
       '@_classname': clean(`starcheck.${tier.id}`),
       '@_file': clean(d.file),
       ...(r.line !== undefined ? { '@_line': r.line } : {}),

@@ -6,9 +6,9 @@
  */
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
-import { locatedMessage, outcome, pathChoice, show, verdict } from './view.js';
+import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict } from './view.js';
 
 /**
  * Escapes text for a Markdown table cell or list item: no emphasis, link,
@@ -35,8 +35,8 @@ function summaryTable(dossiers: DossierReport[]): string[] {
 
 function tierStatus(tier: TierResult): string {
   if (!tier.met) return `not met, ${plural(tier.gaps, 'gap')}`;
-  const via = tier.paths ? ` via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')}` : '';
-  return `met${via}${typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : ''}`;
+  const via = metPaths(tier);
+  return `met${via !== undefined ? ` via ${via}` : ''}${typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : ''}`;
 }
 
 function tierSection(tier: TierResult): string[] {
@@ -45,7 +45,7 @@ function tierSection(tier: TierResult): string[] {
     const choice = pathChoice(tier);
     if (choice) out.push(`Through ${escapeMarkdown(choice)}:`, '');
     for (const r of tier.requirements) {
-      if (!r.met) out.push(`- **${escapeMarkdown(r.label)}**${r.path ? ` \\[${escapeMarkdown(r.path)}\\]` : ''}: ${escapeMarkdown(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`)}`);
+      if (!r.met) out.push(`- **${escapeMarkdown(rowLabel(r))}**: ${escapeMarkdown(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`)}`);
     }
     out.push('');
   }
@@ -54,7 +54,7 @@ function tierSection(tier: TierResult): string[] {
   out.push('<details><summary>Requirements</summary>', '', '| Requirement | Have | Need | |', '| --- | --- | --- | --- |');
   for (const r of tier.requirements) {
     const mark = r.met ? '✅' : tier.met ? '➖' : '❌';
-    out.push(`| ${escapeMarkdown(r.label)}${r.path ? ` \\[${escapeMarkdown(r.path)}\\]` : ''} | ${escapeMarkdown(show(r.have))} | ${escapeMarkdown(show(r.need))} | ${mark} |`);
+    out.push(`| ${escapeMarkdown(rowLabel(r))} | ${escapeMarkdown(show(r.have))} | ${escapeMarkdown(show(r.need))} | ${mark} |`);
   }
   out.push('', '</details>', '');
   return out;

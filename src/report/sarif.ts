@@ -6,7 +6,7 @@
  */
 import type { Location, ReportingDescriptor, Result, Log } from 'sarif';
 import type { Finding } from '../findings.js';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
 

@@ -5,18 +5,22 @@
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { DossierReport } from '../pipeline.js';
+import { plural } from '../core/words.js';
+import type { DossierReport } from './run.js';
 import type { RunResult } from './run.js';
+import { outcome, summaryLine } from './view.js';
 
 const NO_TIER = 'no tier met';
 const INVALID = 'invalid';
 
 function result(d: DossierReport, c: ChalkInstance): string {
-  return !d.valid ? c.red('INVALID') : d.pass ? c.green('PASS') : c.red('FAIL');
+  const word = outcome(d);
+  return word === 'PASS' ? c.green(word) : c.red(word);
 }
 
+/** A count for a table cell: blank when there is none. */
 function count(n: number, noun: string): string {
-  return n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return n === 0 ? '' : plural(n, noun);
 }
 
 /** Column widths (padding included) that keep the table within 80 columns with its borders. */
@@ -64,11 +68,10 @@ export function summaryTable(run: RunResult, c: ChalkInstance): string {
   }
   const tiers = table(['Highest tier', 'Dossiers'], c);
   for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);
-  const { total, passed, failed, invalid } = run.summary;
   return [
     c.bold('Summary'),
     rows.toString(),
     tiers.toString(),
-    `${total} dossiers: ${passed} passed, ${failed} failed, ${invalid} invalid`,
+    summaryLine(run.summary),
   ].join('\n');
 }

@@ -7,8 +7,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
-import type { DossierReport } from '../pipeline.js';
-import { locatedMessage, outcome, show, verdict } from './view.js';
+import type { DossierReport } from './run.js';
+import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
 import { summaryTable } from './summary.js';
 
@@ -51,7 +51,8 @@ function tierHeading(tier: TierResult, c: ChalkInstance): string {
     return `${c.bold(tier.name)} — ${c.red('not met')}, ${plural(tier.gaps, 'gap')}`;
   }
   const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
-  const paths = tier.paths ? ` (via ${tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ')})` : '';
+  const via = metPaths(tier);
+  const paths = via !== undefined ? ` (via ${via})` : '';
   return `${c.bold(tier.name)} — ${c.green('met')}${paths}${holds}`;
 }
 
@@ -65,7 +66,7 @@ function tierTable(tier: TierResult, c: ChalkInstance): string {
   for (const r of tier.requirements) {
     // A met tier has no gaps: an unmet row there belongs to an alternative path it did not need.
     const status = r.met ? c.green('✔ met') : tier.met ? c.dim('– unmet') : c.red('✗ gap');
-    table.push([r.path ? `${r.label} [${r.path}]` : r.label, show(r.have), show(r.need), status]);
+    table.push([rowLabel(r), show(r.have), show(r.need), status]);
   }
   return table.toString();
 }
@@ -84,7 +85,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
     out.push('', tierHeading(tier, c), tierTable(tier, c));
     for (const r of tier.requirements) {
       // A met tier's unmet rows belong to a path it does not need.
-      if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(`${r.label}${r.path ? ` [${r.path}]` : ''}: ${r.gap}`, WIDTH - 4, '    ')}`);
+      if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(`${rowLabel(r)}: ${r.gap}`, WIDTH - 4, '    ')}`);
       if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(`${r.label}: ${r.note}`, WIDTH - 4, '    ')}`);
     }
   }

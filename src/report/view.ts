@@ -8,7 +8,8 @@ import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
 import type { Finding } from '../findings.js';
-import type { DossierReport } from '../pipeline.js';
+import type { DossierReport } from './run.js';
+import type { RunResult } from './run.js';
 
 export interface Gap {
   tier: TierResult;
@@ -81,6 +82,21 @@ export function requirementOrder(d: DossierReport): Array<{ id: string; label: s
     });
   }
   return order;
+}
+
+/** The paths a met tier was reached by, "technical certificates or channel credits"; undefined without paths. */
+export function metPaths(tier: TierResult): string | undefined {
+  return tier.paths ? tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ') : undefined;
+}
+
+/** A requirement's label with its path, as plain text: "PMP or H3CNE-PM [certificates]". */
+export function rowLabel(r: { label: string; path?: string }): string {
+  return r.path ? `${r.label} [${r.path}]` : r.label;
+}
+
+/** "4 dossiers: 2 passed, 1 failed, 1 invalid". */
+export function summaryLine(summary: RunResult['summary']): string {
+  return `${plural(summary.total, 'dossier')}: ${summary.passed} passed, ${summary.failed} failed, ${summary.invalid} invalid`;
 }
 
 export function show(value: number | string | boolean): string {

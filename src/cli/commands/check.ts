@@ -1,6 +1,6 @@
 /** `starcheck check <paths...>`: evaluate dossiers and report per tier. */
 import { availableParallelism } from 'node:os';
-import { isIsoDate, localDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
@@ -8,7 +8,7 @@ import { assertRequirable, type CheckOptions, type DossierReport } from '../../p
 import { formatters, summarise, type RunResult } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
 import { checkTargets } from '../batch.js';
-import type { CliIo } from '../io.js';
+import { localDate, type CliIo } from '../io.js';
 import { useColor, writeAtomically } from '../output.js';
 import { expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
