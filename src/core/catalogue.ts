@@ -6,6 +6,7 @@
  */
 import { dossierCoreSchema } from '../schemas/dossier-schema.js';
 import type { Requirement, Standard } from './model.js';
+import { escapeSegment } from './pointer.js';
 
 const platform = dossierCoreSchema.properties.servicePlatform.properties;
 /** The levels a dossier can state, per platform item; a standard's levels must be among them. */
@@ -185,7 +186,7 @@ interface Known {
 
 function checkRow(row: Requirement, at: string, known: Known, problems: StandardProblem[]): void {
   for (const tier of Object.keys(row.need)) {
-    if (!known.tierIds.includes(tier)) problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `tier "${tier}" is not defined in /tiers`, unknown: { value: tier, known: known.tierIds } });
+    if (!known.tierIds.includes(tier)) problems.push({ path: `${at}/need/${escapeSegment(tier)}`, message: `tier "${tier}" is not defined in /tiers`, unknown: { value: tier, known: known.tierIds } });
   }
   if (row.path !== undefined && !known.pathIds.includes(row.path)) {
     problems.push({ path: `${at}/path`, message: `path "${row.path}" is not defined in /paths`, unknown: { value: row.path, known: known.pathIds } });
@@ -214,7 +215,7 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
       }
       for (const [tier, need] of Object.entries(row.need)) {
         if (need !== true && !(row.levels ?? []).includes(need)) {
-          problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `level "${need}" is not one of the row's levels`, unknown: { value: need, known: row.levels ?? [] } });
+          problems.push({ path: `${at}/need/${escapeSegment(tier)}`, message: `level "${need}" is not one of the row's levels`, unknown: { value: need, known: row.levels ?? [] } });
         }
       }
       break;
@@ -229,7 +230,7 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
       });
       for (const [tier, need] of Object.entries(row.need)) {
         if (!row.levels.some((level) => level.id === need)) {
-          problems.push({ path: `${at}/need/${pointerSegment(tier)}`, message: `project level "${need}" is not defined`, unknown: { value: need, known: row.levels.map((l) => l.id) } });
+          problems.push({ path: `${at}/need/${escapeSegment(tier)}`, message: `project level "${need}" is not defined`, unknown: { value: need, known: row.levels.map((l) => l.id) } });
         }
       }
       break;
@@ -238,11 +239,6 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
     case 'training':
       break;
   }
-}
-
-/** Escapes a key for use in a JSON pointer. */
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The canonical code for a code or alias, or undefined. */

@@ -49,7 +49,8 @@ const OTHER_NUMBER = [
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
 const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
-const MAX_DEPTH = 64;
+/** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
+export const MAX_DEPTH = 64;
 
 /** The plain scalar's value under YAML 1.2's core schema, or unsure. */
 function resolvePlain(text: string): unknown {

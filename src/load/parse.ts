@@ -15,7 +15,10 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { capped, printable, type Finding } from '../findings.js';
-import { fastParse, placeOf } from './fast-parse.js';
+import { segmentsOf } from '../core/pointer.js';
+import { fastParse, MAX_DEPTH, placeOf } from './fast-parse.js';
+
+export { MAX_DEPTH };
 
 // `yaml` loads only for a text the fast reader leaves to it: loading it is a large part of a one-dossier run.
 const require = createRequire(import.meta.url);
@@ -27,8 +30,6 @@ function yaml(): typeof import('yaml') {
 
 /** Aliases a dossier may use before it looks like an expansion attack. */
 export const MAX_ALIASES = 100;
-/** Bracket nesting a dossier never needs; deeper input is refused before the parser recurses. */
-export const MAX_DEPTH = 64;
 /**
  * Leading indentation (spaces and block indicators) a dossier never needs.
  * Each block level costs at least one column, so this bounds block nesting
@@ -258,14 +259,6 @@ export function formatOf(file: string): 'yaml' | 'json' {
   return /\.json$/i.test(file) ? 'json' : 'yaml';
 }
 
-/** Unescapes one JSON pointer segment. */
-function segmentOf(raw: string): string {
-  return raw.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map(segmentOf);
-}
 
 function locate(doc: Document.Parsed, lineCounter: LineCounter, pointer: string, target: 'key' | 'value'): Position {
   const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();

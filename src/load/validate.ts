@@ -8,6 +8,7 @@ import type { Catalogue } from '../core/catalogue.js';
 import { canonicalCode } from '../core/catalogue.js';
 import { compareDates, isIsoDate, SUPPORTED_YEARS } from '../core/dates.js';
 import { claimKey } from '../core/integrity.js';
+import { escapeSegment, valueAt } from '../core/pointer.js';
 import type { Dossier } from '../core/model.js';
 import { capped, MAX_ERRORS, printable, type Finding } from '../findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
@@ -17,11 +18,7 @@ import { didYouMean } from './suggest.js';
 
 /** The subschema at an ajv schema path, to list allowed fields and values. */
 function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = root;
-  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
+  const node = valueAt(root, schemaPath);
   return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 
@@ -31,18 +28,6 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let node = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment(raw))) return undefined;
-    node = (node as Record<string, unknown>)[segment(raw)];
-  }
-  return node;
-}
-
-function segment(raw: string): string {
-  return raw.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 /** JSON Schema types in the words of someone writing YAML by hand. */
 const TYPE_WORDS: Record<string, string> = {
@@ -82,7 +67,7 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: Schema
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
       const known = Object.keys((subschema?.properties as object | undefined) ?? {});
-      path = `${at}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      path = `${at}/${escapeSegment(field)}`;
       target = 'key';
       code = 'unknown-field';
       message = `unknown field "${field}" in ${where}${didYouMean(field, known) || (known.length > 0 ? ` — expected one of ${known.join(', ')}${context.userNotes ? ' (or an "x-" field for your own notes)' : ''}` : '')}`;
