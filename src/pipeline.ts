@@ -82,7 +82,7 @@ export type ValidatedDossier =
  * (the command line's) when given, else the dossier's own, else the default.
  * Everything `starcheck validate` does, and the first half of `check`.
  */
-export async function validateText(file: string, read: ReadResult, standardRef?: string): Promise<ValidatedDossier> {
+export function validateText(file: string, read: ReadResult, standardRef?: string): ValidatedDossier {
   if (!read.ok) return { ok: false, report: invalid(file, [read.error]) };
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
@@ -92,7 +92,7 @@ export async function validateText(file: string, read: ReadResult, standardRef?:
   let standard: LoadedStandard;
   const own = rawString(data, 'application', 'standard');
   if (standardRef !== undefined) {
-    standard = await loadStandard(standardRef);
+    standard = loadStandard(standardRef);
   } else if (own !== undefined) {
     const path = '/application/standard';
     // A dossier names a shipped standard or a standard file beside it. Nothing
@@ -104,14 +104,14 @@ export async function validateText(file: string, read: ReadResult, standardRef?:
     // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
     const ref = isShipped(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
     try {
-      standard = await loadStandard(ref);
+      standard = loadStandard(ref);
     } catch (error) {
       if (!(error instanceof StandardError)) throw error;
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
       return { ok: false, report: invalid(file, errors, { partner }) };
     }
   } else {
-    standard = await loadStandard(DEFAULT_STANDARD);
+    standard = loadStandard(DEFAULT_STANDARD);
   }
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
@@ -127,8 +127,8 @@ export function assertRequirable(require: string | undefined, catalogue: Catalog
 }
 
 /** Checks one dossier whose text has been read (or failed to be). */
-export async function checkText(file: string, read: ReadResult, options: CheckOptions): Promise<DossierReport> {
-  const validated = await validateText(file, read, options.standard);
+export function checkText(file: string, read: ReadResult, options: CheckOptions): DossierReport {
+  const validated = validateText(file, read, options.standard);
   if (validated.catalogue) assertRequirable(options.require, validated.catalogue);
   if (!validated.ok) return validated.report;
   const { dossier, catalogue, locate } = validated;
@@ -179,6 +179,6 @@ export async function checkText(file: string, read: ReadResult, options: CheckOp
   };
 }
 
-export async function checkFile(file: string, options: CheckOptions): Promise<DossierReport> {
-  return checkText(file, await readSource(file), options);
+export function checkFile(file: string, options: CheckOptions): DossierReport {
+  return checkText(file, readSource(file), options);
 }

@@ -8,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { readStdin } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
 import { checkFile, checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
-import { mapInOrder } from './in-order.js';
 import type { DossierTarget } from './paths.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
@@ -96,18 +95,22 @@ export async function checkTargets(targets: DossierTarget[], options: CheckOptio
     const reports = await checkInWorkers(files, options, threads, progress);
     files.forEach((file, i) => fromFiles.set(file, reports[i]!));
   }
-  const reports = await mapInOrder(targets, async (target): Promise<DossierReport> => {
+  const reports: DossierReport[] = [];
+  for (const target of targets) {
     const done = fromFiles.get(target.file);
-    if (done && target.kind === 'file') return done;
-    const report =
+    if (done && target.kind === 'file') {
+      reports.push(done);
+      continue;
+    }
+    reports.push(
       target.kind === 'unmatched'
         ? invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }])
         : target.kind === 'stdin'
-          ? await checkText(target.file, await readStdin(batch.stdin), options)
-          : await checkFile(target.file, options);
+          ? checkText(target.file, await readStdin(batch.stdin), options)
+          : checkFile(target.file, options),
+    );
     progress(1);
-    return report;
-  });
+  }
 
   const warnings = crossCheck(
     reports.map((r) => r.file),

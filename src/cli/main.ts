@@ -61,7 +61,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .description("print a standard's requirement matrix, tiers as columns, with the readings of its source")
     .option('--standard <id|file>', 'standard to print (default: classic)')
     .option('--format <name>', 'text, markdown or json', 'text')
-    .action(async (flags: RulesFlags) => setCode(await runRules(flags, io)));
+    .action((flags: RulesFlags) => setCode(runRules(flags, io)));
 
   program
     .command('validate')

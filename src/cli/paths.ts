@@ -6,7 +6,7 @@
  * so the batch reports it as a dossier that could not be found (exit 2)
  * instead of passing silently.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STDIN_NAME } from '../pipeline.js';
 
@@ -45,9 +45,9 @@ async function globbed(cwd: string, pattern: string): Promise<string[]> {
   return walk(cwd, base, rest);
 }
 
-async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
+function kindOf(path: string): 'file' | 'directory' | 'missing' {
   try {
-    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+    return statSync(path).isDirectory() ? 'directory' : 'file';
   } catch {
     return 'missing';
   }
@@ -77,7 +77,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add({ kind: 'stdin', file: STDIN_NAME });
       continue;
     }
-    const kind = await kindOf(resolve(cwd, path));
+    const kind = kindOf(resolve(cwd, path));
     if (kind === 'file' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
       add({ kind: 'file', file: path });
       continue;

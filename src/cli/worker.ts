@@ -6,15 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { StandardError } from '../load/standard.js';
-import { checkFile, type CheckOptions } from '../pipeline.js';
-import { mapInOrder } from './in-order.js';
+import { checkFile, type CheckOptions, type DossierReport } from '../pipeline.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
   | { kind: 'standard'; source: string; findings: StandardError['findings'] }
   | { kind: 'bug'; message: string; stack?: string };
 
-export type WorkerReply = { ok: true; reports: Awaited<ReturnType<typeof checkFile>>[] } | { ok: false; failure: WorkerFailure };
+export type WorkerReply = { ok: true; reports: DossierReport[] } | { ok: false; failure: WorkerFailure };
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof UsageError) return { kind: 'usage', message: error.message };
@@ -25,10 +24,10 @@ function failure(error: unknown): WorkerFailure {
 
 const options = workerData as CheckOptions;
 const port = parentPort!;
-port.on('message', async (files: string[]) => {
+port.on('message', (files: string[]) => {
   let reply: WorkerReply;
   try {
-    reply = { ok: true, reports: await mapInOrder(files, (file) => checkFile(file, options)) };
+    reply = { ok: true, reports: files.map((file) => checkFile(file, options)) };
   } catch (error) {
     reply = { ok: false, failure: failure(error) };
   }

@@ -1,9 +1,11 @@
 /**
  * Loading a standard: a shipped one by id (`classic`), or a user's file by
  * path. Either is validated against the standard schema and its catalogue
- * cross-checked; any problem is a configuration error with a location.
+ * cross-checked; any problem is a configuration error with a location. The
+ * shipped ones are checked at build time and written beside the bundle as
+ * plain JSON, so a run only parses that and builds the catalogue.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
@@ -21,6 +23,8 @@ export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
 export const DEFAULT_STANDARD = 'classic';
 
 const standardsDir = fileURLToPath(new URL('../../src/standards/', import.meta.url));
+/** Where `npm run build` writes the checked shipped standards; from src/load, dist/load and dist/bundle alike. */
+export const compiledStandardsDir = new URL('../../dist/standards/', import.meta.url);
 
 /** A standard that cannot be used: unknown id, unreadable or invalid file. */
 export class StandardError extends Error {
@@ -50,26 +54,37 @@ export function standardFile(ref: string): string {
   return isShipped(ref) ? `${standardsDir}${ref}.yaml` : ref;
 }
 
-const cache = new Map<string, Promise<LoadedStandard>>();
+const cache = new Map<string, { ok: true; standard: LoadedStandard } | { ok: false; error: unknown }>();
 
 /** Loads and checks a standard once per process, however many dossiers use it. */
-export function loadStandard(ref: string): Promise<LoadedStandard> {
+export function loadStandard(ref: string): LoadedStandard {
   let loaded = cache.get(ref);
   if (!loaded) {
-    loaded = load(ref);
+    try {
+      loaded = { ok: true, standard: isShipped(ref) ? loadShipped(ref) : loadFile(ref) };
+    } catch (error) {
+      loaded = { ok: false, error };
+    }
     cache.set(ref, loaded);
   }
-  return loaded;
+  if (!loaded.ok) throw loaded.error;
+  return loaded.standard;
 }
 
-async function load(ref: string): Promise<LoadedStandard> {
+function loadShipped(ref: (typeof SHIPPED_STANDARDS)[number]): LoadedStandard {
+  const standard = JSON.parse(readFileSync(new URL(`${ref}.json`, compiledStandardsDir), 'utf8')) as Standard;
+  return { ref, file: standardFile(ref), catalogue: buildCatalogue(standard) };
+}
+
+/** A standard file, checked in full: the schema, then the catalogue's cross-references. */
+export function loadFile(ref: string): LoadedStandard {
   const file = standardFile(ref);
   if (!isShipped(ref) && !existsSync(file)) {
     // A dossier's reference arrives resolved against the dossier's folder; the id typo is its last segment.
     const hint = didYouMean(basename(ref), SHIPPED_STANDARDS) || ` — use one of ${SHIPPED_STANDARDS.join(', ')} or the path of a standard file`;
     throw new StandardError(ref, [{ code: 'unknown-standard', severity: 'error', message: `no standard "${ref}"${hint}` }]);
   }
-  const read = await readSource(file);
+  const read = readSource(file);
   if (!read.ok) throw new StandardError(file, [read.error]);
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);

@@ -1,11 +1,8 @@
 /**
- * Writes the published JSON Schemas (`schemas/*.schema.json`) from their
- * TypeScript sources, and the validators compiled from them
- * (`dist/schemas/validators.cjs`). Run by `npm run build`; a test fails when the
- * committed files differ from what this writes.
+ * The published JSON Schemas (`schemas/*.schema.json`), from their TypeScript
+ * sources: `npm run build` writes them (src/build.ts) and `starcheck schema`
+ * prints them. Nothing here loads ajv, so the CLI bundle does not carry it.
  */
-import { writeFileSync } from 'node:fs';
-import { validatorsModule } from './compile.js';
 import { dossierSchema } from './dossier-schema.js';
 import { standardSchema } from './standard-schema.js';
 
@@ -21,11 +18,4 @@ export function publishedSchemaFile(name: keyof typeof publishedSchemas): URL {
 
 export function schemaText(schema: unknown): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
-if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  for (const [name, schema] of Object.entries(publishedSchemas)) {
-    writeFileSync(publishedSchemaFile(name as keyof typeof publishedSchemas), schemaText(schema));
-  }
-  writeFileSync(new URL('./validators.cjs', import.meta.url), validatorsModule());
 }

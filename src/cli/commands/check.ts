@@ -76,12 +76,12 @@ export function exitCodeOf(dossiers: DossierReport[]): number {
  * against when they agree (the command line's, the default, or a shipped one
  * the dossiers named), else null — each dossier always says its own.
  */
-async function runStandard(chosen: { id: string; title: string }, dossiers: DossierReport[]): Promise<RunResult['standard']> {
+function runStandard(chosen: { id: string; title: string }, dossiers: DossierReport[]): RunResult['standard'] {
   const ids = new Set(dossiers.map((d) => d.standard).filter((id) => id !== null));
   const only = ids.size === 1 ? [...ids][0]! : chosen.id;
   if (ids.size <= 1 && only === chosen.id) return { id: chosen.id, title: chosen.title };
   if (ids.size === 1 && isShipped(only)) {
-    const { standard } = (await loadStandard(only)).catalogue;
+    const { standard } = loadStandard(only).catalogue;
     return { id: standard.id, title: standard.title };
   }
   return { id: null, title: 'several standards: each dossier names the one it was checked against' };
@@ -98,7 +98,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
-  const chosen = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  const chosen = loadStandard(flags.standard ?? DEFAULT_STANDARD);
   if (flags.standard !== undefined) assertRequirable(flags.require, chosen.catalogue);
   const options: CheckOptions = {
     ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
@@ -118,7 +118,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   }
   const run: RunResult = {
     tool: { name: 'starcheck', version },
-    standard: await runStandard(chosen.catalogue.standard, dossiers),
+    standard: runStandard(chosen.catalogue.standard, dossiers),
     dossiers,
     summary: summarise(dossiers),
   };

@@ -14,13 +14,13 @@ function isRuleFormat(format: string): format is keyof typeof ruleFormats {
   return Object.hasOwn(ruleFormats, format);
 }
 
-export async function runRules(flags: RulesFlags, io: CliIo): Promise<number> {
+export function runRules(flags: RulesFlags, io: CliIo): number {
   const { format } = flags;
   if (!isRuleFormat(format)) {
     const names = Object.keys(ruleFormats);
     throw new UsageError(`unknown format "${format}" for rules${didYouMean(format, names) || ` — expected one of ${names.join(', ')}`}`);
   }
-  const { catalogue } = await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  const { catalogue } = loadStandard(flags.standard ?? DEFAULT_STANDARD);
   io.stdout.write(ruleFormats[format](catalogue.standard));
   return 0;
 }

@@ -20,7 +20,7 @@ export interface ValidateFlags {
 export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
-  await loadStandard(flags.standard ?? DEFAULT_STANDARD);
+  loadStandard(flags.standard ?? DEFAULT_STANDARD);
   let code: number = EXIT.ok;
   for (const target of await expandPaths(paths, io.cwd)) {
     const { file } = target;
@@ -29,7 +29,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       io.stdout.write(`${file}: ${target.message}\n`);
       continue;
     }
-    const validated = await validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : await readSource(file), flags.standard);
+    const validated = validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : readSource(file), flags.standard);
     if (validated.ok) {
       if (!flags.quiet) io.stdout.write(`${file}: valid (${validated.catalogue.standard.id} standard)\n`);
     } else {
