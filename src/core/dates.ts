@@ -16,8 +16,10 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 /**
@@ -27,26 +29,26 @@ export function daysInMonth(year: number, month: number): number {
  */
 export const SUPPORTED_YEARS = { first: 1900, last: 2999 } as const;
 
-function isCalendarDay(text: string): boolean {
+/** The year, month and day of a real calendar day in `YYYY-MM-DD` form, whatever the year. */
+function calendarParts(text: string): [number, number, number] | undefined {
   const m = ISO_DATE.exec(text);
-  if (!m) return false;
+  if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? [year, month, day] : undefined;
 }
 
 /** True when `text` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not) within SUPPORTED_YEARS. */
 export function isIsoDate(text: string): boolean {
-  if (!isCalendarDay(text)) return false;
-  const year = Number(text.slice(0, 4));
-  return year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
+  const found = calendarParts(text);
+  return found !== undefined && found[0] >= SUPPORTED_YEARS.first && found[0] <= SUPPORTED_YEARS.last;
 }
 
 function parts(date: IsoDate): [number, number, number] {
-  const m = ISO_DATE.exec(date);
-  if (!m || !isCalendarDay(date)) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const found = calendarParts(date);
+  if (!found) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+  return found;
 }
 
 /** The ISO form of a calendar day given by its parts. */
@@ -98,6 +100,19 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
  * the clamped inverse and step a few days to the exact boundary.
  */
 export function firstDateReaching(limit: IsoDate, months: number): IsoDate {
+  // A batch meets the same expiry dates over and over, and holdsUntil and the lapse warnings ask for each one more than once.
+  const key = `${months} ${limit}`;
+  let first = reaching.get(key);
+  if (first === undefined) {
+    first = searchFirstDateReaching(limit, months);
+    reaching.set(key, first);
+  }
+  return first;
+}
+
+const reaching = new Map<string, IsoDate>();
+
+function searchFirstDateReaching(limit: IsoDate, months: number): IsoDate {
   let day = toDayNumber(addMonths(limit, -months));
   while (compareDates(addMonths(fromDayNumber(day - 1), months), limit) >= 0) day -= 1;
   while (compareDates(addMonths(fromDayNumber(day), months), limit) < 0) day += 1;

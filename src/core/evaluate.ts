@@ -7,7 +7,7 @@ import type { Catalogue } from './catalogue.js';
 import { addDays, compareDates, type IsoDate } from './dates.js';
 import { gatherFacts, type Facts } from './facts.js';
 import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
-import type { Dossier, Requirement, RequirementKind } from './model.js';
+import type { Dossier, Requirement, RequirementKind, Standard } from './model.js';
 import { currentRatingStatus, type CurrentRatingStatus } from './rating.js';
 
 export interface PathResult {
@@ -48,15 +48,38 @@ export interface Evaluation {
   currentRating?: CurrentRatingStatus;
 }
 
+/** A tier's rows, grouped by kind in the order the evaluators run them: the same for every dossier of a standard. */
+interface TierPlan {
+  tier: Standard['tiers'][number];
+  rows: Requirement[];
+  byKind: Array<{ kind: RequirementKind; rows: RowNeed[] }>;
+}
+
+const plans = new WeakMap<Catalogue, TierPlan[]>();
+
+function tierPlans(catalogue: Catalogue): TierPlan[] {
+  let planned = plans.get(catalogue);
+  if (planned === undefined) {
+    const { standard } = catalogue;
+    planned = standard.tiers.map((tier) => {
+      const rows = standard.requirements.filter((row) => row.need[tier.id] !== undefined);
+      const byKind = [...new Set(rows.map((row) => row.kind))].map((kind) => ({
+        kind,
+        rows: rows.filter((row) => row.kind === kind).map((row) => ({ row, need: row.need[tier.id] }) as RowNeed),
+      }));
+      return { tier, rows, byKind };
+    });
+    plans.set(catalogue, planned);
+  }
+  return planned;
+}
+
 /** Evaluates every tier (or only those named) on one date, without holdsUntil. */
 function evaluateTiers(facts: Facts, only?: ReadonlySet<string>): TierResult[] {
   const { standard } = facts.catalogue;
-  return standard.tiers.filter((tier) => only === undefined || only.has(tier.id)).map((tier) => {
-    const rows = standard.requirements.filter((row) => row.need[tier.id] !== undefined);
+  return tierPlans(facts.catalogue).filter(({ tier }) => only === undefined || only.has(tier.id)).map(({ tier, rows, byKind }) => {
     const byId = new Map<string, RequirementResult>();
-    const kindsInTier = [...new Set(rows.map((row) => row.kind))];
-    for (const kind of kindsInTier) {
-      const ofKind = rows.filter((row) => row.kind === kind).map((row) => ({ row, need: row.need[tier.id] }) as RowNeed);
+    for (const { kind, rows: ofKind } of byKind) {
       for (const result of evaluateKind(kind, ofKind, facts)) byId.set(result.id, result);
     }
     const requirements = rows.map((row) => byId.get(row.id)!);
