@@ -1,10 +1,18 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
-import { randomBytes } from 'node:crypto';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+// Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
+const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
+
+/** A name beside `file` that no other run picks. */
+async function temporaryFor(file: string): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
+  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 export async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const { rename, rm, writeFile } = await files();
+  const temporary = await temporaryFor(file);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, file);
@@ -29,7 +37,8 @@ export function useColor(flag: boolean, env: Record<string, string | undefined>,
  * Returns false when the file already exists.
  */
 export async function writeNewFile(file: string, content: string): Promise<boolean> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const { link, rm, writeFile } = await files();
+  const temporary = await temporaryFor(file);
   await writeFile(temporary, content, { flag: 'wx' });
   try {
     await link(temporary, file);

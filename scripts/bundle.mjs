@@ -1,0 +1,64 @@
+/**
+ * `npm run bundle`: the CLI and its worker as two CommonJS files
+ * (dist/bundle/*.cjs), which bin/starcheck.js loads with require. A single
+ * check is mostly start-up, so the bundle also defers what only some runs use:
+ *
+ * - commander requires child_process (and with it net, dgram and streams)
+ *   only to run external subcommands, which starcheck has none of; here it
+ *   loads on first use instead.
+ * - chalk asks supports-color (which loads tty, net and streams) how to
+ *   colour its default instance; starcheck never uses that instance, only
+ *   \`new Chalk({ level })\` with the level its own --color rules decide.
+ * - cli-table3 measures every cell with string-width, whose emoji pattern is
+ *   slow to build and to run; a printable-ASCII string is one column per
+ *   character (string-width's ANSI and emoji patterns match nothing in it,
+ *   test/report checks this), so only other strings go through it.
+ */
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** Modules replaced, for the packages named, by a few lines of source. */
+const replacements = {
+  'node:child_process': {
+    importers: /[\\/]node_modules[\\/]commander[\\/]/,
+    contents: `let loaded;
+module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });`,
+  },
+  '#supports-color': {
+    importers: /[\\/]node_modules[\\/]chalk[\\/]/,
+    contents: 'module.exports = { stdout: false, stderr: false };',
+  },
+  'string-width': {
+    importers: /[\\/]node_modules[\\/]cli-table3[\\/]/,
+    contents: `const stringWidth = require(${JSON.stringify(require.resolve('string-width'))});
+const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;
+module.exports = (text) => (typeof text === 'string' && PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));`,
+  },
+};
+
+const deferring = {
+  name: 'starcheck-deferring',
+  setup(b) {
+    b.onResolve({ filter: /^(node:child_process|#supports-color|string-width)$/ }, ({ path, importer }) => {
+      const replacement = replacements[path];
+      return replacement.importers.test(importer) ? { path, namespace: 'starcheck-deferring' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'starcheck-deferring' }, ({ path }) => ({ contents: replacements[path].contents, loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
+await build({
+  entryPoints: ['dist/cli/main.js', 'dist/cli/worker.js'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+  plugins: [deferring],
+});
