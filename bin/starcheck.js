@@ -1,12 +1,11 @@
 #!/usr/bin/env node
+'use strict';
 // The only place that touches the process: run the CLI, set the exit code.
-// The CLI is one bundled CommonJS file (npm run build), loaded with require:
-// importing it would make Node scan the whole bundle for its exports first.
-import { createRequire } from 'node:module';
+// CommonJS (bin/package.json), like the bundle it loads: an ES module entry
+// would start Node's ES module loader, a tenth of a one-dossier run.
+const { main } = require('../dist/bundle/main.cjs');
 
-const { main } = createRequire(import.meta.url)('../dist/bundle/main.cjs');
-
-process.exitCode = await main(process.argv.slice(2), {
+main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   // process.stdin sets up a stream on first touch; only a run that reads "-" should pay for it.
@@ -14,4 +13,6 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });
