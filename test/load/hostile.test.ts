@@ -2,8 +2,11 @@
  * Hostile and malformed input: each case ends in one located error with a
  * stable code, quickly and without throwing. Rows read like the issue's list.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSource, MAX_SOURCE_BYTES } from '../../src/load/read.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSource } from '../../src/load/read.js';
 import { MAX_ALIASES, MAX_DEPTH, MAX_INDENT, parseSource } from '../../src/load/parse.js';
 import { validateDossier } from '../../src/load/validate.js';
 import { MAX_ERRORS, type Finding } from '../../src/findings.js';
@@ -127,6 +130,27 @@ describe('hostile input: one located error each', () => {
     const [error] = errorsOf(new Uint8Array(MAX_SOURCE_BYTES + 1).fill(0x20));
     expect(error).toMatchObject({ code: 'too-large' });
     expect(error!.message).toMatch(/1 MiB/);
+  });
+
+  it('reads files one after another into a shared buffer without one leaking into the next', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-read-'));
+    try {
+      writeFileSync(join(dir, 'long.yaml'), `${valid}# ${'x'.repeat(5000)}\n`);
+      writeFileSync(join(dir, 'short.yaml'), valid);
+      writeFileSync(join(dir, 'huge.yaml'), ' '.repeat(MAX_SOURCE_BYTES + 1));
+      expect(readSource(join(dir, 'long.yaml'))).toMatchObject({ ok: true });
+      expect(readSource(join(dir, 'short.yaml'))).toEqual({ ok: true, text: valid });
+      expect(readSource(join(dir, 'huge.yaml'))).toMatchObject({ ok: false, error: { code: 'too-large' } });
+      expect(readSource(dir)).toMatchObject({ ok: false, error: { code: 'read-error', message: 'is a directory' } });
+      expect(readSource(join(dir, 'missing.yaml'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses an endless device after one byte past the limit', () => {
+    const read = readSource('/dev/zero');
+    expect(read).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
   it('lists at most MAX_ERRORS errors, then says how many more', () => {
