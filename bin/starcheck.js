@@ -3,7 +3,9 @@
 // The only place that touches the process: run the CLI, set the exit code.
 // CommonJS (bin/package.json), like the bundle it loads: an ES module entry
 // would start Node's ES module loader, a tenth of a one-dossier run.
-const { main } = require('../dist/bundle/main.cjs');
+const { loadBundle } = require('./load-bundle.js');
+
+const { main } = loadBundle('main').exports;
 
 main(process.argv.slice(2), {
   stdout: process.stdout,
