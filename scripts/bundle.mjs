@@ -62,6 +62,8 @@ await build({
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() as require: the bundle runs as a vm.Script (bin/load-bundle.js), which has no module loader for import().
+  supported: { 'dynamic-import': false },
   // Less to read and scan on every start; names stay, so stacks still read.
   minifyWhitespace: true,
   minifySyntax: true,
