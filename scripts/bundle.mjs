@@ -9,6 +9,9 @@
  * - chalk asks supports-color (which loads tty, net and streams) how to
  *   colour its default instance; starcheck never uses that instance, only
  *   \`new Chalk({ level })\` with the level its own --color rules decide.
+ * - the validators ajv compiled at build time (dist/schemas/validators.cjs),
+ *   which src/load/schema-validators.ts requires at run time, go into the
+ *   bundle, so the code cache covers them too.
  * - the CLI's V8 code cache (bin/load-bundle.js) is written after a warm-up
  *   check of the four-star example, so it holds what a check compiles.
  * - cli-table3 measures every cell with string-width, whose emoji pattern is
@@ -17,7 +20,7 @@
  *   test/report checks this), so only other strings go through it.
  */
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -41,9 +44,16 @@ module.exports = (text) => (typeof text === 'string' && PRINTABLE_ASCII.test(tex
   },
 };
 
+const VALIDATORS = "createRequire(import.meta.url)('../../dist/schemas/validators.cjs')";
+
 const deferring = {
   name: 'starcheck-deferring',
   setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]load[\\/]schema-validators\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (source.split(VALIDATORS).length !== 2) throw new Error(`${path}: expected one ${VALIDATORS} to bundle`);
+      return { contents: source.replace(VALIDATORS, "require('../schemas/validators.cjs')"), loader: 'js' };
+    });
     b.onResolve({ filter: /^(node:child_process|#supports-color|string-width)$/ }, ({ path, importer }) => {
       const replacement = replacements[path];
       return replacement.importers.test(importer) ? { path, namespace: 'starcheck-deferring' } : undefined;
