@@ -48,6 +48,13 @@ const OTHER_NUMBER = [
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
+/** `[\w$.+-]`, a character of a plain key, tested on its code: every key of every dossier is scanned this way. */
+function isKeyChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24 || code === 0x2e || code === 0x2b || code === 0x2d
+  );
+}
+
 const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 /** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
 export const MAX_DEPTH = 64;
@@ -153,7 +160,7 @@ class Reader {
       end++;
     } else {
       end = this.pos;
-      while (end < this.text.length && /[\w$.+-]/.test(this.text[end]!)) end++;
+      while (end < this.text.length && isKeyChar(this.text.charCodeAt(end))) end++;
     }
     if (this.text[end] !== ':') return -1;
     const after = this.text[end + 1];
@@ -168,7 +175,7 @@ class Reader {
       key = this.quoted();
     } else {
       const start = this.pos;
-      while (this.pos < this.text.length && /[\w$.+-]/.test(this.text[this.pos]!)) this.pos++;
+      while (this.pos < this.text.length && isKeyChar(this.text.charCodeAt(this.pos))) this.pos++;
       key = this.text.slice(start, this.pos);
       if (!PLAIN_KEY.test(key) || RESERVED_KEY.test(key)) throw unsure;
     }
