@@ -3,7 +3,7 @@
  * (`npm run build` writes dist/schemas/validators.cjs from the schema
  * sources), so a run neither loads ajv's compiler nor compiles a schema.
  * Resolved from src/load (tests) and dist/load alike; the CLI bundle carries
- * it inline (scripts/bundle.mjs rewrites this require), under its code cache.
+ * it inline (src/build/bundle.mjs rewrites this require), under its code cache.
  */
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';

@@ -1,5 +1,5 @@
 /**
- * The bundle (scripts/bundle.mjs) lets cli-table3 measure printable ASCII as
+ * The bundle (src/build/bundle.mjs) lets cli-table3 measure printable ASCII as
  * one column per character, skipping string-width's ANSI and emoji scans.
  * That holds only while string-width agrees; this checks it does, so an
  * upgrade that changes its mind fails here instead of misaligning tables.

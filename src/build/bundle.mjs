@@ -81,7 +81,7 @@ await build({
   plugins: [deferring],
 });
 
-const { loadBundle } = require('../bin/load-bundle.js');
+const { loadBundle } = require('../../bin/load-bundle.js');
 const { exports: cli, script } = loadBundle('main', { cache: false });
 const ignore = { write: () => true, isTTY: false };
 await cli.main(['check', 'examples/four-star.yaml'], {
