@@ -14,7 +14,7 @@ import { capped, MAX_ERRORS, printable, type Finding } from '../findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
 import type { ParsedSource } from './parse.js';
 import { dossierSchemaValidator } from './schema-validators.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 /** The subschema at an ajv schema path, to list allowed fields and values. */
 function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {
@@ -142,9 +142,25 @@ export function schemaFindings(errors: ErrorObject[], parsed: ParsedSource, cont
 /** Findings for the first few hundred of ajv's errors (locating each costs a walk), in source order; `unlisted` counts the rest. */
 function schemaFindingList(errors: ErrorObject[], parsed: ParsedSource, context: SchemaContext): { findings: Finding[]; unlisted: number } {
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
-  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !anyOfPaths.some((p) => e.schemaPath.startsWith(p)));
+  const misspelt = misspeltRequired(errors);
+  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !misspelt.has(e) && !anyOfPaths.some((p) => e.schemaPath.startsWith(p)));
   const listed = relevant.slice(0, MAX_ERRORS * 4);
   return { findings: dedupe(listed.map((e) => schemaFinding(e, parsed, context))).sort(bySource), unlisted: relevant.length - listed.length };
+}
+
+/**
+ * "required" errors that an unknown field of the same object already
+ * explains: `nmae: Ravi` is reported once, as unknown with "did you mean
+ * name?", not a second time as "name" missing.
+ */
+function misspeltRequired(errors: ErrorObject[]): Set<ErrorObject> {
+  const explained = new Set<ErrorObject>();
+  for (const unknown of errors.filter((e) => e.keyword === 'additionalProperties')) {
+    const missing = errors.filter((e) => e.keyword === 'required' && e.instancePath === unknown.instancePath);
+    const meant = closest(String(unknown.params.additionalProperty), missing.map((e) => String(e.params.missingProperty)));
+    for (const e of missing) if (String(e.params.missingProperty) === meant) explained.add(e);
+  }
+  return explained;
 }
 
 /** Source order, so a person reads the errors top to bottom. */

@@ -143,7 +143,7 @@ describe('text report', () => {
       ['examples/two-star.yaml', 'two-star', 'two-star', 'PASS'],
       ['examples/invalid.yaml', '–', '–', 'INVALID'],
     ]);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(5);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(4);
     expect(stderr).toContain('examples/invalid.yaml:19:18:');
   });
 

@@ -63,6 +63,15 @@ describe('dossier errors', () => {
     expect(error!.message).toContain('did you mean "three-star"?');
   });
 
+  it('reports a misspelt required field once, as unknown with the field it was meant to be', async () => {
+    const errors = await errorsOf(VALID.replace('    name: A', '    nmae: A'));
+    expect(errors.map((e) => e.code)).toEqual(['unknown-field']);
+    expect(errors[0]!.message).toContain('did you mean "name"?');
+    // A field missing for another reason is still reported.
+    const both = await errorsOf(VALID.replace('    name: A', '    colour: A'));
+    expect(both.map((e) => e.code).sort()).toEqual(['missing-field', 'unknown-field']);
+  });
+
   it('keeps x- fields for users and ignores them', async () => {
     expect(await errorsOf(VALID.replace('  name: P', '  name: P\n  x-account-manager: Jo'))).toEqual([]);
   });
