@@ -7,6 +7,15 @@ const { loadBundle } = require('./load-bundle.js');
 
 const { main } = loadBundle('main').exports;
 
+let cwd;
+try {
+  cwd = process.cwd();
+} catch {
+  // The working directory was removed under us: say so, as a usage error, not with a stack.
+  process.stderr.write('starcheck: the current directory no longer exists; cd somewhere that does\n');
+  process.exit(3);
+}
+
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -14,7 +23,7 @@ main(process.argv.slice(2), {
   stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   env: process.env,
   now: () => new Date(),
-  cwd: process.cwd(),
+  cwd,
 }).then((code) => {
   process.exitCode = code;
 });
