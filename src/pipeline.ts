@@ -11,6 +11,7 @@ import type { Dossier } from './core/model.js';
 import { evaluate } from './core/evaluate.js';
 import { firstTierLapse, lapseWarnings } from './core/lapses.js';
 import { claimsOf } from './core/integrity.js';
+import { valueAt } from './core/pointer.js';
 import { printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
 import { readSource, type ReadResult } from './load/read.js';
@@ -62,14 +63,10 @@ export function invalid(file: string, errors: Finding[], partial: Partial<Dossie
   };
 }
 
-/** A string field of raw, not yet validated data, if it is one. */
-function rawString(data: unknown, ...keys: string[]): string | undefined {
-  let node = data;
-  for (const key of keys) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === 'string' ? node : undefined;
+/** A string at a pointer of raw, not yet validated data, if it is one. */
+function rawString(data: unknown, pointer: string): string | undefined {
+  const value = valueAt(data, pointer);
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** A dossier through read, parse, standard and validation: ready to evaluate, or an invalid report. */
@@ -87,10 +84,10 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
-  const partner = rawString(data, 'partner', 'name') ?? null;
+  const partner = rawString(data, '/partner/name') ?? null;
 
   let standard: LoadedStandard;
-  const own = rawString(data, 'application', 'standard');
+  const own = rawString(data, '/application/standard');
   if (standardRef !== undefined) {
     standard = loadStandard(standardRef);
   } else if (own !== undefined) {
