@@ -62,7 +62,7 @@ export async function runCli(args: string[], options: { stdin?: string; env?: Re
   let stderr = '';
   const input = options.stdin ?? '';
   const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.isTTY ?? false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: options.isTTY ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin: (async function* () {
       yield new TextEncoder().encode(input);

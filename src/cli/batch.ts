@@ -1,14 +1,20 @@
 /**
  * Checking a batch of dossier targets: in this thread for a few; for many,
- * on this thread and worker threads together. Reports come back in the targets' (sorted) order however
- * many workers ran, then the cross-dossier integrity warnings are added.
+ * on this thread and worker threads together. Each dossier is rendered where
+ * it was checked — every output's part of it, and an outline for the
+ * summary — so only text crosses threads and no report outlives its dossier.
+ * The results come back in the targets' (sorted) order however many workers
+ * ran; then the cross-dossier integrity checks run, and the few dossiers
+ * they warn about are reported again, from the very text first read.
  */
 import type { Worker } from 'node:worker_threads';
-import { crossCheck } from '../core/integrity.js';
+import { crossCheck, type Claims } from '../core/integrity.js';
 import { UsageError } from '../errors.js';
-import { readStdin } from '../load/read.js';
+import type { Finding } from '../findings.js';
+import { readSource, readStdin, type ReadResult } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
-import { checkFile, checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
+import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
+import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 import type { DossierTarget } from './paths.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
@@ -20,12 +26,68 @@ const CHUNK = 32;
 // From src/cli (tests) and dist/bundle (the binary) alike, the worker is the built bundle.
 const workerScript = new URL('../../dist/bundle/worker.cjs', import.meta.url);
 
+/** One output of the run, as each dossier's part is rendered for it. */
+export interface OutputPlan {
+  format: string;
+  options: FormatOptions;
+}
+
+/** What the run needs to know in every thread that checks. */
+export interface BatchPlan {
+  options: CheckOptions;
+  outputs: OutputPlan[];
+}
+
+/** What a batch keeps of one checked dossier. */
+export interface CheckedDossier {
+  outline: DossierOutline;
+  /**
+   * Each output's part of the dossier as UTF-8, in the plan's order; undefined
+   * for an output rendered from whole reports. Bytes, not strings: a batch keeps
+   * every part until the end, and bytes neither weigh on the garbage collector
+   * nor need copying to leave a worker.
+   */
+  parts: Array<Uint8Array<ArrayBuffer> | undefined>;
+  /** The whole report, kept only when some output is rendered from whole reports. */
+  report?: DossierReport;
+  /** What the cross-dossier checks compare, and the text it came from, to report the dossier again should they warn about it. */
+  claims?: Claims;
+  source?: string;
+}
+
 export interface BatchOptions {
   /** Threads to use at most. */
   jobs: number;
   stdin: AsyncIterable<Uint8Array>;
   /** Called as dossiers finish, with how many are done. */
   onProgress?: (done: number) => void;
+}
+
+const utf8 = new TextEncoder();
+
+/** Renders a finished report for every output; the report itself is kept only if some output needs it whole. */
+function settle(report: DossierReport, outputs: readonly OutputPlan[]): CheckedDossier {
+  let whole = false;
+  const parts = outputs.map(({ format, options }) => {
+    const formatter = formatters[format]!;
+    // Each its own buffer (Buffer.from shares a pool), so it can move to another thread.
+    if ('part' in formatter) return utf8.encode(formatter.part(report, options));
+    whole = true;
+    return undefined;
+  });
+  const { claims: _claims, ...kept } = report;
+  return { outline: outlineOf(report), parts, ...(whole ? { report: kept } : {}) };
+}
+
+/** Checks one dossier whose text has been read (or failed to be) and renders it. */
+export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan): CheckedDossier {
+  const report = checkText(file, read, plan.options);
+  const checked = settle(report, plan.outputs);
+  if (report.claims !== undefined && read.ok) {
+    checked.claims = report.claims;
+    checked.source = read.text;
+  }
+  return checked;
 }
 
 /** The error a worker met, as the kind the CLI maps to an exit code. */
@@ -39,13 +101,13 @@ function asError(failure: WorkerFailure): Error {
 
 /**
  * Checks `files` on `count` threads, this one and `count - 1` workers, all
- * taking chunks from one queue; the reports are in the files' order. This
+ * taking chunks from one queue; the results are in the files' order. This
  * thread checks too rather than wait: on a machine with as many cores as
  * threads, a waiting main thread would leave one core to the others'
  * messages and little else.
  */
-async function checkInThreads(files: string[], options: CheckOptions, count: number, onDone: (n: number) => void): Promise<DossierReport[]> {
-  const reports: DossierReport[] = new Array(files.length);
+async function checkInThreads(files: string[], plan: BatchPlan, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
+  const results: CheckedDossier[] = new Array(files.length);
   let next = 0;
   const take = (): { start: number; end: number } | undefined => {
     if (next >= files.length) return undefined;
@@ -55,7 +117,7 @@ async function checkInThreads(files: string[], options: CheckOptions, count: num
   };
   // Loaded only for a batch large enough for threads.
   const threads = await import('node:worker_threads');
-  const workers = Array.from({ length: count - 1 }, () => new threads.Worker(workerScript, { workerData: options }));
+  const workers = Array.from({ length: count - 1 }, () => new threads.Worker(workerScript, { workerData: plan }));
   const inWorker = (worker: Worker): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       // Chunks sent and not yet answered, oldest first: a worker answers in order.
@@ -75,8 +137,8 @@ async function checkInThreads(files: string[], options: CheckOptions, count: num
           return;
         }
         const { start } = pending.shift()!;
-        reply.reports.forEach((report, i) => (reports[start + i] = report));
-        onDone(reply.reports.length);
+        reply.checked.forEach((checked, i) => (results[start + i] = checked));
+        onDone(reply.checked.length);
         send();
       });
       worker.on('error', reject);
@@ -88,7 +150,7 @@ async function checkInThreads(files: string[], options: CheckOptions, count: num
     });
   const inThisThread = async (): Promise<void> => {
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
-      for (let i = chunk.start; i < chunk.end; i++) reports[i] = checkFile(files[i]!, options);
+      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!), plan);
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
       await new Promise((resolve) => setImmediate(resolve));
@@ -99,11 +161,11 @@ async function checkInThreads(files: string[], options: CheckOptions, count: num
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return reports;
+  return results;
 }
 
-/** Checks every target, the batch never stopping for a bad dossier; one report per target, in order. */
-export async function checkTargets(targets: DossierTarget[], options: CheckOptions, batch: BatchOptions): Promise<DossierReport[]> {
+/** Checks every target, the batch never stopping for a bad dossier; one result per target, in order. */
+export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
   const files = targets.flatMap((t) => (t.kind === 'file' ? [t.file] : []));
   const threads = Math.min(batch.jobs, Math.floor(files.length / FILES_PER_WORKER));
   let done = 0;
@@ -112,33 +174,42 @@ export async function checkTargets(targets: DossierTarget[], options: CheckOptio
     batch.onProgress?.(done);
   };
 
-  const fromFiles = new Map<string, DossierReport>();
+  const fromFiles = new Map<string, CheckedDossier>();
   if (threads >= 2) {
-    const reports = await checkInThreads(files, options, threads, progress);
-    files.forEach((file, i) => fromFiles.set(file, reports[i]!));
+    const checked = await checkInThreads(files, plan, threads, progress);
+    files.forEach((file, i) => fromFiles.set(file, checked[i]!));
   }
-  const reports: DossierReport[] = [];
+  const results: CheckedDossier[] = [];
   for (const target of targets) {
     const done = fromFiles.get(target.file);
     if (done && target.kind === 'file') {
-      reports.push(done);
+      results.push(done);
       continue;
     }
-    reports.push(
+    results.push(
       target.kind === 'unmatched'
-        ? invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }])
-        : target.kind === 'stdin'
-          ? checkText(target.file, await readStdin(batch.stdin), options)
-          : checkFile(target.file, options),
+        ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs)
+        : checkAndRender(target.file, target.kind === 'stdin' ? await readStdin(batch.stdin) : readSource(target.file), plan),
     );
     progress(1);
   }
+  return crossChecked(results, plan);
+}
 
+/**
+ * Adds the batch's integrity warnings: a dossier they name is checked again
+ * from the text it was first read from, the warnings added to its report,
+ * and rendered anew. Claims and texts are dropped once compared.
+ */
+function crossChecked(results: CheckedDossier[], plan: BatchPlan): CheckedDossier[] {
   const warnings = crossCheck(
-    reports.map((r) => r.file),
-    reports.map((r) => r.claims),
+    results.map((r) => r.outline.file),
+    results.map((r) => r.claims),
   );
-  return reports.map(({ claims: _claims, ...report }, i) =>
-    warnings[i]!.length === 0 ? report : { ...report, warnings: [...report.warnings, ...warnings[i]!] },
-  );
+  return results.map(({ claims: _claims, source, ...checked }, i) => {
+    const extra: Finding[] = warnings[i]!;
+    if (extra.length === 0 || source === undefined) return checked;
+    const report = checkText(checked.outline.file, { ok: true, text: source }, plan.options);
+    return settle({ ...report, warnings: [...report.warnings, ...extra] }, plan.outputs);
+  });
 }

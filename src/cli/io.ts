@@ -10,7 +10,7 @@ export function localDate(now: Date): IsoDate {
 
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(output: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin: AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;

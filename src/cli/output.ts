@@ -1,5 +1,6 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
 import { basename, dirname, join } from 'node:path';
+import type { Piece } from '../report/index.js';
 
 // Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
 const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
@@ -10,11 +11,38 @@ async function temporaryFor(file: string): Promise<string> {
   return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeAtomically(file: string, content: string): Promise<void> {
-  const { rename, rm, writeFile } = await files();
+/** Bytes, roughly, handed to one write: few writes, and never one buffer the size of a whole batch's output. */
+const CHUNK_SIZE = 1 << 20;
+
+/** Pieces of output as UTF-8, joined into writes of about CHUNK_SIZE bytes. */
+export function* chunks(pieces: readonly Piece[]): Generator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    pending.push(bytes);
+    size += bytes.byteLength;
+    if (size >= CHUNK_SIZE) {
+      yield Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield Buffer.concat(pending, size);
+}
+
+/** Writes `file` from pieces, all or nothing: a failed run never leaves half a file. */
+export async function writeAtomically(file: string, pieces: readonly Piece[]): Promise<void> {
+  const { open, rename, rm } = await files();
   const temporary = await temporaryFor(file);
   try {
-    await writeFile(temporary, content, { flag: 'wx' });
+    const handle = await open(temporary, 'wx');
+    try {
+      // writeFile writes all of a chunk, from where the previous one ended.
+      for (const chunk of chunks(pieces)) await handle.writeFile(chunk);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -1,19 +1,20 @@
 /**
- * A worker thread of a batch: checks the files it is sent, in order, and
- * posts their reports back. Known errors travel as data so the main thread
- * can rethrow them as the same kind (usage or standard, exit 3).
+ * A worker thread of a batch: checks and renders the files it is sent, in
+ * order, and posts the results back. Known errors travel as data so the main
+ * thread can rethrow them as the same kind (usage or standard, exit 3).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { readSource } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
-import { checkFile, type CheckOptions, type DossierReport } from '../pipeline.js';
+import { checkAndRender, type BatchPlan, type CheckedDossier } from './batch.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
   | { kind: 'standard'; source: string; findings: StandardError['findings'] }
   | { kind: 'bug'; message: string; stack?: string };
 
-export type WorkerReply = { ok: true; reports: DossierReport[] } | { ok: false; failure: WorkerFailure };
+export type WorkerReply = { ok: true; checked: CheckedDossier[] } | { ok: false; failure: WorkerFailure };
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof UsageError) return { kind: 'usage', message: error.message };
@@ -22,14 +23,16 @@ function failure(error: unknown): WorkerFailure {
   return { kind: 'bug', message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) };
 }
 
-const options = workerData as CheckOptions;
+const plan = workerData as BatchPlan;
 const port = parentPort!;
 port.on('message', (files: string[]) => {
   let reply: WorkerReply;
   try {
-    reply = { ok: true, reports: files.map((file) => checkFile(file, options)) };
+    reply = { ok: true, checked: files.map((file) => checkAndRender(file, readSource(file), plan)) };
   } catch (error) {
     reply = { ok: false, failure: failure(error) };
   }
-  port.postMessage(reply);
+  // The parts' bytes move to the main thread rather than being copied.
+  const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part ? [part.buffer] : []))) : [];
+  port.postMessage(reply, moved);
 });

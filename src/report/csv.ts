@@ -4,8 +4,7 @@
  * would run as a formula are neutralised with a leading apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DossierReport } from './run.js';
-import type { Formatter } from './run.js';
+import type { DossierReport, Formatter } from './run.js';
 import { requiredTierOf } from './view.js';
 
 export const CSV_COLUMNS = ['file', 'partner', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
@@ -31,4 +30,9 @@ function row(d: DossierReport): string[] {
   ].map(neutralise);
 }
 
-export const csv: Formatter = (run) => stringify([[...CSV_COLUMNS], ...run.dossiers.map(row)], { record_delimiter: 'windows' });
+const records = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows' });
+
+export const csv: Formatter = {
+  part: (d) => records([row(d)]),
+  assemble: (_run, parts) => [records([[...CSV_COLUMNS]]), ...parts],
+};

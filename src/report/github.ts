@@ -48,4 +48,7 @@ function annotations(d: DossierReport): string[] {
   return lines;
 }
 
-export const github: Formatter = (run) => `${run.dossiers.flatMap(annotations).join('\n')}\n`;
+export const github: Formatter = {
+  part: (d) => annotations(d).join('\n'),
+  assemble: (_run, parts) => [...parts.flatMap((part, i) => (i === 0 ? [part] : ['\n', part])), '\n'],
+};

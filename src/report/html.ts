@@ -157,7 +157,8 @@ function pageTitle(run: RunResult): string {
   return run.dossiers.length === 1 && only?.partner ? `${only.partner} — star-rated service eligibility` : 'Star-rated service eligibility';
 }
 
-export const html: Formatter = (run) => {
+export const html: Formatter = {
+  whole: (run) => {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -175,4 +176,5 @@ ${run.dossiers.map(dossierSection).join('\n')}
 </body>
 </html>
 `;
+},
 };

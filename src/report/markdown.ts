@@ -76,14 +76,16 @@ function dossierSection(d: DossierReport): string[] {
   return [...out, ...d.tiers.flatMap(tierSection)];
 }
 
-export const markdown: Formatter = (run) => {
-  const { total, passed, failed, invalid } = run.summary;
-  const lines = [
-    `## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`,
-    '',
-    ...summaryTable(run.dossiers),
-    '',
-    ...run.dossiers.flatMap(dossierSection),
-  ];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+export const markdown: Formatter = {
+  whole: (run) => {
+    const { total, passed, failed, invalid } = run.summary;
+    const lines = [
+      `## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`,
+      '',
+      ...summaryTable(run.dossiers),
+      '',
+      ...run.dossiers.flatMap(dossierSection),
+    ];
+    return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  },
 };

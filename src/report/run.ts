@@ -27,6 +27,21 @@ export interface DossierReport {
   claims?: Claims;
 }
 
+/** A tier's result without its requirement rows. */
+export type TierOutline = Omit<TierResult, 'requirements'>;
+
+/**
+ * What a batch keeps of a dossier once each output has its part: the report
+ * without the requirement rows, which only the parts show. Enough for the
+ * summary, the exit code and the document around the parts.
+ */
+export type DossierOutline = Omit<DossierReport, 'tiers' | 'claims'> & { tiers: TierOutline[] };
+
+export function outlineOf(report: DossierReport): DossierOutline {
+  const { tiers, claims: _claims, ...rest } = report;
+  return { ...rest, tiers: tiers.map(({ requirements: _requirements, ...tier }) => tier) };
+}
+
 export interface RunResult {
   tool: { name: 'starcheck'; version: string };
   /**
@@ -43,10 +58,40 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
-/** A formatter turns a run into the text of one output; it never re-evaluates. */
-export type Formatter = (run: RunResult, options: FormatOptions) => string;
+/**
+ * A piece of an output: text, or text already encoded as UTF-8 (how a batch
+ * keeps each dossier's part: off the JavaScript heap, and movable between
+ * threads without a copy).
+ */
+export type Piece = string | Uint8Array;
 
-export function summarise(dossiers: DossierReport[]): RunResult['summary'] {
+/** The run as the document around the dossiers' parts sees it. */
+export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutline[] };
+
+/**
+ * A formatter turns a run into the text of one output; it never re-evaluates.
+ * Most render each dossier's share on its own (`part`), where the dossier was
+ * checked — in a batch, on its worker thread — so only text crosses threads
+ * and no report outlives its dossier; `assemble` then puts the document
+ * around the parts, from outlines. A format whose every part depends on the
+ * others (SARIF numbers its rules across the run) renders the whole run.
+ */
+export type Formatter =
+  | {
+      part(d: DossierReport, options: FormatOptions): string;
+      /** The output as pieces to write one after another. */
+      assemble<P extends Piece>(run: RunOutline, parts: readonly P[], options: FormatOptions): Array<P | string>;
+    }
+  | { whole(run: RunResult, options: FormatOptions): string };
+
+/** One output as a single string: for a run small enough to hold it, and for tests. */
+export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
+  if ('whole' in formatter) return formatter.whole(run, options);
+  const parts = run.dossiers.map((d) => formatter.part(d, options));
+  return formatter.assemble(run, parts, options).join('');
+}
+
+export function summarise(dossiers: readonly DossierOutline[]): RunResult['summary'] {
   const invalid = dossiers.filter((d) => !d.valid).length;
   const passed = dossiers.filter((d) => d.valid && d.pass).length;
   return { total: dossiers.length, passed, failed: dossiers.length - passed - invalid, invalid };

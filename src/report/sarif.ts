@@ -62,13 +62,15 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
   return results;
 }
 
-export const sarif: Formatter = (run) => {
-  const rules = new RuleSet();
-  const results = run.dossiers.flatMap((d) => dossierResults(d, rules));
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: run.tool.name, version: run.tool.version, rules: rules.rules } }, results }],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+export const sarif: Formatter = {
+  whole: (run) => {
+    const rules = new RuleSet();
+    const results = run.dossiers.flatMap((d) => dossierResults(d, rules));
+    const log: Log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: run.tool.name, version: run.tool.version, rules: rules.rules } }, results }],
+    };
+    return `${JSON.stringify(log, null, 2)}\n`;
+  },
 };

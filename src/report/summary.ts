@@ -6,14 +6,13 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { plural } from '../core/words.js';
-import type { DossierReport } from './run.js';
-import type { RunResult } from './run.js';
+import type { DossierOutline, RunOutline } from './run.js';
 import { outcome, summaryLine } from './view.js';
 
 const NO_TIER = 'no tier met';
 const INVALID = 'invalid';
 
-function result(d: DossierReport, c: ChalkInstance): string {
+function result(d: DossierOutline, c: ChalkInstance): string {
   const word = outcome(d);
   return word === 'PASS' ? c.green(word) : c.red(word);
 }
@@ -35,7 +34,7 @@ function table(head: string[], c: ChalkInstance, colWidths?: number[]): Table.Ta
 }
 
 /** The tier each dossier reached, in the standards' own order (highest first), then no tier, then invalid. */
-function totals(dossiers: DossierReport[]): Array<[string, number]> {
+function totals(dossiers: readonly DossierOutline[]): Array<[string, number]> {
   const order: string[] = [];
   for (const d of dossiers) for (const t of d.tiers) if (!order.includes(t.id)) order.push(t.id);
   order.push(NO_TIER, INVALID);
@@ -55,7 +54,7 @@ function breakPath(file: string): string {
   return lines.join('\n');
 }
 
-export function summaryTable(run: RunResult, c: ChalkInstance): string {
+export function summaryTable(run: RunOutline, c: ChalkInstance): string {
   const rows = table(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], c, WIDTHS);
   for (const d of run.dossiers) {
     rows.push([

@@ -92,12 +92,16 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   return out.join('\n');
 }
 
-export const text: Formatter = (run, options) => {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  // A batch ends with its summary table; quiet, a batch is only that table.
-  const batch = run.dossiers.length > 1;
-  const blocks = batch && options.quiet ? [] : run.dossiers.map((d) => dossierText(d, c, options));
-  if (batch) blocks.push(summaryTable(run, c));
-  const separator = options.quiet ? '\n' : '\n\n';
-  return `${blocks.join(separator)}\n`;
+const chalkFor = (options: FormatOptions): ChalkInstance => new Chalk({ level: options.color ? 1 : 0 });
+
+export const text: Formatter = {
+  part: (d, options) => dossierText(d, chalkFor(options), options),
+  assemble: (run, parts, options) => {
+    // A batch ends with its summary table; quiet, a batch is only that table.
+    const batch = run.dossiers.length > 1;
+    const blocks: Array<(typeof parts)[number] | string> = batch && options.quiet ? [] : [...parts];
+    if (batch) blocks.push(summaryTable(run, chalkFor(options)));
+    const separator = options.quiet ? '\n' : '\n\n';
+    return [...blocks.flatMap((block, i) => (i === 0 ? [block] : [separator, block])), '\n'];
+  },
 };

@@ -8,8 +8,7 @@ import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
 import type { Finding } from '../findings.js';
-import type { DossierReport } from './run.js';
-import type { RunResult } from './run.js';
+import type { DossierOutline, DossierReport, RunResult } from './run.js';
 
 export interface Gap {
   tier: TierResult;
@@ -52,7 +51,7 @@ export function requiredTierOf(d: DossierReport): TierResult | undefined {
 }
 
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
-export function verdict(d: DossierReport): string {
+export function verdict(d: DossierOutline): string {
   if (!d.valid) return `invalid — ${plural(d.errors.length, 'error')}`;
   const index = d.tiers.findIndex((t) => t.id === d.highestTier);
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
@@ -62,7 +61,7 @@ export function verdict(d: DossierReport): string {
 }
 
 /** PASS, FAIL or INVALID: the outcome against the required tier. */
-export function outcome(d: DossierReport): 'PASS' | 'FAIL' | 'INVALID' {
+export function outcome(d: DossierOutline): 'PASS' | 'FAIL' | 'INVALID' {
   return !d.valid ? 'INVALID' : d.pass ? 'PASS' : 'FAIL';
 }
 

@@ -212,6 +212,24 @@ describe('integrity across a batch', () => {
     expect(d.warnings[0].message).not.toContain('a.yaml');
   });
 
+  it('finds a claim shared by dossiers checked on different threads, and reports it in every output alike', () => {
+    const dir = scratch();
+    for (let i = 0; i < 2 * FILES_PER_WORKER; i++) writeFileSync(join(dir, `d${String(i).padStart(3, '0')}.yaml`), dossierText(5, i).text);
+    // The first and the last dossier: different chunks, so different threads with --jobs 2.
+    writeFileSync(join(dir, 'a-first.yaml'), base('Alpha', 'a@a.example', 'SHARED-7'));
+    writeFileSync(join(dir, 'z-last.yaml'), base('Omega', 'z@z.example', 'shared-7'));
+    const out = scratch();
+    const runs = ['1', '2'].map((jobs) => runBin(['check', dir, '--jobs', jobs, '--format', `json=${out}/${jobs}.json`, '--format', `text=${out}/${jobs}.txt`, '--format', `markdown=${out}/${jobs}.md`]));
+    expect(runs.map((r) => r.code)).toEqual([1, 1]);
+    for (const ext of ['json', 'txt', 'md']) expect(readFileSync(`${out}/2.${ext}`, 'utf8'), ext).toBe(readFileSync(`${out}/1.${ext}`, 'utf8'));
+    const dossiers = JSON.parse(readFileSync(`${out}/2.json`, 'utf8')).dossiers;
+    const [first, last] = [dossiers[0], dossiers.at(-1)];
+    expect(first.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/z-last.yaml`)]);
+    expect(last.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/a-first.yaml`)]);
+    expect(readFileSync(`${out}/2.txt`, 'utf8').replace(/\s+/g, ' ')).toContain(`warning ${dir}/z-last.yaml:10:17: certificate number "shared-7" is also claimed in ${dir}/a-first.yaml`);
+    expect(readFileSync(`${out}/2.md`, 'utf8')).toContain(`${dir}/a-first.yaml:10:17: certificate number "SHARED-7" is also claimed`);
+  }, 120_000);
+
   it('shows the warnings in the text report with file:line:column', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'SAME'));

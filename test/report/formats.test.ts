@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { formatters, type RunResult } from '../../src/report/index.js';
+import { formatters, render, type RunResult } from '../../src/report/index.js';
 import { root, runCli } from '../helpers.js';
 
 /** Text a spreadsheet, an XML reader, a Markdown table or a workflow command could mistake for its own syntax. */
@@ -180,7 +180,7 @@ describe('github', () => {
       ],
       summary: { total: 1, passed: 0, failed: 0, invalid: 1 },
     };
-    expect(formatters.github!(run, { color: false, quiet: false })).toBe(
+    expect(render(formatters.github!, run, { color: false, quiet: false })).toBe(
       '::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=starcheck syntax::100%25 wrong%0A::error::injected\n' +
         '::notice file=a%2Cb%3Ac.yaml,title=starcheck INVALID::invalid — 1 error\n',
     );
@@ -221,8 +221,8 @@ describe('formatter registry', () => {
     const frozen: RunResult = { ...run, dossiers: run.dossiers.map((d: object) => ({ firstLapse: null, ...d })) };
     deepFreeze(frozen);
     for (const [name, format] of Object.entries(formatters)) {
-      const first = format(frozen, { color: false, quiet: false });
-      expect(format(frozen, { color: false, quiet: false }), name).toBe(first);
+      const first = render(format, frozen, { color: false, quiet: false });
+      expect(render(format, frozen, { color: false, quiet: false }), name).toBe(first);
     }
   });
 });

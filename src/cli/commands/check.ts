@@ -4,12 +4,12 @@ import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
-import { assertRequirable, type CheckOptions, type DossierReport } from '../../pipeline.js';
-import { formatters, summarise, type RunResult } from '../../report/index.js';
+import { assertRequirable, type CheckOptions } from '../../pipeline.js';
+import { formatters, summarise, type DossierOutline, type Piece, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets } from '../batch.js';
+import { checkTargets, type CheckedDossier, type OutputPlan } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
-import { useColor, writeAtomically } from '../output.js';
+import { chunks, useColor, writeAtomically } from '../output.js';
 import { expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
 
@@ -48,7 +48,7 @@ export function parseFormats(values: string[]): OutputSpec[] {
 }
 
 /** A file that cannot be written is a problem with how starcheck was called, not a bug. */
-async function writeOutput(file: string, content: string): Promise<void> {
+async function writeOutput(file: string, content: readonly Piece[]): Promise<void> {
   try {
     await writeAtomically(file, content);
   } catch (error) {
@@ -65,7 +65,7 @@ export function parseJobs(value: string | undefined): number {
 }
 
 /** The exit code of a whole run: the worst over all dossiers. */
-export function exitCodeOf(dossiers: DossierReport[]): number {
+export function exitCodeOf(dossiers: readonly DossierOutline[]): number {
   if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
   if (dossiers.some((d) => !d.pass)) return EXIT.belowRequired;
   return EXIT.ok;
@@ -76,7 +76,7 @@ export function exitCodeOf(dossiers: DossierReport[]): number {
  * against when they agree (the command line's, the default, or a shipped one
  * the dossiers named), else null — each dossier always says its own.
  */
-function runStandard(chosen: { id: string; title: string }, dossiers: DossierReport[]): RunResult['standard'] {
+function runStandard(chosen: { id: string; title: string }, dossiers: readonly DossierOutline[]): RunOutline['standard'] {
   const ids = new Set(dossiers.map((d) => d.standard).filter((id) => id !== null));
   const only = ids.size === 1 ? [...ids][0]! : chosen.id;
   if (ids.size <= 1 && only === chosen.id) return { id: chosen.id, title: chosen.title };
@@ -108,15 +108,19 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     today: localDate(io.now()),
   };
 
+  const color = useColor(flags.color, io.env, io.stdout.isTTY);
+  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
+
   const targets = await expandPaths(paths, io.cwd);
   const progress = progressBar(io.stderr, targets.length);
-  let dossiers: DossierReport[];
+  let checked: CheckedDossier[];
   try {
-    dossiers = await checkTargets(targets, options, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
+    checked = await checkTargets(targets, { options, outputs: plan }, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
   } finally {
     progress.end();
   }
-  const run: RunResult = {
+  const dossiers = checked.map((c) => c.outline);
+  const run: RunOutline = {
     tool: { name: 'starcheck', version },
     standard: runStandard(chosen.catalogue.standard, dossiers),
     dossiers,
@@ -128,11 +132,15 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
     for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
   }
-  const color = useColor(flags.color, io.env, io.stdout.isTTY);
-  for (const output of outputs) {
-    const content = formatters[output.format]!(run, { color: output.file === undefined && color, quiet: flags.quiet });
-    if (output.file === undefined) io.stdout.write(content);
-    else await writeOutput(output.file, content);
+  for (const [k, { format, options: formatOptions }] of plan.entries()) {
+    const formatter = formatters[format]!;
+    const pieces =
+      'part' in formatter
+        ? formatter.assemble(run, checked.map((c) => c.parts[k]!), formatOptions)
+        : [formatter.whole({ ...run, dossiers: checked.map((c) => c.report!) }, formatOptions)];
+    const file = outputs[k]!.file;
+    if (file === undefined) for (const chunk of chunks(pieces)) io.stdout.write(chunk);
+    else await writeOutput(file, pieces);
   }
   return exitCodeOf(dossiers);
 }
