@@ -3,57 +3,40 @@
  * dossier's entry is rendered on its own, already indented for its place in
  * the `dossiers` array, so a batch never holds the whole document as objects.
  */
-import type { Finding } from '../findings.js';
-import type { DossierReport, Formatter } from './run.js';
+import type { Formatter } from './run.js';
 
-function finding(f: Finding): Record<string, unknown> {
-  return { code: f.code, message: f.message, ...(f.path !== undefined ? { path: f.path } : {}), ...(f.line !== undefined ? { line: f.line, column: f.column } : {}) };
-}
-
-function entry(d: DossierReport): Record<string, unknown> {
-  return {
-    file: d.file,
-    partner: d.partner,
-    standard: d.standard,
-    asOf: d.asOf,
-    ...(d.currentRating ? { currentRating: d.currentRating } : {}),
-    valid: d.valid,
-    errors: d.errors.map(finding),
-    warnings: d.warnings.map(finding),
-    tiers: d.tiers.map((t) => ({
-      id: t.id,
-      name: t.name,
-      met: t.met,
-      gaps: t.gaps,
-      ...(t.holdsUntil !== undefined ? { holdsUntil: t.holdsUntil } : {}),
-      ...(t.paths ? { paths: t.paths } : {}),
-      requirements: t.requirements.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        label: r.label,
-        ...(r.path !== undefined ? { path: r.path } : {}),
-        met: r.met,
-        have: r.have,
-        need: r.need,
-        ...(r.gap !== undefined ? { gap: r.gap } : {}),
-        ...(r.note !== undefined ? { note: r.note } : {}),
-        ...(r.line !== undefined ? { line: r.line, column: r.column } : {}),
-      })),
-    })),
-    highestTier: d.highestTier,
-    requiredTier: d.requiredTier,
-    pass: d.pass,
-  };
-}
-
-/** Where an entry sits: two levels deep, inside the document and its `dossiers` array. */
-const ENTRY_INDENT = '    ';
+/**
+ * The fields of the contract, as JSON.stringify's replacer: it keeps only
+ * these, in this order, at every level, so a report (which also carries what
+ * only the engine and other formats read) is written as it stands, without
+ * first being copied into the contract's shape. One order serves every kind
+ * of object in an entry, since each kind's fields keep their relative order:
+ *
+ * - an entry: file, partner, standard, asOf, currentRating, valid, errors, warnings, tiers, highestTier, requiredTier, pass
+ * - the current rating: tier, issued, validUntil
+ * - a finding: code, message, path, line, column
+ * - a tier: id, name, met, gaps, holdsUntil, paths, requirements (a path: id, name, met, gaps)
+ * - a requirement: id, kind, label, path, met, have, need, gap, note, line, column
+ */
+const CONTRACT = [
+  ...['file', 'partner', 'standard', 'asOf', 'currentRating', 'valid', 'errors', 'warnings', 'tiers', 'highestTier', 'requiredTier', 'pass'],
+  ...['tier', 'issued', 'validUntil'],
+  ...['id', 'name', 'kind', 'label', 'code', 'message', 'path', 'met', 'gaps', 'holdsUntil', 'paths', 'requirements'],
+  ...['have', 'need', 'gap', 'note', 'line', 'column'],
+];
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
-const ENTRIES = `\n${ENTRY_INDENT}0\n`;
+const ENTRIES = '\n    0\n';
+
+/** How an entry two levels deep (inside the document and its `dossiers` array) opens and closes. */
+const [OPENING, CLOSING] = ['[\n  [\n', '\n  ]\n]'];
 
 export const json: Formatter = {
-  part: (d) => ENTRY_INDENT + JSON.stringify(entry(d), null, 2).replaceAll('\n', `\n${ENTRY_INDENT}`),
+  part: (d) => {
+    // Wrapped twice, the entry comes out indented for its place in the document.
+    const wrapped = JSON.stringify([[d]], CONTRACT, 2);
+    return wrapped.slice(OPENING.length, wrapped.length - CLOSING.length);
+  },
   assemble: (run, parts) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: parts.length > 0 ? [0] : [], summary: run.summary };
     const text = `${JSON.stringify(document, null, 2)}\n`;
