@@ -1,5 +1,5 @@
 /** Batches: many paths, one row per dossier, the worst exit code, the same output however many threads. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,6 +157,20 @@ describe('paths', () => {
       `${dir}/b.yml`,
       `${dir}/c.yaml`,
     ]);
+  });
+
+  it('follows symbolic links in a directory, walking each real directory once, so a link loop ends', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'a.yaml'), 'x: 1\n');
+    symlinkSync(join(dir, 'real'), join(dir, 'linked'));
+    symlinkSync(join(dir, 'real', 'a.yaml'), join(dir, 'b.yaml'));
+    symlinkSync(dir, join(dir, 'real', 'loop'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling.yaml'));
+    const files = (await expandPaths([dir], '/')).map((t) => t.file);
+    // A real directory is walked by its first name in name order; the loop back to the top is not walked again.
+    // The dangling link stays, so that reading it reports it.
+    expect(files).toEqual([`${dir}/b.yaml`, `${dir}/dangling.yaml`, `${dir}/linked/a.yaml`]);
   });
 
   it('makes a glob or directory that matches nothing a dossier error (exit 2), never a silent pass', async () => {
