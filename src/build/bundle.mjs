@@ -15,9 +15,12 @@
  * - the CLI's V8 code cache (bin/load-bundle.js) is written after a warm-up
  *   check of the four-star example, so it holds what a check compiles.
  * - cli-table3 measures every cell with string-width, whose emoji pattern is
- *   slow to build and to run; a printable-ASCII string is one column per
+ *   slow to build and to run; a string of printable ASCII and the few symbols
+ *   the text report draws (✔ ✗ – and cli-table3's own …) is one column per
  *   character (string-width's ANSI and emoji patterns match nothing in it,
- *   test/report checks this), so only other strings go through it.
+ *   test/report checks this), so only other strings go through it. The …
+ *   matters most: cli-table3 truncates every cell longer than ten columns
+ *   for a debug message, measuring … each time.
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,8 +42,8 @@ module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:chil
   'string-width': {
     importers: /[\\/]node_modules[\\/]cli-table3[\\/]/,
     contents: `const stringWidth = require(${JSON.stringify(require.resolve('string-width'))});
-const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;
-module.exports = (text) => (typeof text === 'string' && PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));`,
+const ONE_COLUMN_EACH = /^[\\x20-\\x7e\\u2714\\u2717\\u2013\\u2026]*$/;
+module.exports = (text) => (typeof text === 'string' && ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));`,
   },
 };
 
