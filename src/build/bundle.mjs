@@ -1,6 +1,7 @@
 /**
  * `npm run bundle`: the CLI and its worker as two CommonJS files
- * (dist/bundle/*.cjs), which bin/starcheck.js loads with require. A single
+ * (dist/bundle/*.cjs): bin/starcheck.js loads the CLI through
+ * bin/load-bundle.js, worker threads run the worker. A single
  * check is mostly start-up, so the bundle also defers what only some runs use:
  *
  * - commander requires child_process (and with it net, dgram and streams)
@@ -13,7 +14,8 @@
  *   which src/load/schema-validators.ts requires at run time, go into the
  *   bundle, so the code cache covers them too.
  * - the CLI's V8 code cache (bin/load-bundle.js) is written after a warm-up
- *   check of the four-star example, so it holds what a check compiles.
+ *   check of the four-star example, so it holds what a check compiles; the
+ *   CLI's file is stored as the function expression that loader compiles.
  * - cli-table3 measures every cell with string-width, whose emoji pattern is
  *   slow to build and to run; a string of printable ASCII and the few symbols
  *   the text report draws (✔ ✗ – and cli-table3's own …) is one column per
@@ -84,7 +86,11 @@ await build({
   plugins: [deferring],
 });
 
-const { loadBundle } = require('../../bin/load-bundle.js');
+// The CLI is loaded only by bin/load-bundle.js, which reads it as latin1 and already wrapped (see there why).
+const { loadBundle, wrap } = require('../../bin/load-bundle.js');
+const main = readFileSync('dist/bundle/main.cjs', 'utf8');
+if (!/^[\x00-\x7f]*$/.test(main)) throw new Error('dist/bundle/main.cjs: expected ASCII only (esbuild escapes the rest by default)');
+writeFileSync('dist/bundle/main.cjs', wrap(main));
 const { exports: cli, script } = loadBundle('main', { cache: false });
 const ignore = { write: () => true, isTTY: false };
 await cli.main(['check', 'examples/four-star.yaml'], {
