@@ -3,9 +3,53 @@
 // The only place that touches the process: run the CLI, set the exit code.
 // CommonJS (bin/package.json), like the bundle it loads: an ES module entry
 // would start Node's ES module loader, a tenth of a one-dossier run.
+const { fstatSync, statSync, writeSync } = require('node:fs');
 const { loadBundle } = require('./load-bundle.js');
 
 const { main } = loadBundle('main').exports;
+
+/**
+ * Standard output or error as the CLI writes to it. Node builds
+ * process.stdout on first touch as a stream, loading the stream modules (and
+ * net for a pipe): for the one write of a one-dossier check, a noticeable part
+ * of the run. A file, a pipe, a socket or /dev/null is no terminal and takes a
+ * plain blocking write, which is what Node's stream does there too. A
+ * terminal, or any descriptor a write fails on (non-blocking, closed), goes
+ * through Node's stream, from the byte where the plain write stopped, so
+ * errors surface as they always did.
+ */
+function output(fd, stream) {
+  let direct;
+  try {
+    const stat = fstatSync(fd);
+    direct = stat.isFile() || stat.isFIFO() || stat.isSocket() || (stat.isCharacterDevice() && stat.rdev === statSync('/dev/null').rdev);
+  } catch {
+    direct = false;
+  }
+  if (!direct) {
+    return {
+      write: (text) => stream().write(text),
+      get isTTY() {
+        return stream().isTTY;
+      },
+    };
+  }
+  return {
+    isTTY: false,
+    write(text) {
+      if (!direct) return stream().write(text);
+      const bytes = Buffer.from(text);
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written);
+      } catch {
+        direct = false;
+        return stream().write(bytes.subarray(written));
+      }
+      return true;
+    },
+  };
+}
 
 let cwd;
 try {
@@ -17,8 +61,8 @@ try {
 }
 
 main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: output(1, () => process.stdout),
+  stderr: output(2, () => process.stderr),
   // process.stdin sets up a stream on first touch; only a run that reads "-" should pay for it.
   stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   env: process.env,

@@ -1,9 +1,10 @@
 /** End to end: the built binary against the shipped examples, as a partner or a CI job runs it. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, runCli } from '../helpers.js';
+import { bin, root, runBin, runCli } from '../helpers.js';
 
 describe('starcheck check (built binary)', () => {
   it('passes the four-star example with exit 0 and a verdict first', () => {
@@ -13,6 +14,20 @@ describe('starcheck check (built binary)', () => {
     expect(stdout.split('\n')[0]).toBe('PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)');
     expect(stdout).toContain('Four-star — met, holds until 2027-02-28');
     expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('writes the same report and errors to files as to pipes (bin/ writes those directly, not through Node streams)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-out-'));
+    for (const args of [['check', 'examples/four-star.yaml'], ['check', 'examples/invalid.yaml', '--format', 'json']]) {
+      const piped = runBin(args);
+      const [out, err] = [openSync(join(dir, 'out'), 'w'), openSync(join(dir, 'err'), 'w')];
+      const filed = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', out, err], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      closeSync(out);
+      closeSync(err);
+      expect(filed.status).toBe(piped.code);
+      expect(readFileSync(join(dir, 'out'), 'utf8')).toBe(piped.stdout);
+      expect(readFileSync(join(dir, 'err'), 'utf8')).toBe(piped.stderr);
+    }
   });
 
   it('prints the JSON contract', () => {
