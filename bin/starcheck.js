@@ -28,7 +28,7 @@ function output(fd, stream) {
   }
   if (!direct) {
     return {
-      write: (text) => stream().write(text),
+      write: (chunk) => stream().write(chunk),
       get isTTY() {
         return stream().isTTY;
       },
@@ -36,9 +36,9 @@ function output(fd, stream) {
   }
   return {
     isTTY: false,
-    write(text) {
-      if (!direct) return stream().write(text);
-      const bytes = Buffer.from(text);
+    write(chunk) {
+      if (!direct) return stream().write(chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let written = 0;
       try {
         while (written < bytes.length) written += writeSync(fd, bytes, written);
