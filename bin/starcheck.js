@@ -19,6 +19,8 @@ const { main } = loadBundle('main').exports;
  * errors surface as they always did.
  */
 function output(fd, stream) {
+  // A stream keeps what it is given until it has written it; the CLI reuses its buffers, so it gets a copy.
+  const copy = (chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk));
   let direct;
   try {
     const stat = fstatSync(fd);
@@ -28,7 +30,7 @@ function output(fd, stream) {
   }
   if (!direct) {
     return {
-      write: (chunk) => stream().write(chunk),
+      write: (chunk) => stream().write(copy(chunk)),
       get isTTY() {
         return stream().isTTY;
       },
@@ -37,14 +39,14 @@ function output(fd, stream) {
   return {
     isTTY: false,
     write(chunk) {
-      if (!direct) return stream().write(chunk);
+      if (!direct) return stream().write(copy(chunk));
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let written = 0;
       try {
         while (written < bytes.length) written += writeSync(fd, bytes, written);
       } catch {
         direct = false;
-        return stream().write(bytes.subarray(written));
+        return stream().write(Buffer.from(bytes.subarray(written)));
       }
       return true;
     },

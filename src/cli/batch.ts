@@ -16,6 +16,7 @@ import { StandardError } from '../load/standard.js';
 import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 import type { DossierTarget } from './paths.js';
+import { SpoolWriter, type SpooledPart, type SpoolHandle } from './spool.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
 /** Files each thread must have for another thread to be worth its start-up (loading the modules again, warming them up). */
@@ -36,18 +37,36 @@ export interface OutputPlan {
 export interface BatchPlan {
   options: CheckOptions;
   outputs: OutputPlan[];
+  /** Where the parts go, for a batch large enough to have one (see spool.ts); else they stay in memory. */
+  spool?: SpoolHandle;
+}
+
+/** A dossier's part of one output: in the spool, or as UTF-8 bytes in memory. */
+export type Part = SpooledPart | Uint8Array<ArrayBuffer>;
+
+/** How a thread keeps the parts it renders. A part's place is final once `flush` has run. */
+export interface PartKeeper {
+  keep(text: string): Part;
+  flush(): void;
+}
+
+const utf8 = new TextEncoder();
+
+/** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
+export function partKeeper(plan: BatchPlan): PartKeeper {
+  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), flush: () => undefined };
 }
 
 /** What a batch keeps of one checked dossier. */
 export interface CheckedDossier {
   outline: DossierOutline;
   /**
-   * Each output's part of the dossier as UTF-8, in the plan's order; undefined
-   * for an output rendered from whole reports. Bytes, not strings: a batch keeps
-   * every part until the end, and bytes neither weigh on the garbage collector
-   * nor need copying to leave a worker.
+   * Each output's part of the dossier, in the plan's order; undefined for an
+   * output rendered from whole reports. Never a string: a batch keeps every
+   * part until the end, and neither spooled parts nor bytes weigh on the
+   * garbage collector or need copying to leave a worker.
    */
-  parts: Array<Uint8Array<ArrayBuffer> | undefined>;
+  parts: Array<Part | undefined>;
   /** The whole report, kept only when some output is rendered from whole reports. */
   report?: DossierReport;
   /** What the cross-dossier checks compare, and the text it came from, to report the dossier again should they warn about it. */
@@ -63,15 +82,12 @@ export interface BatchOptions {
   onProgress?: (done: number) => void;
 }
 
-const utf8 = new TextEncoder();
-
 /** Renders a finished report for every output; the report itself is kept only if some output needs it whole. */
-function settle(report: DossierReport, outputs: readonly OutputPlan[]): CheckedDossier {
+function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: PartKeeper): CheckedDossier {
   let whole = false;
   const parts = outputs.map(({ format, options }) => {
     const formatter = formatters[format]!;
-    // Each its own buffer (Buffer.from shares a pool), so it can move to another thread.
-    if ('part' in formatter) return utf8.encode(formatter.part(report, options));
+    if ('part' in formatter) return keeper.keep(formatter.part(report, options));
     whole = true;
     return undefined;
   });
@@ -80,9 +96,9 @@ function settle(report: DossierReport, outputs: readonly OutputPlan[]): CheckedD
 }
 
 /** Checks one dossier whose text has been read (or failed to be) and renders it. */
-export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan): CheckedDossier {
+export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keeper: PartKeeper): CheckedDossier {
   const report = checkText(file, read, plan.options);
-  const checked = settle(report, plan.outputs);
+  const checked = settle(report, plan.outputs, keeper);
   if (report.claims !== undefined && read.ok) {
     checked.claims = report.claims;
     checked.source = read.text;
@@ -106,7 +122,7 @@ function asError(failure: WorkerFailure): Error {
  * threads, a waiting main thread would leave one core to the others'
  * messages and little else.
  */
-async function checkInThreads(files: string[], plan: BatchPlan, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
+async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeeper, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
   const results: CheckedDossier[] = new Array(files.length);
   let next = 0;
   const take = (): { start: number; end: number } | undefined => {
@@ -150,7 +166,8 @@ async function checkInThreads(files: string[], plan: BatchPlan, count: number, o
     });
   const inThisThread = async (): Promise<void> => {
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
-      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!), plan);
+      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!), plan, keeper);
+      keeper.flush();
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
       await new Promise((resolve) => setImmediate(resolve));
@@ -174,9 +191,10 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     batch.onProgress?.(done);
   };
 
+  const keeper = partKeeper(plan);
   const fromFiles = new Map<string, CheckedDossier>();
   if (threads >= 2) {
-    const checked = await checkInThreads(files, plan, threads, progress);
+    const checked = await checkInThreads(files, plan, keeper, threads, progress);
     files.forEach((file, i) => fromFiles.set(file, checked[i]!));
   }
   const results: CheckedDossier[] = [];
@@ -188,12 +206,14 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     }
     results.push(
       target.kind === 'unmatched'
-        ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs)
-        : checkAndRender(target.file, target.kind === 'stdin' ? await readStdin(batch.stdin) : readSource(target.file), plan),
+        ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
+        : checkAndRender(target.file, target.kind === 'stdin' ? await readStdin(batch.stdin) : readSource(target.file), plan, keeper),
     );
     progress(1);
   }
-  return crossChecked(results, plan);
+  const final = crossChecked(results, plan, keeper);
+  keeper.flush();
+  return final;
 }
 
 /**
@@ -201,7 +221,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
  * from the text it was first read from, the warnings added to its report,
  * and rendered anew. Claims and texts are dropped once compared.
  */
-function crossChecked(results: CheckedDossier[], plan: BatchPlan): CheckedDossier[] {
+function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKeeper): CheckedDossier[] {
   const warnings = crossCheck(
     results.map((r) => r.outline.file),
     results.map((r) => r.claims),
@@ -210,6 +230,6 @@ function crossChecked(results: CheckedDossier[], plan: BatchPlan): CheckedDossie
     const extra: Finding[] = warnings[i]!;
     if (extra.length === 0 || source === undefined) return checked;
     const report = checkText(checked.outline.file, { ok: true, text: source }, plan.options);
-    return settle({ ...report, warnings: [...report.warnings, ...extra] }, plan.outputs);
+    return settle({ ...report, warnings: [...report.warnings, ...extra] }, plan.outputs, keeper);
   });
 }

@@ -1,6 +1,5 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
 import { basename, dirname, join } from 'node:path';
-import type { Piece } from '../report/index.js';
 
 // Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
 const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
@@ -11,35 +10,54 @@ async function temporaryFor(file: string): Promise<string> {
   return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Bytes, roughly, handed to one write: few writes, and never one buffer the size of a whole batch's output. */
-const CHUNK_SIZE = 1 << 20;
+/** Bytes handed to one write: few writes, and never a buffer the size of a whole batch's output. */
+const WRITE_BYTES = 1 << 20;
+const utf8 = new TextEncoder();
 
-/** Pieces of output as UTF-8, joined into writes of about CHUNK_SIZE bytes. */
-export function* chunks(pieces: readonly Piece[]): Generator<Uint8Array> {
-  let pending: Uint8Array[] = [];
-  let size = 0;
+/** Where an output's bytes go; done with them when it returns or settles, as the buffer is then reused. */
+export type ByteSink = (bytes: Uint8Array) => unknown;
+
+/**
+ * Writes an output's pieces in order, as UTF-8, through one reused buffer:
+ * text, bytes, or a reference `bytesOf` resolves (a part kept in the spool).
+ */
+export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Exclude<P, string>) => Uint8Array, sink: ByteSink): Promise<void> {
+  const buffer = new Uint8Array(WRITE_BYTES);
+  let used = 0;
+  const flush = async (): Promise<void> => {
+    if (used > 0) await sink(buffer.subarray(0, used));
+    used = 0;
+  };
   for (const piece of pieces) {
-    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    pending.push(bytes);
-    size += bytes.byteLength;
-    if (size >= CHUNK_SIZE) {
-      yield Buffer.concat(pending, size);
-      pending = [];
-      size = 0;
+    if (typeof piece === 'string') {
+      for (let rest: string = piece; rest.length > 0; ) {
+        const { read, written } = utf8.encodeInto(rest, buffer.subarray(used));
+        used += written;
+        rest = rest.slice(read);
+        if (rest.length > 0) await flush();
+      }
+      continue;
+    }
+    const bytes = bytesOf(piece as Exclude<P, string>);
+    if (used + bytes.length > buffer.length) await flush();
+    if (bytes.length > buffer.length) await sink(bytes);
+    else {
+      buffer.set(bytes, used);
+      used += bytes.length;
     }
   }
-  if (pending.length > 0) yield Buffer.concat(pending, size);
+  await flush();
 }
 
-/** Writes `file` from pieces, all or nothing: a failed run never leaves half a file. */
-export async function writeAtomically(file: string, pieces: readonly Piece[]): Promise<void> {
+/** Writes `file` from what `fill` sinks into it, all or nothing: a failed run never leaves half a file. */
+export async function writeAtomically(file: string, fill: (sink: ByteSink) => Promise<void>): Promise<void> {
   const { open, rename, rm } = await files();
   const temporary = await temporaryFor(file);
   try {
     const handle = await open(temporary, 'wx');
     try {
-      // writeFile writes all of a chunk, from where the previous one ended.
-      for (const chunk of chunks(pieces)) await handle.writeFile(chunk);
+      // writeFile writes all it is given, from where the previous write ended.
+      await fill((bytes) => handle.writeFile(bytes));
     } finally {
       await handle.close();
     }

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { readSource } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
-import { checkAndRender, type BatchPlan, type CheckedDossier } from './batch.js';
+import { checkAndRender, partKeeper, type BatchPlan, type CheckedDossier } from './batch.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
@@ -24,15 +24,19 @@ function failure(error: unknown): WorkerFailure {
 }
 
 const plan = workerData as BatchPlan;
+const keeper = partKeeper(plan);
 const port = parentPort!;
 port.on('message', (files: string[]) => {
   let reply: WorkerReply;
   try {
-    reply = { ok: true, checked: files.map((file) => checkAndRender(file, readSource(file), plan)) };
+    const checked = files.map((file) => checkAndRender(file, readSource(file), plan, keeper));
+    // Spooled parts have their offsets once written.
+    keeper.flush();
+    reply = { ok: true, checked };
   } catch (error) {
     reply = { ok: false, failure: failure(error) };
   }
-  // The parts' bytes move to the main thread rather than being copied.
-  const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part ? [part.buffer] : []))) : [];
+  // Parts kept as bytes move to the main thread rather than being copied.
+  const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part instanceof Uint8Array ? [part.buffer] : []))) : [];
   port.postMessage(reply, moved);
 });

@@ -58,13 +58,6 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
-/**
- * A piece of an output: text, or text already encoded as UTF-8 (how a batch
- * keeps each dossier's part: off the JavaScript heap, and movable between
- * threads without a copy).
- */
-export type Piece = string | Uint8Array;
-
 /** The run as the document around the dossiers' parts sees it. */
 export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutline[] };
 
@@ -79,8 +72,12 @@ export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutlin
 export type Formatter =
   | {
       part(d: DossierReport, options: FormatOptions): string;
-      /** The output as pieces to write one after another. */
-      assemble<P extends Piece>(run: RunOutline, parts: readonly P[], options: FormatOptions): Array<P | string>;
+      /**
+       * The output as pieces to write one after another: its own text and the
+       * parts, which it passes along as they are (a batch keeps them as bytes
+       * or in a file, not as text).
+       */
+      assemble<P>(run: RunOutline, parts: readonly P[], options: FormatOptions): Array<P | string>;
     }
   | { whole(run: RunResult, options: FormatOptions): string };
 

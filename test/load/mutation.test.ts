@@ -31,7 +31,7 @@ async function check(bytes: Uint8Array): Promise<Outcome> {
   let stdout = '';
   let stderr = '';
   const code = await main(['check', '-', '--format', 'json', '--as-of', '2026-12-01'], {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin: (async function* () {
       yield bytes;

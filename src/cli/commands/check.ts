@@ -5,11 +5,12 @@ import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
-import { formatters, summarise, type DossierOutline, type Piece, type RunOutline } from '../../report/index.js';
+import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, type CheckedDossier, type OutputPlan } from '../batch.js';
+import { checkTargets, FILES_PER_WORKER, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
-import { chunks, useColor, writeAtomically } from '../output.js';
+import { useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
+import { closeSpool, openSpool, SpoolReader } from '../spool.js';
 import { expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
 
@@ -48,9 +49,9 @@ export function parseFormats(values: string[]): OutputSpec[] {
 }
 
 /** A file that cannot be written is a problem with how starcheck was called, not a bug. */
-async function writeOutput(file: string, content: readonly Piece[]): Promise<void> {
+async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>): Promise<void> {
   try {
-    await writeAtomically(file, content);
+    await writeAtomically(file, fill);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
@@ -112,35 +113,44 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
 
   const targets = await expandPaths(paths, io.cwd);
-  const progress = progressBar(io.stderr, targets.length);
-  let checked: CheckedDossier[];
+  // A batch large enough for threads keeps its parts in a spool file; a smaller one in memory.
+  const spool = targets.length >= FILES_PER_WORKER ? openSpool() : undefined;
   try {
-    checked = await checkTargets(targets, { options, outputs: plan }, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
-  } finally {
-    progress.end();
-  }
-  const dossiers = checked.map((c) => c.outline);
-  const run: RunOutline = {
-    tool: { name: 'starcheck', version },
-    standard: runStandard(chosen.catalogue.standard, dossiers),
-    dossiers,
-    summary: summarise(dossiers),
-  };
+    const progress = progressBar(io.stderr, targets.length);
+    let checked: CheckedDossier[];
+    try {
+      checked = await checkTargets(targets, { options, outputs: plan, ...(spool ? { spool } : {}) }, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
+    } finally {
+      progress.end();
+    }
+    const dossiers = checked.map((c) => c.outline);
+    const run: RunOutline = {
+      tool: { name: 'starcheck', version },
+      standard: runStandard(chosen.catalogue.standard, dossiers),
+      dossiers,
+      summary: summarise(dossiers),
+    };
 
-  const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
-  if (!textOnStdout || flags.quiet) {
-    // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
-    for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
+    const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
+    if (!textOnStdout || flags.quiet) {
+      // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
+      for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
+    }
+    const reader = spool ? new SpoolReader(spool) : undefined;
+    const bytesOf = (part: Part): Uint8Array => (part instanceof Uint8Array ? part : reader!.bytes(part));
+    for (const [k, { format, options: formatOptions }] of plan.entries()) {
+      const formatter = formatters[format]!;
+      const pieces: Array<Part | string> =
+        'part' in formatter
+          ? formatter.assemble(run, checked.map((c) => c.parts[k]!), formatOptions)
+          : [formatter.whole({ ...run, dossiers: checked.map((c) => c.report!) }, formatOptions)];
+      const fill = (sink: ByteSink): Promise<void> => writePieces(pieces, bytesOf, sink);
+      const file = outputs[k]!.file;
+      if (file === undefined) await fill((bytes) => io.stdout.write(bytes));
+      else await writeOutput(file, fill);
+    }
+    return exitCodeOf(dossiers);
+  } finally {
+    if (spool) closeSpool(spool);
   }
-  for (const [k, { format, options: formatOptions }] of plan.entries()) {
-    const formatter = formatters[format]!;
-    const pieces =
-      'part' in formatter
-        ? formatter.assemble(run, checked.map((c) => c.parts[k]!), formatOptions)
-        : [formatter.whole({ ...run, dossiers: checked.map((c) => c.report!) }, formatOptions)];
-    const file = outputs[k]!.file;
-    if (file === undefined) for (const chunk of chunks(pieces)) io.stdout.write(chunk);
-    else await writeOutput(file, pieces);
-  }
-  return exitCodeOf(dossiers);
 }

@@ -1,0 +1,82 @@
+/**
+ * The spool a large batch keeps its parts in, and the writer that streams an
+ * output's pieces through one reused buffer: every byte comes back as it
+ * went in, whatever the sizes, the order or the characters.
+ */
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writePieces } from '../../src/cli/output.js';
+import { closeSpool, openSpool, SpoolReader, SpoolWriter, type SpoolHandle, type SpooledPart } from '../../src/cli/spool.js';
+
+const decoder = new TextDecoder();
+let spools: SpoolHandle[] = [];
+
+function spool(): SpoolHandle {
+  const handle = openSpool();
+  if (handle === undefined) throw new Error(`no spool could be made in ${tmpdir()}`);
+  spools.push(handle);
+  return handle;
+}
+
+afterEach(() => {
+  for (const handle of spools) closeSpool(handle);
+  spools = [];
+});
+
+/** Text of `length` code units mixing ASCII, two-byte, three-byte and four-byte (surrogate pair) characters. */
+function mixed(seed: number, length: number): string {
+  const alphabet = ['a', 'Z', ' ', '\n', 'ë', '—', '✔', '😀', '"'];
+  let text = '';
+  for (let i = 0; text.length < length; i++) text += alphabet[(seed * 7 + i * 13) % alphabet.length];
+  return text;
+}
+
+describe('the spool', () => {
+  it('leaves no file behind, even while open', () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('.starcheck-'));
+    spool();
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('.starcheck-'))).toEqual(before);
+  });
+
+  it('gives back every part as written, from writers taking turns, across flushes, and parts larger than any buffer', () => {
+    const handle = spool();
+    const writers = [new SpoolWriter(handle), new SpoolWriter(handle)];
+    const written: Array<{ part: SpooledPart; text: string }> = [];
+    for (let i = 0; i < 400; i++) {
+      // Mostly small parts, now and then one of megabytes.
+      const text = mixed(i, i % 97 === 5 ? 1_500_000 : 1 + ((i * 7919) % 20_000));
+      const writer = writers[i % 2]!;
+      written.push({ part: writer.keep(text), text });
+      if (i % 31 === 0) writer.flush();
+    }
+    for (const writer of writers) writer.flush();
+    // Both writers' parts lie in one file without overlapping.
+    const spans = written.map(({ part }) => [part.offset, part.offset + part.length] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    const reader = new SpoolReader(handle);
+    // In order and out of order: each read must see its own bytes.
+    for (const { part, text } of [...written, ...[...written].reverse()]) expect(decoder.decode(reader.bytes(part))).toBe(text);
+  });
+});
+
+describe('writing an output in pieces', () => {
+  it('writes text, bytes and spooled parts in order, whole characters across every buffer boundary', async () => {
+    const handle = spool();
+    const writer = new SpoolWriter(handle);
+    const texts = [mixed(1, 700_000), mixed(2, 10), mixed(3, 2_500_000), mixed(4, 1)];
+    const spooled = texts.map((text) => writer.keep(text));
+    writer.flush();
+    const reader = new SpoolReader(handle);
+    const pieces: Array<string | SpooledPart | Uint8Array> = ['{', spooled[0]!, mixed(5, 1_200_000), spooled[1]!, new TextEncoder().encode('—bytes—'), spooled[2]!, ',', spooled[3]!, '}\n'];
+    const chunks: Uint8Array[] = [];
+    // The sink must copy: the writer reuses its buffer once the sink returns.
+    await writePieces(pieces, (piece) => (piece instanceof Uint8Array ? piece : reader.bytes(piece)), (bytes) => chunks.push(Uint8Array.from(bytes)));
+    const expected = ['{', texts[0], mixed(5, 1_200_000), texts[1], '—bytes—', texts[2], ',', texts[3], '}\n'].join('');
+    expect(decoder.decode(Buffer.concat(chunks))).toBe(expected);
+    // Each chunk is whole UTF-8 on its own: no character is split between two writes.
+    for (const chunk of chunks) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(chunk)).not.toThrow();
+    // Large outputs go out in bounded writes, not as one buffer.
+    expect(chunks.length).toBeGreaterThan(3);
+  });
+});
