@@ -1,7 +1,7 @@
 /**
- * `npm run bundle`: the CLI and its worker as two CommonJS files
- * (dist/bundle/*.cjs): bin/starcheck.js loads the CLI through
- * bin/load-bundle.js, worker threads run the worker. A single
+ * `npm run bundle`: the CLI as one CommonJS file (dist/bundle/main.cjs),
+ * which bin/starcheck.js loads through bin/load-bundle.js, and so does
+ * bin/worker.js for a batch's worker threads. A single
  * check is mostly start-up, so the bundle also defers what only some runs use:
  *
  * - commander requires child_process (and with it net, dgram and streams)
@@ -68,7 +68,7 @@ const deferring = {
 };
 
 await build({
-  entryPoints: ['dist/cli/main.js', 'dist/cli/worker.js'],
+  entryPoints: ['dist/cli/main.js'],
   bundle: true,
   platform: 'node',
   format: 'cjs',

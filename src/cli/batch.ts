@@ -24,8 +24,8 @@ export const FILES_PER_WORKER = 100;
 /** Files a thread takes at a time: large enough to keep messages few, small enough to balance the load. */
 const CHUNK = 32;
 
-// From src/cli (tests) and dist/bundle (the binary) alike, the worker is the built bundle.
-const workerScript = new URL('../../dist/bundle/worker.cjs', import.meta.url);
+// From src/cli (tests), dist/cli and dist/bundle (the binary) alike, a worker runs the built bundle.
+const workerScript = new URL('../../bin/worker.js', import.meta.url);
 
 /** One output of the run, as each dossier's part is rendered for it. */
 export interface OutputPlan {

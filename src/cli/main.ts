@@ -16,6 +16,8 @@ import { runValidate, type ValidateFlags } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
+// For bin/worker.js: a batch's worker threads run from this same bundle.
+export { serveBatch } from './worker.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -2,8 +2,10 @@
  * A worker thread of a batch: checks and renders the files it is sent, in
  * order, and posts the results back. Known errors travel as data so the main
  * thread can rethrow them as the same kind (usage or standard, exit 3).
+ * bin/worker.js starts it from the CLI's own bundle, whose code cache then
+ * serves the worker too.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { readSource } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
@@ -23,20 +25,23 @@ function failure(error: unknown): WorkerFailure {
   return { kind: 'bug', message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) };
 }
 
-const plan = workerData as BatchPlan;
-const keeper = partKeeper(plan);
-const port = parentPort!;
-port.on('message', (files: string[]) => {
-  let reply: WorkerReply;
-  try {
-    const checked = files.map((file) => checkAndRender(file, readSource(file), plan, keeper));
-    // Spooled parts have their offsets once written.
-    keeper.flush();
-    reply = { ok: true, checked };
-  } catch (error) {
-    reply = { ok: false, failure: failure(error) };
-  }
-  // Parts kept as bytes move to the main thread rather than being copied.
-  const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part instanceof Uint8Array ? [part.buffer] : []))) : [];
-  port.postMessage(reply, moved);
-});
+/** Serves the batch this worker thread was started for (`workerData` is its plan). */
+export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort | null; workerData: unknown }): void {
+  const plan = workerData as BatchPlan;
+  const keeper = partKeeper(plan);
+  const port = parentPort!;
+  port.on('message', (files: string[]) => {
+    let reply: WorkerReply;
+    try {
+      const checked = files.map((file) => checkAndRender(file, readSource(file), plan, keeper));
+      // Spooled parts have their offsets once written.
+      keeper.flush();
+      reply = { ok: true, checked };
+    } catch (error) {
+      reply = { ok: false, failure: failure(error) };
+    }
+    // Parts kept as bytes move to the main thread rather than being copied.
+    const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part instanceof Uint8Array ? [part.buffer] : []))) : [];
+    port.postMessage(reply, moved);
+  });
+}
