@@ -6,8 +6,7 @@
  */
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
-import type { DossierReport } from './run.js';
-import type { Formatter } from './run.js';
+import type { DossierOutline, DossierReport, Formatter } from './run.js';
 import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict } from './view.js';
 
 /**
@@ -26,7 +25,7 @@ export function escapeMarkdown(text: string): string {
 
 const OUTCOME_MARK = { PASS: '✅ pass', FAIL: '❌ fail', INVALID: '⚠️ invalid' } as const;
 
-function summaryTable(dossiers: DossierReport[]): string[] {
+function summaryTable(dossiers: readonly DossierOutline[]): string[] {
   const rows = dossiers.map(
     (d) => `| ${escapeMarkdown(d.file)} | ${escapeMarkdown(d.partner ?? '')} | ${escapeMarkdown(verdict(d))} | ${escapeMarkdown(d.requiredTier ?? '')} | ${OUTCOME_MARK[outcome(d)]} |`,
   );
@@ -76,16 +75,17 @@ function dossierSection(d: DossierReport): string[] {
   return [...out, ...d.tiers.flatMap(tierSection)];
 }
 
+/** Blank lines, as a reader sees them: never more than one in a row. */
+function tidy(text: string): string {
+  return text.replace(/\n{3,}/g, '\n\n');
+}
+
 export const markdown: Formatter = {
-  whole: (run) => {
+  // A section without its trailing blank lines and spaces; the document puts one blank line between sections.
+  part: (d) => tidy(dossierSection(d).join('\n')).trimEnd(),
+  assemble: (run, parts) => {
     const { total, passed, failed, invalid } = run.summary;
-    const lines = [
-      `## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`,
-      '',
-      ...summaryTable(run.dossiers),
-      '',
-      ...run.dossiers.flatMap(dossierSection),
-    ];
-    return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+    const head = [`## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`, '', ...summaryTable(run.dossiers)];
+    return [tidy(head.join('\n')), ...parts.flatMap((part) => ['\n\n', part]), '\n'];
   },
 };
