@@ -7,7 +7,8 @@
  * 2. A bare single-thread loop over them: read, `yaml.parse`, ajv validate
  *    (the floor a naive checker starts from), in dossiers per second.
  * 3. `starcheck check <folder> --format json` (everything a report needs,
- *    positions included) with the default threads and with --jobs 1.
+ *    positions included) with the default threads and with --jobs 1; and
+ *    `--quiet`, the summary table a vendor reads a batch by.
  * 4. With --ajv-cli: `ajv validate` with the project's schema on the same
  *    files. ajv-cli is installed into the run's temporary folder, not into
  *    the project: it is a yardstick, and its old dependency tree (js-yaml 3,
@@ -63,6 +64,9 @@ try {
   const single = check(['--jobs', '1']);
   console.log(`starcheck check --format json, --jobs 1:        ${rate(count, single.ms)}   (exit ${single.result})`);
   console.log(`  ratio to the bare loop: ${(bare.ms / full.ms).toFixed(2)}× (default jobs), ${(bare.ms / single.ms).toFixed(2)}× (1 thread)`);
+  // How vendor staff read a batch: the summary table only.
+  const quiet = timed(() => spawnSync(process.execPath, [bin, 'check', data, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] }).status);
+  console.log(`starcheck check --quiet (summary table), default jobs: ${rate(count, quiet.ms)}   (exit ${quiet.result})`);
 
   if (withAjvCli) {
     const prefix = join(dir, 'ajv-cli');
