@@ -64,6 +64,45 @@ export function certificateLossDates(dossier: Dossier, catalogue: Catalogue): Is
   return [...leavingDates(holders), ...expiries];
 }
 
+/**
+ * What holdsUntil's probes need to know of one date: which certificates
+ * count and who still counts, under the same rules as gatherFacts, without
+ * the pointers and reasons only the wording reads.
+ */
+export interface Standing {
+  dossier: Dossier;
+  catalogue: Catalogue;
+  date: IsoDate;
+  /** Canonical codes of the certificates that count, in dossier order. */
+  counting: string[];
+  /** Per engineer, in dossier order: still with the company. */
+  registered: boolean[];
+  /** Per engineer: registered and holding a certificate that counts. */
+  certified: boolean[];
+}
+
+export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Standing {
+  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
+  const counting: string[] = [];
+  const registered: boolean[] = [];
+  const certified: boolean[] = [];
+  for (const engineer of dossier.engineers) {
+    const left = hasLeft(engineer, date);
+    let holds = false;
+    if (!left && engineer.certificates !== undefined) {
+      for (const certificate of engineer.certificates) {
+        const code = canonicalCode(catalogue, certificate.type);
+        if (code === undefined || (certificate.issued !== undefined && certificate.issued > date) || certificate.expires <= validUntilAtLeast) continue;
+        counting.push(code);
+        holds = true;
+      }
+    }
+    registered.push(!left);
+    certified.push(holds);
+  }
+  return { dossier, catalogue, date, counting, registered, certified };
+}
+
 export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Facts {
   // Rule 1: the expiry must be *more than* N months after the date, so a
   // certificate expiring exactly on date + N months (clamped) does not count.

@@ -9,14 +9,53 @@ import { certificateLossDates, type Facts, type HeldCertificate } from '../facts
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, orList } from '../words.js';
-import { baseResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
+import { rowResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
 
 type Row = RequirementOf<'certificates'>;
 
+/** What a row asks of certificates, the same for every dossier of a catalogue. */
+interface RowPlan {
+  /** Canonical code of a certificate → the accepted codes of the row it stands for (none: absent). */
+  via: Map<string, string[]>;
+  /** The row's accepted codes, canonical, once each. */
+  types: string[];
+  label: string;
+  /** How many levels the row reaches: 2 for a row of H3CSE-RS, which replaces H3CNE. */
+  level: number;
+}
+
+const rowPlans = new WeakMap<Catalogue, Map<Row, RowPlan>>();
+
+function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
+  let ofCatalogue = rowPlans.get(catalogue);
+  if (ofCatalogue === undefined) {
+    ofCatalogue = new Map();
+    rowPlans.set(catalogue, ofCatalogue);
+  }
+  let plan = ofCatalogue.get(row);
+  if (plan === undefined) {
+    const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+    const via = new Map<string, string[]>();
+    for (const [code, standsFor] of catalogue.standsFor) {
+      const through = accepted.filter((a) => standsFor.has(a));
+      if (through.length > 0) via.set(code, through);
+    }
+    plan = {
+      via,
+      types: [...new Set(accepted)],
+      label: acceptedLabel(catalogue, row),
+      level: Math.max(...accepted.map((code) => catalogue.standsFor.get(code)?.size ?? 1)),
+    };
+    ofCatalogue.set(row, plan);
+  }
+  return plan;
+}
+
+const NONE: readonly string[] = [];
+
 /** Accepted codes of the row that a certificate of `code` stands for. */
-function acceptedVia(catalogue: Catalogue, code: string, row: Row): string[] {
-  const standsFor = catalogue.standsFor.get(code);
-  return row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!).filter((a) => standsFor?.has(a));
+function acceptedVia(plan: RowPlan, code: string): readonly string[] {
+  return plan.via.get(code) ?? NONE;
 }
 
 /** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
@@ -27,84 +66,142 @@ export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
 }
 
-/** How many levels a row reaches: 2 for a row of H3CSE-RS, which replaces H3CNE. */
-function rowLevel(catalogue: Catalogue, row: Row): number {
-  return Math.max(...row.accepts.map((a) => catalogue.standsFor.get(catalogue.codes.get(a.toUpperCase())!)?.size ?? 1));
+/** Row indexes, highest level first; rows of one level keep the standard's order. */
+function fillOrder(plans: RowPlan[]): number[] {
+  return plans.map((_, r) => r).sort((a, b) => plans[b]!.level - plans[a]!.level || a - b);
 }
 
-/** Row indexes, highest level first; rows of one level keep the standard's order. */
-function fillOrder(catalogue: Catalogue, rows: RowNeed<'certificates'>[]): number[] {
-  return rows.map((_, r) => r).sort((a, b) => rowLevel(catalogue, rows[b]!.row) - rowLevel(catalogue, rows[a]!.row) || a - b);
+/** How the counting certificates fill the rows: per row, the slots filled and by which certificates (by index into `codes`). */
+interface Filling {
+  have: number[];
+  filledBy: number[][];
+}
+
+/** The exact matching: the slots each row fills, by maximum flow. */
+function fill(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): Filling {
+  const net = new FlowNetwork();
+  const source = net.node();
+  const sink = net.node();
+  const rowEdges = rows.map(({ row }, r) => {
+    const node = net.node();
+    const types = new Map<string, number>();
+    if (row.distinct === true) {
+      for (const code of plans[r]!.types) {
+        const typeNode = net.node();
+        net.edge(typeNode, node, 1);
+        types.set(code, typeNode);
+      }
+    }
+    return { node, types, toSink: -1 };
+  });
+  // Which row each certificate ends up filling, through these edges.
+  const fillEdges: Array<{ held: number; row: number; edge: number }> = [];
+  codes.forEach((code, held) => {
+    const certNode = net.node();
+    net.edge(source, certNode, 1);
+    rows.forEach(({ row }, r) => {
+      const via = acceptedVia(plans[r]!, code);
+      if (via.length === 0) return;
+      const target = rowEdges[r]!;
+      if (row.distinct === true) {
+        for (const type of via) fillEdges.push({ held, row: r, edge: net.edge(certNode, target.types.get(type)!, 1) });
+      } else {
+        fillEdges.push({ held, row: r, edge: net.edge(certNode, target.node, 1) });
+      }
+    });
+  });
+  // Open the rows to the sink one at a time, highest first, augmenting
+  // after each. The total is the same maximum whatever the order (an
+  // augmenting path never takes flow back from the sink), but when a
+  // certificate could fill a senior or a junior slot, the senior row gets
+  // it first, so the gap reads "needs an H3CNE" rather than asking for a
+  // second H3CSE the partner does not need.
+  for (const r of fillOrder(plans)) {
+    rowEdges[r]!.toSink = net.edge(rowEdges[r]!.node, sink, rows[r]!.need);
+    net.maxFlow(source, sink);
+  }
+  const filledBy = rows.map(() => [] as number[]);
+  for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
+  return { have: rowEdges.map(({ toSink }) => net.flow(toSink)), filledBy };
+}
+
+/**
+ * Whether some matching fills every slot, tried first by taking, row by row
+ * in fill order, the first certificates that fit. A matching found that way
+ * is a flow of the full size, so the maximum is full too; only when it falls
+ * short does the exact matching decide.
+ */
+function fillsEvery(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
+  let slots = 0;
+  for (const { need } of rows) slots += need;
+  // One certificate, one slot.
+  if (codes.length < slots) return false;
+  const taken = new Array<boolean>(codes.length).fill(false);
+  let short = false;
+  for (const r of fillOrder(plans)) {
+    const plan = plans[r]!;
+    const distinct = rows[r]!.row.distinct === true;
+    const typesTaken: string[] = [];
+    let open = rows[r]!.need;
+    for (let c = 0; c < codes.length && open > 0; c++) {
+      if (taken[c]) continue;
+      const via = acceptedVia(plan, codes[c]!);
+      if (via.length === 0) continue;
+      if (distinct) {
+        const type = via.find((t) => !typesTaken.includes(t));
+        if (type === undefined) continue;
+        typesTaken.push(type);
+      }
+      taken[c] = true;
+      open -= 1;
+    }
+    if (open > 0) {
+      short = true;
+      break;
+    }
+  }
+  if (!short) return true;
+  const { have } = fill(plans, rows, codes);
+  return rows.every(({ need }, r) => have[r]! >= need);
 }
 
 export const certificates: KindEvaluator<'certificates'> = {
   evaluate(rows, facts) {
     const { catalogue } = facts;
+    const plans = rows.map(({ row }) => rowPlan(catalogue, row));
     const counting = facts.certificates.filter((c) => c.counts);
-    const net = new FlowNetwork();
-    const source = net.node();
-    const sink = net.node();
-    const rowEdges = rows.map(({ row }) => {
-      const node = net.node();
-      const types = new Map<string, number>();
-      if (row.distinct === true) {
-        for (const code of row.accepts) {
-          const canonical = catalogue.codes.get(code.toUpperCase())!;
-          if (types.has(canonical)) continue;
-          const typeNode = net.node();
-          net.edge(typeNode, node, 1);
-          types.set(canonical, typeNode);
-        }
-      }
-      return { node, types, toSink: -1 };
-    });
-    // Which row each certificate ends up filling, through these edges.
-    const fillEdges: Array<{ held: HeldCertificate; row: number; edge: number }> = [];
-    for (const held of counting) {
-      const certNode = net.node();
-      net.edge(source, certNode, 1);
-      rows.forEach(({ row }, r) => {
-        const via = acceptedVia(catalogue, held.code, row);
-        if (via.length === 0) return;
-        const target = rowEdges[r]!;
-        if (row.distinct === true) {
-          for (const code of via) fillEdges.push({ held, row: r, edge: net.edge(certNode, target.types.get(code)!, 1) });
-        } else {
-          fillEdges.push({ held, row: r, edge: net.edge(certNode, target.node, 1) });
-        }
-      });
-    }
-    // Open the rows to the sink one at a time, highest first, augmenting
-    // after each. The total is the same maximum whatever the order (an
-    // augmenting path never takes flow back from the sink), but when a
-    // certificate could fill a senior or a junior slot, the senior row gets
-    // it first, so the gap reads "needs an H3CNE" rather than asking for a
-    // second H3CSE the partner does not need.
-    for (const r of fillOrder(catalogue, rows)) {
-      rowEdges[r]!.toSink = net.edge(rowEdges[r]!.node, sink, rows[r]!.need);
-      net.maxFlow(source, sink);
-    }
-    const filledBy = rows.map(() => [] as HeldCertificate[]);
-    for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
-
+    const { have, filledBy } = fill(
+      plans,
+      rows,
+      counting.map((c) => c.code),
+    );
+    let filledHeld: HeldCertificate[][] | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
-      const have = net.flow(rowEdges[r]!.toSink);
-      const base = baseResult(row, need, '/engineers');
-      if (have >= need) return { ...base, met: true, have };
-      return { ...base, met: false, have, gap: certificateGap(facts, rows, filledBy, r, have, need) };
+      const filled = have[r]!;
+      if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
+      filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
+      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, plans, filledHeld, r, filled, need));
     });
+  },
+  allMet(rows, standing) {
+    return fillsEvery(
+      rows.map(({ row }) => rowPlan(standing.catalogue, row)),
+      rows,
+      standing.counting,
+    );
   },
   lossDates: (_rows, dossier, catalogue) => certificateLossDates(dossier, catalogue),
 };
 
-function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
+function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], plans: RowPlan[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
   const { catalogue } = facts;
   const row = rows[r]!.row;
-  const what = acceptedLabel(catalogue, row);
+  const plan = plans[r]!;
+  const what = plan.label;
   const missing = need - have;
   const sentences: string[] = [];
   if (row.distinct === true) {
-    const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(catalogue, h.code, row)))];
+    const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(plan, h.code)))];
     sentences.push(
       `needs ${missing} more certificate${missing === 1 ? '' : 's'} of ${missing === 1 ? 'a type' : 'types'} not yet counted here, out of ${what}` +
         (held.length > 0 ? ` (counted: ${held.join(', ')})` : ''),
@@ -112,8 +209,8 @@ function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy:
   } else {
     sentences.push(`needs ${missing} more ${what} (has ${have} of ${need})`);
   }
-  const candidates = facts.certificates.filter((h) => acceptedVia(catalogue, h.code, row).length > 0);
-  for (const held of candidates) {
+  for (const held of facts.certificates) {
+    if (acceptedVia(plan, held.code).length === 0) continue;
     const who = engineerLabel(held.engineer);
     const cert = held.certificate;
     if (held.reason === 'expires-too-soon') {

@@ -3,36 +3,71 @@
  * unit fills one slot of a row whose category its own category satisfies
  * (a high-end router fills a router slot), and only one.
  */
+import type { Catalogue } from '../catalogue.js';
 import { FlowNetwork } from '../max-flow.js';
-import { baseResult, type KindEvaluator } from './kind.js';
+import type { Dossier } from '../model.js';
+import { rowResult, type KindEvaluator, type RowNeed } from './kind.js';
+
+type Item = NonNullable<Dossier['lab']>[number];
+
+/** The exact matching of units to slots, by maximum flow. */
+function fill(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalogue) {
+  const net = new FlowNetwork();
+  const source = net.node();
+  const sink = net.node();
+  const rowNodes = rows.map(({ need }) => {
+    const node = net.node();
+    return { node, toSink: net.edge(node, sink, need) };
+  });
+  const uses: Array<{ item: number; row: number; edge: number }> = [];
+  items.forEach((item, i) => {
+    const fills = catalogue.fills.get(item.category);
+    if (!fills) return;
+    const itemNode = net.node();
+    net.edge(source, itemNode, item.quantity ?? 1);
+    rows.forEach(({ row }, r) => {
+      if (fills.has(row.category)) uses.push({ item: i, row: r, edge: net.edge(itemNode, rowNodes[r]!.node, Number.MAX_SAFE_INTEGER) });
+    });
+  });
+  net.maxFlow(source, sink);
+  return { net, rowNodes, uses };
+}
+
+/**
+ * Whether some matching fills every slot, tried first by giving each row, in
+ * order, the first units that fit. Units placed that way are a flow of the
+ * full size, so the maximum is full too; only when they fall short does the
+ * exact matching decide.
+ */
+function fillsEvery(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalogue): boolean {
+  const left = items.map((item) => item.quantity ?? 1);
+  let short = false;
+  for (const { row, need } of rows) {
+    let open = need;
+    for (let i = 0; i < items.length && open > 0; i++) {
+      if (left[i]! <= 0 || catalogue.fills.get(items[i]!.category)?.has(row.category) !== true) continue;
+      const take = Math.min(open, left[i]!);
+      left[i]! -= take;
+      open -= take;
+    }
+    if (open > 0) {
+      short = true;
+      break;
+    }
+  }
+  if (!short) return true;
+  const { net, rowNodes } = fill(rows, items, catalogue);
+  return rows.every(({ need }, r) => net.flow(rowNodes[r]!.toSink) >= need);
+}
 
 export const lab: KindEvaluator<'lab'> = {
   evaluate(rows, facts) {
     const { catalogue } = facts;
     const items = facts.dossier.lab ?? [];
-    const net = new FlowNetwork();
-    const source = net.node();
-    const sink = net.node();
-    const rowNodes = rows.map(({ need }) => {
-      const node = net.node();
-      return { node, toSink: net.edge(node, sink, need) };
-    });
-    const uses: Array<{ item: number; row: number; edge: number }> = [];
-    items.forEach((item, i) => {
-      const fills = catalogue.fills.get(item.category);
-      if (!fills) return;
-      const itemNode = net.node();
-      net.edge(source, itemNode, item.quantity ?? 1);
-      rows.forEach(({ row }, r) => {
-        if (fills.has(row.category)) uses.push({ item: i, row: r, edge: net.edge(itemNode, rowNodes[r]!.node, Number.MAX_SAFE_INTEGER) });
-      });
-    });
-    net.maxFlow(source, sink);
-
+    const { net, rowNodes, uses } = fill(rows, items, catalogue);
     return rows.map(({ row, need }, r) => {
       const have = net.flow(rowNodes[r]!.toSink);
-      const base = baseResult(row, need, '/lab');
-      if (have >= need) return { ...base, met: true, have };
+      if (have >= need) return rowResult(row, need, '/lab', true, have);
       const name = catalogue.categoryNames.get(row.category) ?? row.category;
       const sentences = [`needs ${need - have} more ${name} (has ${have} of ${need})`];
       for (const use of uses) {
@@ -43,7 +78,8 @@ export const lab: KindEvaluator<'lab'> = {
           sentences.push(`${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[use.row]!.row.label}"`);
         }
       }
-      return { ...base, met: false, have, gap: sentences.join('. ') + '.' };
+      return rowResult(row, need, '/lab', false, have, sentences.join('. ') + '.');
     });
   },
+  allMet: (rows, standing) => fillsEvery(rows, standing.dossier.lab ?? [], standing.catalogue),
 };
