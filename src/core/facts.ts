@@ -109,22 +109,27 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   const certificates: HeldCertificate[] = [];
   const engineers: EngineerStatus[] = [];
-  dossier.engineers.forEach((engineer, e) => {
+  for (let e = 0; e < dossier.engineers.length; e++) {
+    const engineer = dossier.engineers[e]!;
     const left = hasLeft(engineer, date);
     let certified = false;
-    (engineer.certificates ?? []).forEach((certificate, c) => {
+    const held = engineer.certificates ?? [];
+    for (let c = 0; c < held.length; c++) {
+      const certificate = held[c]!;
       const code = canonicalCode(catalogue, certificate.type);
       // Unknown codes are validation errors; a dossier that has them is never evaluated.
-      if (code === undefined) return;
+      if (code === undefined) continue;
       let reason: NotCountingReason | undefined;
       if (left) reason = 'engineer-left';
       else if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) reason = 'not-yet-issued';
       else if (compareDates(certificate.expires, validUntilAtLeast) <= 0) reason = 'expires-too-soon';
       const counts = reason === undefined;
       certified ||= counts;
-      certificates.push({ engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts, ...(reason ? { reason } : {}) });
-    });
+      const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
+      if (reason !== undefined) fact.reason = reason;
+      certificates.push(fact);
+    }
     engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
-  });
+  }
   return { dossier, catalogue, date, certificates, engineers };
 }

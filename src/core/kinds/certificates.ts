@@ -126,18 +126,17 @@ function fill(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly
 }
 
 /**
- * Whether some matching fills every slot, tried first by taking, row by row
- * in fill order, the first certificates that fit. A matching found that way
- * is a flow of the full size, so the maximum is full too; only when it falls
- * short does the exact matching decide.
+ * Whether taking, row by row in fill order, the first certificates that fit
+ * fills every slot. A matching found that way is a flow of the full size, so
+ * the maximum flow fills every row to its need too, whatever it assigns;
+ * only when this falls short does the exact matching have to decide.
  */
-function fillsEvery(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
+function fillsGreedily(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
   let slots = 0;
   for (const { need } of rows) slots += need;
   // One certificate, one slot.
   if (codes.length < slots) return false;
   const taken = new Array<boolean>(codes.length).fill(false);
-  let short = false;
   for (const r of fillOrder(plans)) {
     const plan = plans[r]!;
     const distinct = rows[r]!.row.distinct === true;
@@ -155,14 +154,9 @@ function fillsEvery(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: re
       taken[c] = true;
       open -= 1;
     }
-    if (open > 0) {
-      short = true;
-      break;
-    }
+    if (open > 0) return false;
   }
-  if (!short) return true;
-  const { have } = fill(plans, rows, codes);
-  return rows.every(({ need }, r) => have[r]! >= need);
+  return true;
 }
 
 export const certificates: KindEvaluator<'certificates'> = {
@@ -170,11 +164,10 @@ export const certificates: KindEvaluator<'certificates'> = {
     const { catalogue } = facts;
     const plans = rows.map(({ row }) => rowPlan(catalogue, row));
     const counting = facts.certificates.filter((c) => c.counts);
-    const { have, filledBy } = fill(
-      plans,
-      rows,
-      counting.map((c) => c.code),
-    );
+    const codes = counting.map((c) => c.code);
+    // Every row full: nothing in the results depends on which certificate went where.
+    if (fillsGreedily(plans, rows, codes)) return rows.map(({ row, need }) => rowResult(row, need, '/engineers', true, need));
+    const { have, filledBy } = fill(plans, rows, codes);
     let filledHeld: HeldCertificate[][] | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
       const filled = have[r]!;
@@ -184,11 +177,10 @@ export const certificates: KindEvaluator<'certificates'> = {
     });
   },
   allMet(rows, standing) {
-    return fillsEvery(
-      rows.map(({ row }) => rowPlan(standing.catalogue, row)),
-      rows,
-      standing.counting,
-    );
+    const plans = rows.map(({ row }) => rowPlan(standing.catalogue, row));
+    if (fillsGreedily(plans, rows, standing.counting)) return true;
+    const { have } = fill(plans, rows, standing.counting);
+    return rows.every(({ need }, r) => have[r]! >= need);
   },
   lossDates: (_rows, dossier, catalogue) => certificateLossDates(dossier, catalogue),
 };

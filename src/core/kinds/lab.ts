@@ -34,14 +34,13 @@ function fill(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalog
 }
 
 /**
- * Whether some matching fills every slot, tried first by giving each row, in
- * order, the first units that fit. Units placed that way are a flow of the
- * full size, so the maximum is full too; only when they fall short does the
- * exact matching decide.
+ * Whether giving each row, in order, the first units that fit fills every
+ * slot. Units placed that way are a flow of the full size, so the maximum
+ * flow fills every row to its need too, whatever it assigns; only when this
+ * falls short does the exact matching have to decide.
  */
-function fillsEvery(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalogue): boolean {
+function fillsGreedily(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalogue): boolean {
   const left = items.map((item) => item.quantity ?? 1);
-  let short = false;
   for (const { row, need } of rows) {
     let open = need;
     for (let i = 0; i < items.length && open > 0; i++) {
@@ -50,20 +49,17 @@ function fillsEvery(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: C
       left[i]! -= take;
       open -= take;
     }
-    if (open > 0) {
-      short = true;
-      break;
-    }
+    if (open > 0) return false;
   }
-  if (!short) return true;
-  const { net, rowNodes } = fill(rows, items, catalogue);
-  return rows.every(({ need }, r) => net.flow(rowNodes[r]!.toSink) >= need);
+  return true;
 }
 
 export const lab: KindEvaluator<'lab'> = {
   evaluate(rows, facts) {
     const { catalogue } = facts;
     const items = facts.dossier.lab ?? [];
+    // Every row full: nothing in the results depends on which unit went where.
+    if (fillsGreedily(rows, items, catalogue)) return rows.map(({ row, need }) => rowResult(row, need, '/lab', true, need));
     const { net, rowNodes, uses } = fill(rows, items, catalogue);
     return rows.map(({ row, need }, r) => {
       const have = net.flow(rowNodes[r]!.toSink);
@@ -81,5 +77,10 @@ export const lab: KindEvaluator<'lab'> = {
       return rowResult(row, need, '/lab', false, have, sentences.join('. ') + '.');
     });
   },
-  allMet: (rows, standing) => fillsEvery(rows, standing.dossier.lab ?? [], standing.catalogue),
+  allMet(rows, standing) {
+    const items = standing.dossier.lab ?? [];
+    if (fillsGreedily(rows, items, standing.catalogue)) return true;
+    const { net, rowNodes } = fill(rows, items, standing.catalogue);
+    return rows.every(({ need }, r) => net.flow(rowNodes[r]!.toSink) >= need);
+  },
 };

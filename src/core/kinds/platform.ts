@@ -38,7 +38,7 @@ function itemState(dossier: Dossier, item: Item): ItemState {
       const hasPhone = hotline?.phone !== undefined;
       return {
         present: hasPhone,
-        ...(hasPhone && hotline?.hours !== undefined ? { level: hotline.hours } : {}),
+        level: hasPhone ? hotline?.hours : undefined,
         at: hotline ? '/servicePlatform/hotline' : '/servicePlatform',
         missing,
         noLevel: hasPhone ? 'the hotline hours are not given (servicePlatform.hotline.hours)' : missing,
@@ -58,7 +58,7 @@ function itemState(dossier: Dossier, item: Item): ItemState {
       const noSystem = 'no issue-tracking system named (servicePlatform.issueTracking.system)';
       return {
         present: hasSystem && tracking?.handlingProcess === true,
-        ...(hasSystem && tracking?.mode !== undefined ? { level: tracking.mode } : {}),
+        level: hasSystem ? tracking?.mode : undefined,
         at: tracking ? '/servicePlatform/issueTracking' : '/servicePlatform',
         missing: !hasSystem ? noSystem : 'no documented customer-issue handling process (servicePlatform.issueTracking.handlingProcess is not true)',
         noLevel: !hasSystem ? noSystem : 'the issue-tracking mode is not given (servicePlatform.issueTracking.mode)',
