@@ -135,12 +135,6 @@ function kindAllMet(kind: RequirementKind, rows: RowNeed[], standing: Standing):
   return (kinds[kind] as { allMet(rows: RowNeed[], standing: Standing): boolean }).allMet(rows, standing);
 }
 
-function kindLossDates(kind: RequirementKind, rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] {
-  // As in evaluateKind: each module takes the rows of its own kind.
-  const module = kinds[kind] as { lossDates?(rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] };
-  return module.lossDates?.(rows, dossier, catalogue) ?? [];
-}
-
 /**
  * The tiers among `only` that are met on the standing's date, judged as
  * evaluateTiers judges them but without building a single result: each kind
@@ -194,12 +188,28 @@ export function metTiers(dossier: Dossier, catalogue: Catalogue, date: IsoDate):
  * such dates nothing can be lost.
  */
 function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDate[] {
-  const { requirements } = catalogue.standard;
   const dates = new Set<IsoDate>();
-  for (const kind of new Set(requirements.map((row) => row.kind))) {
-    for (const d of kindLossDates(kind, requirements.filter((row) => row.kind === kind), dossier, catalogue)) if (d > date) dates.add(d);
+  const add = (d: IsoDate): void => {
+    if (d > date) dates.add(d);
+  };
+  for (const { kind, rows } of rowsByKind(catalogue)) {
+    // As in evaluateKind: each module takes the rows of its own kind.
+    (kinds[kind] as { lossDates?(rows: Requirement[], dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void }).lossDates?.(rows, dossier, catalogue, add);
   }
   return [...dates].sort(compareDates);
+}
+
+const kindRows = new WeakMap<Catalogue, Array<{ kind: RequirementKind; rows: Requirement[] }>>();
+
+/** The standard's rows by kind, in the order kinds first appear. */
+function rowsByKind(catalogue: Catalogue): Array<{ kind: RequirementKind; rows: Requirement[] }> {
+  let grouped = kindRows.get(catalogue);
+  if (grouped === undefined) {
+    const { requirements } = catalogue.standard;
+    grouped = [...new Set(requirements.map((row) => row.kind))].map((kind) => ({ kind, rows: requirements.filter((row) => row.kind === kind) }));
+    kindRows.set(catalogue, grouped);
+  }
+  return grouped;
 }
 
 /**

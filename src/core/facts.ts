@@ -44,24 +44,27 @@ export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
   return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
 }
 
-/** The days engineers leave: from each, that engineer counts no more (rule 5). */
-export function leavingDates(engineers: readonly Engineer[]): IsoDate[] {
-  return engineers.flatMap((e) => (e.leftOn !== undefined ? [e.leftOn] : []));
+/** Each day one of `engineers` leaves: from it, that engineer counts no more (rule 5). */
+export function eachLeavingDate(engineers: readonly Engineer[], add: (date: IsoDate) => void): void {
+  for (const engineer of engineers) if (engineer.leftOn !== undefined) add(engineer.leftOn);
 }
 
-/**
- * The first application dates on which each certificate stops counting
- * (rule 1), and the days its holders leave.
- */
 /** The first application date on which a certificate no longer lies beyond the validity margin. */
 export function stopsCountingOn(certificate: Certificate, catalogue: Catalogue): IsoDate {
   return firstDateReaching(certificate.expires, catalogue.validityMonths);
 }
 
-export function certificateLossDates(dossier: Dossier, catalogue: Catalogue): IsoDate[] {
-  const holders = dossier.engineers.filter((e) => (e.certificates ?? []).length > 0);
-  const expiries = holders.flatMap((e) => (e.certificates ?? []).map((c) => stopsCountingOn(c, catalogue)));
-  return [...leavingDates(holders), ...expiries];
+/**
+ * Each first application date on which a certificate stops counting
+ * (rule 1), and each day a holder of certificates leaves.
+ */
+export function eachCertificateLossDate(dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void {
+  for (const engineer of dossier.engineers) {
+    const held = engineer.certificates;
+    if (held === undefined || held.length === 0) continue;
+    if (engineer.leftOn !== undefined) add(engineer.leftOn);
+    for (const certificate of held) add(stopsCountingOn(certificate, catalogue));
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * row takes at most one certificate per accepted type.
  */
 import type { Catalogue } from '../catalogue.js';
-import { certificateLossDates, type Facts, type HeldCertificate } from '../facts.js';
+import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, orList } from '../words.js';
@@ -182,7 +182,7 @@ export const certificates: KindEvaluator<'certificates'> = {
     const { have } = fill(plans, rows, standing.counting);
     return rows.every(({ need }, r) => have[r]! >= need);
   },
-  lossDates: (_rows, dossier, catalogue) => certificateLossDates(dossier, catalogue),
+  lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
 };
 
 function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], plans: RowPlan[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {

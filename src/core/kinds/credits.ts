@@ -3,7 +3,7 @@
  * over the registered engineers, those listed who have not left. An engineer
  * who left takes their credits along.
  */
-import { leavingDates } from '../facts.js';
+import { eachLeavingDate } from '../facts.js';
 import type { Engineer } from '../model.js';
 import { engineerLabel, groupDigits } from '../words.js';
 import { rowResult, type KindEvaluator } from './kind.js';
@@ -33,5 +33,5 @@ export const credits: KindEvaluator<'credits'> = {
     const have = creditsOf(standing.dossier.engineers, (e) => standing.registered[e]!);
     return rows.every(({ need }) => have >= need);
   },
-  lossDates: (_rows, dossier) => leavingDates(dossier.engineers.filter((e) => (e.credits ?? 0) > 0)),
+  lossDates: (_rows, dossier, _catalogue, add) => eachLeavingDate(dossier.engineers.filter((e) => (e.credits ?? 0) > 0), add),
 };

@@ -52,9 +52,10 @@ export interface KindEvaluator<K extends RequirementKind> {
    * certificate entering the validity margin, an engineer leaving, a training
    * event leaving its window). holdsUntil re-evaluates only on these dates, so
    * a kind whose results can change with the date must list them; a kind
-   * whose results never change with the date leaves this out.
+   * whose results never change with the date leaves this out. Each date goes
+   * to `add`, in any order, repeats allowed.
    */
-  lossDates?(rows: RequirementOf<K>[], dossier: Dossier, catalogue: Catalogue): IsoDate[];
+  lossDates?(rows: RequirementOf<K>[], dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void;
 }
 
 /**

@@ -3,7 +3,7 @@
  * either holding at least one certificate that counts ("certified", the
  * classic standard) or merely listed ("registered", the 2025 standard).
  */
-import { certificateLossDates, leavingDates } from '../facts.js';
+import { eachCertificateLossDate, eachLeavingDate } from '../facts.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, plural } from '../words.js';
 import { rowResult, type KindEvaluator } from './kind.js';
@@ -33,6 +33,8 @@ export const personnel: KindEvaluator<'personnel'> = {
   },
   allMet: (rows, standing) => rows.every(({ row, need }) => counted(row, standing.certified, standing.registered) >= need),
   // A certified engineer also stops counting when the last certificate that counts lapses.
-  lossDates: (rows, dossier, catalogue) =>
-    rows.some((row) => row.counts === 'certified') ? certificateLossDates(dossier, catalogue).concat(leavingDates(dossier.engineers)) : leavingDates(dossier.engineers),
+  lossDates(rows, dossier, catalogue, add) {
+    if (rows.some((row) => row.counts === 'certified')) eachCertificateLossDate(dossier, catalogue, add);
+    eachLeavingDate(dossier.engineers, add);
+  },
 };

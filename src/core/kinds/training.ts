@@ -62,10 +62,10 @@ export const training: KindEvaluator<'training'> = {
     const events = standing.dossier.training ?? [];
     return rows.every(({ row, need }) => countedIn(events, standing.date, row.withinMonths ?? DEFAULT_WINDOW_MONTHS) >= need);
   },
-  lossDates(rows, dossier) {
-    if (!recertifying(dossier)) return [];
-    const windows = [...new Set(rows.map((row) => row.withinMonths ?? DEFAULT_WINDOW_MONTHS))];
+  lossDates(rows, dossier, _catalogue, add) {
+    if (!recertifying(dossier)) return;
+    const windows = new Set(rows.map((row) => row.withinMonths ?? DEFAULT_WINDOW_MONTHS));
     // An event drops out on the first application date whose window starts after it: addMonths(date, -months) >= event.
-    return windows.flatMap((months) => (dossier.training ?? []).map((e) => firstDateReaching(e.date, -months)));
+    for (const months of windows) for (const e of dossier.training ?? []) add(firstDateReaching(e.date, -months));
   },
 };
