@@ -36,6 +36,8 @@ export interface Facts {
   catalogue: Catalogue;
   date: IsoDate;
   certificates: HeldCertificate[];
+  /** Those of `certificates` that count, in the same order. */
+  counting: HeldCertificate[];
   engineers: EngineerStatus[];
 }
 
@@ -111,6 +113,7 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
   // certificate expiring exactly on date + N months (clamped) does not count.
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   const certificates: HeldCertificate[] = [];
+  const counting: HeldCertificate[] = [];
   const engineers: EngineerStatus[] = [];
   for (let e = 0; e < dossier.engineers.length; e++) {
     const engineer = dossier.engineers[e]!;
@@ -131,8 +134,9 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
       const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
       if (reason !== undefined) fact.reason = reason;
       certificates.push(fact);
+      if (counts) counting.push(fact);
     }
     engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
   }
-  return { dossier, catalogue, date, certificates, engineers };
+  return { dossier, catalogue, date, certificates, counting, engineers };
 }

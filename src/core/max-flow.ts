@@ -19,6 +19,9 @@ export class FlowNetwork {
   /** The first and last edge leaving each node, or -1. */
   private readonly first: number[] = [];
   private readonly last: number[] = [];
+  /** The edge each node was reached by in a search, and the search's queue: kept between calls, as rows are opened one at a time. */
+  private via = new Int32Array(0);
+  private queue = new Int32Array(0);
 
   /** Adds a node and returns its index. */
   node(): number {
@@ -53,9 +56,12 @@ export class FlowNetwork {
   maxFlow(source: number, sink: number): number {
     const { to, capacity, next, first } = this;
     let total = 0;
-    const via = new Int32Array(first.length);
-    // Each node is queued at most once per search.
-    const queue = new Int32Array(first.length);
+    if (this.via.length !== first.length) {
+      this.via = new Int32Array(first.length);
+      // Each node is queued at most once per search.
+      this.queue = new Int32Array(first.length);
+    }
+    const { via, queue } = this;
     for (;;) {
       via.fill(-1);
       queue[0] = source;

@@ -17,6 +17,8 @@ type Row = RequirementOf<'certificates'>;
 interface RowPlan {
   /** Canonical code of a certificate → the accepted codes of the row it stands for (none: absent). */
   via: Map<string, string[]>;
+  /** The same, as indexes into `types`. */
+  viaTypes: Map<string, number[]>;
   /** The row's accepted codes, canonical, once each. */
   types: string[];
   label: string;
@@ -35,14 +37,23 @@ function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
   let plan = ofCatalogue.get(row);
   if (plan === undefined) {
     const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+    const types = [...new Set(accepted)];
     const via = new Map<string, string[]>();
+    const viaTypes = new Map<string, number[]>();
     for (const [code, standsFor] of catalogue.standsFor) {
       const through = accepted.filter((a) => standsFor.has(a));
-      if (through.length > 0) via.set(code, through);
+      if (through.length > 0) {
+        via.set(code, through);
+        viaTypes.set(
+          code,
+          through.map((a) => types.indexOf(a)),
+        );
+      }
     }
     plan = {
       via,
-      types: [...new Set(accepted)],
+      viaTypes,
+      types,
       label: acceptedLabel(catalogue, row),
       level: Math.max(...accepted.map((code) => catalogue.standsFor.get(code)?.size ?? 1)),
     };
@@ -66,9 +77,28 @@ export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
 }
 
-/** Row indexes, highest level first; rows of one level keep the standard's order. */
-function fillOrder(plans: RowPlan[]): number[] {
-  return plans.map((_, r) => r).sort((a, b) => plans[b]!.level - plans[a]!.level || a - b);
+/** A tier's certificate rows as the matching sees them. */
+interface RowsPlan {
+  catalogue: Catalogue;
+  plans: RowPlan[];
+  /** Row indexes, highest level first; rows of one level keep the standard's order. */
+  order: number[];
+  /** The slots of all rows together. */
+  slots: number;
+}
+
+const rowsPlans = new WeakMap<RowNeed<'certificates'>[], RowsPlan>();
+
+/** The plan of a tier's rows, kept for as long as the rows themselves (a tier plan's rows live as long as the catalogue). */
+function rowsPlan(catalogue: Catalogue, rows: RowNeed<'certificates'>[]): RowsPlan {
+  let planned = rowsPlans.get(rows);
+  if (planned === undefined || planned.catalogue !== catalogue) {
+    const plans = rows.map(({ row }) => rowPlan(catalogue, row));
+    const order = plans.map((_, r) => r).sort((a, b) => plans[b]!.level - plans[a]!.level || a - b);
+    planned = { catalogue, plans, order, slots: rows.reduce((sum, { need }) => sum + need, 0) };
+    rowsPlans.set(rows, planned);
+  }
+  return planned;
 }
 
 /** How the counting certificates fill the rows: per row, the slots filled and by which certificates (by index into `codes`). */
@@ -78,51 +108,55 @@ interface Filling {
 }
 
 /** The exact matching: the slots each row fills, by maximum flow. */
-function fill(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): Filling {
+function fill({ plans, order }: RowsPlan, rows: RowNeed<'certificates'>[], codes: readonly string[]): Filling {
   const net = new FlowNetwork();
   const source = net.node();
   const sink = net.node();
-  const rowEdges = rows.map(({ row }, r) => {
+  const rowNodes: number[] = [];
+  // Per distinct row, the node of each accepted type: one certificate per type.
+  const typeNodes: number[][] = [];
+  for (let r = 0; r < rows.length; r++) {
     const node = net.node();
-    const types = new Map<string, number>();
-    if (row.distinct === true) {
-      for (const code of plans[r]!.types) {
+    rowNodes.push(node);
+    const nodes: number[] = [];
+    if (rows[r]!.row.distinct === true) {
+      for (let t = 0; t < plans[r]!.types.length; t++) {
         const typeNode = net.node();
         net.edge(typeNode, node, 1);
-        types.set(code, typeNode);
+        nodes.push(typeNode);
       }
     }
-    return { node, types, toSink: -1 };
-  });
-  // Which row each certificate ends up filling, through these edges.
-  const fillEdges: Array<{ held: number; row: number; edge: number }> = [];
-  codes.forEach((code, held) => {
+    typeNodes.push(nodes);
+  }
+  // Which row each certificate ends up filling, through these edges: certificate, row, edge, in threes.
+  const fillEdges: number[] = [];
+  for (let held = 0; held < codes.length; held++) {
     const certNode = net.node();
     net.edge(source, certNode, 1);
-    rows.forEach(({ row }, r) => {
-      const via = acceptedVia(plans[r]!, code);
-      if (via.length === 0) return;
-      const target = rowEdges[r]!;
-      if (row.distinct === true) {
-        for (const type of via) fillEdges.push({ held, row: r, edge: net.edge(certNode, target.types.get(type)!, 1) });
+    for (let r = 0; r < rows.length; r++) {
+      const via = plans[r]!.viaTypes.get(codes[held]!);
+      if (via === undefined) continue;
+      if (rows[r]!.row.distinct === true) {
+        for (const type of via) fillEdges.push(held, r, net.edge(certNode, typeNodes[r]![type]!, 1));
       } else {
-        fillEdges.push({ held, row: r, edge: net.edge(certNode, target.node, 1) });
+        fillEdges.push(held, r, net.edge(certNode, rowNodes[r]!, 1));
       }
-    });
-  });
+    }
+  }
   // Open the rows to the sink one at a time, highest first, augmenting
   // after each. The total is the same maximum whatever the order (an
   // augmenting path never takes flow back from the sink), but when a
   // certificate could fill a senior or a junior slot, the senior row gets
   // it first, so the gap reads "needs an H3CNE" rather than asking for a
   // second H3CSE the partner does not need.
-  for (const r of fillOrder(plans)) {
-    rowEdges[r]!.toSink = net.edge(rowEdges[r]!.node, sink, rows[r]!.need);
+  const toSink = new Array<number>(rows.length);
+  for (const r of order) {
+    toSink[r] = net.edge(rowNodes[r]!, sink, rows[r]!.need);
     net.maxFlow(source, sink);
   }
   const filledBy = rows.map(() => [] as number[]);
-  for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
-  return { have: rowEdges.map(({ toSink }) => net.flow(toSink)), filledBy };
+  for (let i = 0; i < fillEdges.length; i += 3) if (net.flow(fillEdges[i + 2]!) > 0) filledBy[fillEdges[i + 1]!]!.push(fillEdges[i]!);
+  return { have: toSink.map((edge) => net.flow(edge)), filledBy };
 }
 
 /**
@@ -131,21 +165,19 @@ function fill(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly
  * the maximum flow fills every row to its need too, whatever it assigns;
  * only when this falls short does the exact matching have to decide.
  */
-function fillsGreedily(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
-  let slots = 0;
-  for (const { need } of rows) slots += need;
+function fillsGreedily({ plans, order, slots }: RowsPlan, rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
   // One certificate, one slot.
   if (codes.length < slots) return false;
   const taken = new Array<boolean>(codes.length).fill(false);
-  for (const r of fillOrder(plans)) {
+  for (const r of order) {
     const plan = plans[r]!;
     const distinct = rows[r]!.row.distinct === true;
-    const typesTaken: string[] = [];
+    const typesTaken: number[] = [];
     let open = rows[r]!.need;
     for (let c = 0; c < codes.length && open > 0; c++) {
       if (taken[c]) continue;
-      const via = acceptedVia(plan, codes[c]!);
-      if (via.length === 0) continue;
+      const via = plan.viaTypes.get(codes[c]!);
+      if (via === undefined) continue;
       if (distinct) {
         const type = via.find((t) => !typesTaken.includes(t));
         if (type === undefined) continue;
@@ -161,25 +193,24 @@ function fillsGreedily(plans: RowPlan[], rows: RowNeed<'certificates'>[], codes:
 
 export const certificates: KindEvaluator<'certificates'> = {
   evaluate(rows, facts) {
-    const { catalogue } = facts;
-    const plans = rows.map(({ row }) => rowPlan(catalogue, row));
-    const counting = facts.certificates.filter((c) => c.counts);
+    const planned = rowsPlan(facts.catalogue, rows);
+    const { counting } = facts;
     const codes = counting.map((c) => c.code);
     // Every row full: nothing in the results depends on which certificate went where.
-    if (fillsGreedily(plans, rows, codes)) return rows.map(({ row, need }) => rowResult(row, need, '/engineers', true, need));
-    const { have, filledBy } = fill(plans, rows, codes);
+    if (fillsGreedily(planned, rows, codes)) return rows.map(({ row, need }) => rowResult(row, need, '/engineers', true, need));
+    const { have, filledBy } = fill(planned, rows, codes);
     let filledHeld: HeldCertificate[][] | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
       const filled = have[r]!;
       if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
       filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
-      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, plans, filledHeld, r, filled, need));
+      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, r, filled, need));
     });
   },
   allMet(rows, standing) {
-    const plans = rows.map(({ row }) => rowPlan(standing.catalogue, row));
-    if (fillsGreedily(plans, rows, standing.counting)) return true;
-    const { have } = fill(plans, rows, standing.counting);
+    const planned = rowsPlan(standing.catalogue, rows);
+    if (fillsGreedily(planned, rows, standing.counting)) return true;
+    const { have } = fill(planned, rows, standing.counting);
     return rows.every(({ need }, r) => have[r]! >= need);
   },
   lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
