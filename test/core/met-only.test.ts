@@ -216,3 +216,36 @@ describe('lab rows, with the greedy fill before the maximum flow', () => {
     );
   });
 });
+
+/** The dossier as it stands on `date`, nothing listed that comes later: what holdsUntil judges. */
+function heldOnDate(d: Dossier, date: string): Dossier {
+  return {
+    ...d,
+    engineers: d.engineers.map((e) => ({ ...e, certificates: (e.certificates ?? []).filter((c) => c.issued === undefined || c.issued <= date) })),
+    training: (d.training ?? []).filter((t) => t.date <= date),
+    projects: (d.projects ?? []).filter((p) => p.completed === undefined || p.completed <= date),
+  };
+}
+
+describe('holdsUntil, found by met-only probes', () => {
+  it.each([
+    ['classic', classic],
+    ['2025', std2025],
+    ['certificate rows on two paths', split],
+  ])('is the last day the tier is met: the next day it is not, and without it the tier is met for good (%s)', (_name, catalogue) => {
+    fc.assert(
+      fc.property(dossierAndDate, ([raw, date]) => {
+        const d = heldOnDate(raw, date);
+        for (const tier of evaluate(d, catalogue, date).tiers) {
+          if (!tier.met) expect(tier.holdsUntil).toBeNull();
+          else if (tier.holdsUntil === undefined) expect(metTiers(d, catalogue, '2999-01-01').has(tier.id)).toBe(true);
+          else {
+            expect(metTiers(d, catalogue, tier.holdsUntil!).has(tier.id)).toBe(true);
+            expect(metTiers(d, catalogue, addDays(tier.holdsUntil!, 1)).has(tier.id)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
