@@ -15,22 +15,27 @@ function fill(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalog
   const net = new FlowNetwork();
   const source = net.node();
   const sink = net.node();
-  const rowNodes = rows.map(({ need }) => {
+  const rowNodes: number[] = [];
+  const toSink: number[] = [];
+  for (const { need } of rows) {
     const node = net.node();
-    return { node, toSink: net.edge(node, sink, need) };
-  });
-  const uses: Array<{ item: number; row: number; edge: number }> = [];
-  items.forEach((item, i) => {
+    rowNodes.push(node);
+    toSink.push(net.edge(node, sink, need));
+  }
+  // Which rows each item's units go to, through these edges: item, row, edge, in threes.
+  const uses: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const fills = catalogue.fills.get(item.category);
-    if (!fills) return;
+    if (!fills) continue;
     const itemNode = net.node();
     net.edge(source, itemNode, item.quantity ?? 1);
-    rows.forEach(({ row }, r) => {
-      if (fills.has(row.category)) uses.push({ item: i, row: r, edge: net.edge(itemNode, rowNodes[r]!.node, Number.MAX_SAFE_INTEGER) });
-    });
-  });
+    for (let r = 0; r < rows.length; r++) {
+      if (fills.has(rows[r]!.row.category)) uses.push(i, r, net.edge(itemNode, rowNodes[r]!, Number.MAX_SAFE_INTEGER));
+    }
+  }
   net.maxFlow(source, sink);
-  return { net, rowNodes, uses };
+  return { net, toSink, uses };
 }
 
 /**
@@ -60,18 +65,19 @@ export const lab: KindEvaluator<'lab'> = {
     const items = facts.dossier.lab ?? [];
     // Every row full: nothing in the results depends on which unit went where.
     if (fillsGreedily(rows, items, catalogue)) return rows.map(({ row, need }) => rowResult(row, need, '/lab', true, need));
-    const { net, rowNodes, uses } = fill(rows, items, catalogue);
+    const { net, toSink, uses } = fill(rows, items, catalogue);
     return rows.map(({ row, need }, r) => {
-      const have = net.flow(rowNodes[r]!.toSink);
+      const have = net.flow(toSink[r]!);
       if (have >= need) return rowResult(row, need, '/lab', true, have);
       const name = catalogue.categoryNames.get(row.category) ?? row.category;
       const sentences = [`needs ${need - have} more ${name} (has ${have} of ${need})`];
-      for (const use of uses) {
-        if (use.row === r) continue;
-        const item = items[use.item]!;
+      for (let u = 0; u < uses.length; u += 3) {
+        const other = uses[u + 1]!;
+        if (other === r) continue;
+        const item = items[uses[u]!]!;
         const fillsThisRow = catalogue.fills.get(item.category)?.has(row.category);
-        if (fillsThisRow && net.flow(use.edge) > 0) {
-          sentences.push(`${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[use.row]!.row.label}"`);
+        if (fillsThisRow && net.flow(uses[u + 2]!) > 0) {
+          sentences.push(`${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
         }
       }
       return rowResult(row, need, '/lab', false, have, sentences.join('. ') + '.');
@@ -80,7 +86,7 @@ export const lab: KindEvaluator<'lab'> = {
   allMet(rows, standing) {
     const items = standing.dossier.lab ?? [];
     if (fillsGreedily(rows, items, standing.catalogue)) return true;
-    const { net, rowNodes } = fill(rows, items, standing.catalogue);
-    return rows.every(({ need }, r) => net.flow(rowNodes[r]!.toSink) >= need);
+    const { net, toSink } = fill(rows, items, standing.catalogue);
+    return rows.every(({ need }, r) => net.flow(toSink[r]!) >= need);
   },
 };
