@@ -97,7 +97,9 @@ export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate
     if (!left && engineer.certificates !== undefined) {
       for (const certificate of engineer.certificates) {
         const code = canonicalCode(catalogue, certificate.type);
-        if (code === undefined || (certificate.issued !== undefined && certificate.issued > date) || certificate.expires <= validUntilAtLeast) continue;
+        const issuedLater = certificate.issued !== undefined && compareDates(certificate.issued, date) > 0;
+        // Rule 1, as in gatherFacts: expiring on date + N months is too soon.
+        if (code === undefined || issuedLater || compareDates(certificate.expires, validUntilAtLeast) <= 0) continue;
         counting.push(code);
         holds = true;
       }
