@@ -46,6 +46,19 @@ export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
   return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
 }
 
+/**
+ * Why a certificate does not count on `date`, or undefined when it counts.
+ * Rule 1: the expiry must be *more than* N months after the date, so a
+ * certificate expiring exactly on `validUntilAtLeast` (date + N months,
+ * clamped) does not count.
+ */
+export function notCountingReason(left: boolean, certificate: Certificate, date: IsoDate, validUntilAtLeast: IsoDate): NotCountingReason | undefined {
+  if (left) return 'engineer-left';
+  if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) return 'not-yet-issued';
+  if (compareDates(certificate.expires, validUntilAtLeast) <= 0) return 'expires-too-soon';
+  return undefined;
+}
+
 /** Each day one of `engineers` leaves: from it, that engineer counts no more (rule 5). */
 export function eachLeavingDate(engineers: readonly Engineer[], add: (date: IsoDate) => void): void {
   for (const engineer of engineers) if (engineer.leftOn !== undefined) add(engineer.leftOn);
@@ -97,9 +110,7 @@ export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate
     if (!left && engineer.certificates !== undefined) {
       for (const certificate of engineer.certificates) {
         const code = canonicalCode(catalogue, certificate.type);
-        const issuedLater = certificate.issued !== undefined && compareDates(certificate.issued, date) > 0;
-        // Rule 1, as in gatherFacts: expiring on date + N months is too soon.
-        if (code === undefined || issuedLater || compareDates(certificate.expires, validUntilAtLeast) <= 0) continue;
+        if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) continue;
         counting.push(code);
         holds = true;
       }
@@ -111,8 +122,6 @@ export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate
 }
 
 export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Facts {
-  // Rule 1: the expiry must be *more than* N months after the date, so a
-  // certificate expiring exactly on date + N months (clamped) does not count.
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   const certificates: HeldCertificate[] = [];
   const counting: HeldCertificate[] = [];
@@ -127,10 +136,7 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
       const code = canonicalCode(catalogue, certificate.type);
       // Unknown codes are validation errors; a dossier that has them is never evaluated.
       if (code === undefined) continue;
-      let reason: NotCountingReason | undefined;
-      if (left) reason = 'engineer-left';
-      else if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) reason = 'not-yet-issued';
-      else if (compareDates(certificate.expires, validUntilAtLeast) <= 0) reason = 'expires-too-soon';
+      const reason = notCountingReason(left, certificate, date, validUntilAtLeast);
       const counts = reason === undefined;
       certified ||= counts;
       const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
