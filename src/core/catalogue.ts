@@ -243,5 +243,6 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
 
 /** The canonical code for a code or alias, or undefined. */
 export function canonicalCode(catalogue: Catalogue, code: string): string | undefined {
-  return catalogue.codes.get(code.toUpperCase());
+  // Keys are upper case, so a code written in upper case is its own key: no new string to hash.
+  return catalogue.codes.get(code) ?? catalogue.codes.get(code.toUpperCase());
 }

@@ -9,7 +9,23 @@
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD` with ASCII digits, tested by character codes: every date of every dossier comes through here. */
+function isoShaped(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  for (const i of DIGIT_POSITIONS) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  return value;
+}
 const MS_PER_DAY = 86_400_000;
 
 export function isLeapYear(year: number): boolean {
@@ -31,11 +47,10 @@ export const SUPPORTED_YEARS = { first: 1900, last: 2999 } as const;
 
 /** The year, month and day of a real calendar day in `YYYY-MM-DD` form, whatever the year. */
 function calendarParts(text: string): [number, number, number] | undefined {
-  const m = ISO_DATE.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (!isoShaped(text)) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? [year, month, day] : undefined;
 }
 
@@ -101,16 +116,20 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
  */
 export function firstDateReaching(limit: IsoDate, months: number): IsoDate {
   // A batch meets the same expiry dates over and over, and holdsUntil and the lapse warnings ask for each one more than once.
-  const key = `${months} ${limit}`;
-  let first = reaching.get(key);
+  let byLimit = reaching.get(months);
+  if (byLimit === undefined) {
+    byLimit = new Map();
+    reaching.set(months, byLimit);
+  }
+  let first = byLimit.get(limit);
   if (first === undefined) {
     first = searchFirstDateReaching(limit, months);
-    reaching.set(key, first);
+    byLimit.set(limit, first);
   }
   return first;
 }
 
-const reaching = new Map<string, IsoDate>();
+const reaching = new Map<number, Map<IsoDate, IsoDate>>();
 
 function searchFirstDateReaching(limit: IsoDate, months: number): IsoDate {
   let day = toDayNumber(addMonths(limit, -months));

@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { addDays, compareDates, type IsoDate } from './dates.js';
-import { gatherFacts, type Facts } from './facts.js';
+import { gatherFacts, standingOn, type Facts, type Standing } from './facts.js';
 import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
 import type { Dossier, Requirement, RequirementKind, Standard } from './model.js';
 import { currentRatingStatus, type CurrentRatingStatus } from './rating.js';
@@ -52,7 +52,21 @@ export interface Evaluation {
 interface TierPlan {
   tier: Standard['tiers'][number];
   rows: Requirement[];
-  byKind: Array<{ kind: RequirementKind; rows: RowNeed[] }>;
+  byKind: KindRows[];
+  /** Where each kind's results go among `rows`, in byKind's order. */
+  slots: number[][];
+  /**
+   * The tier's kinds by the path their rows belong to (undefined: every
+   * path), for the met-only probes; null when some kind has rows on more
+   * than one path, as one pool of certificates filling rows of two paths is
+   * a question only the full matching answers.
+   */
+  groups: Array<{ path: string | undefined; kinds: KindRows[] }> | null;
+}
+
+interface KindRows {
+  kind: RequirementKind;
+  rows: RowNeed[];
 }
 
 const plans = new WeakMap<Catalogue, TierPlan[]>();
@@ -67,7 +81,11 @@ function tierPlans(catalogue: Catalogue): TierPlan[] {
         kind,
         rows: rows.filter((row) => row.kind === kind).map((row) => ({ row, need: row.need[tier.id] }) as RowNeed),
       }));
-      return { tier, rows, byKind };
+      const slots = byKind.map(({ rows: ofKind }) => ofKind.map(({ row }) => rows.indexOf(row)));
+      const split = byKind.some(({ rows: ofKind }) => new Set(ofKind.map(({ row }) => row.path)).size > 1);
+      const paths = [...new Set(rows.map((row) => row.path))];
+      const groups = split ? null : paths.map((path) => ({ path, kinds: byKind.filter(({ rows: ofKind }) => ofKind[0]!.row.path === path) }));
+      return { tier, rows, byKind, slots, groups };
     });
     plans.set(catalogue, planned);
   }
@@ -77,19 +95,34 @@ function tierPlans(catalogue: Catalogue): TierPlan[] {
 /** Evaluates every tier (or only those named) on one date, without holdsUntil. */
 function evaluateTiers(facts: Facts, only?: ReadonlySet<string>): TierResult[] {
   const { standard } = facts.catalogue;
-  return tierPlans(facts.catalogue).filter(({ tier }) => only === undefined || only.has(tier.id)).map(({ tier, rows, byKind }) => {
-    const byId = new Map<string, RequirementResult>();
-    for (const { kind, rows: ofKind } of byKind) {
-      for (const result of evaluateKind(kind, ofKind, facts)) byId.set(result.id, result);
-    }
-    const requirements = rows.map((row) => byId.get(row.id)!);
-    const unmet = (path: string | undefined): number => requirements.filter((r) => r.path === path && !r.met).length;
+  const results: TierResult[] = [];
+  for (const { tier, rows, byKind, slots } of tierPlans(facts.catalogue)) {
+    if (only !== undefined && !only.has(tier.id)) continue;
+    const requirements = new Array<RequirementResult>(rows.length);
+    byKind.forEach(({ kind, rows: ofKind }, k) => {
+      const at = slots[k]!;
+      evaluateKind(kind, ofKind, facts).forEach((result, i) => {
+        requirements[at[i]!] = result;
+      });
+    });
+    const unmet = (path: string | undefined): number => {
+      let count = 0;
+      for (const r of requirements) if (r.path === path && !r.met) count += 1;
+      return count;
+    };
     // A path with no row in this tier is not offered for it, rather than met for free.
-    const offered = (standard.paths ?? []).filter((p) => requirements.some((r) => r.path === p.id));
-    const paths = offered.map((p) => ({ id: p.id, name: p.name, met: unmet(p.id) === 0, gaps: unmet(p.id) }));
-    const gaps = unmet(undefined) + (paths.length > 0 ? Math.min(...paths.map((p) => p.gaps)) : 0);
-    return { id: tier.id, name: tier.name, met: gaps === 0, gaps, ...(paths.length > 0 ? { paths } : {}), requirements };
-  });
+    const paths: PathResult[] = [];
+    for (const p of standard.paths ?? []) {
+      if (!rows.some((row) => row.path === p.id)) continue;
+      const gaps = unmet(p.id);
+      paths.push({ id: p.id, name: p.name, met: gaps === 0, gaps });
+    }
+    let gaps = unmet(undefined);
+    if (paths.length > 0) gaps += Math.min(...paths.map((p) => p.gaps));
+    const met = gaps === 0;
+    results.push(paths.length > 0 ? { id: tier.id, name: tier.name, met, gaps, paths, requirements } : { id: tier.id, name: tier.name, met, gaps, requirements });
+  }
+  return results;
 }
 
 function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): RequirementResult[] {
@@ -97,10 +130,56 @@ function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): Req
   return (kinds[kind] as { evaluate(rows: RowNeed[], facts: Facts): RequirementResult[] }).evaluate(rows, facts);
 }
 
-function kindLossDates(kind: RequirementKind, rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] {
+function kindAllMet(kind: RequirementKind, rows: RowNeed[], standing: Standing): boolean {
   // As in evaluateKind: each module takes the rows of its own kind.
-  const module = kinds[kind] as { lossDates?(rows: Requirement[], dossier: Dossier, catalogue: Catalogue): IsoDate[] };
-  return module.lossDates?.(rows, dossier, catalogue) ?? [];
+  return (kinds[kind] as { allMet(rows: RowNeed[], standing: Standing): boolean }).allMet(rows, standing);
+}
+
+/**
+ * The tiers among `only` that are met on the standing's date, judged as
+ * evaluateTiers judges them but without building a single result: each kind
+ * answers only whether all its rows are met. `memo` keeps the answers of
+ * kinds that declare no loss dates, which by that very declaration are the
+ * same on every date.
+ */
+function tiersMet(standing: Standing, only: ReadonlySet<string>, memo: Map<KindRows, boolean>): Set<string> {
+  const met = new Set<string>();
+  let facts: Facts | undefined;
+  const allMet = (entry: KindRows): boolean => {
+    const dated = kinds[entry.kind].lossDates !== undefined;
+    let answer = dated ? undefined : memo.get(entry);
+    if (answer === undefined) {
+      answer = kindAllMet(entry.kind, entry.rows, standing);
+      if (!dated) memo.set(entry, answer);
+    }
+    return answer;
+  };
+  for (const { tier, groups } of tierPlans(standing.catalogue)) {
+    if (!only.has(tier.id)) continue;
+    if (groups === null) {
+      facts ??= gatherFacts(standing.dossier, standing.catalogue, standing.date);
+      if (evaluateTiers(facts, new Set([tier.id]))[0]!.met) met.add(tier.id);
+      continue;
+    }
+    // Met: every row shared by all paths, and every row of one path (when the tier offers paths).
+    let shared = true;
+    let anyPath = false;
+    let onePath = false;
+    for (const { path, kinds: ofGroup } of groups) {
+      if (path === undefined) shared = ofGroup.every(allMet);
+      else {
+        anyPath = true;
+        onePath ||= ofGroup.every(allMet);
+      }
+    }
+    if (shared && (!anyPath || onePath)) met.add(tier.id);
+  }
+  return met;
+}
+
+/** The tiers met on `date`, exactly those evaluate finds met, found without the wording. */
+export function metTiers(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Set<string> {
+  return tiersMet(standingOn(dossier, catalogue, date), new Set(catalogue.tierIds), new Map());
 }
 
 /**
@@ -109,12 +188,28 @@ function kindLossDates(kind: RequirementKind, rows: Requirement[], dossier: Doss
  * such dates nothing can be lost.
  */
 function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDate[] {
-  const { requirements } = catalogue.standard;
   const dates = new Set<IsoDate>();
-  for (const kind of new Set(requirements.map((row) => row.kind))) {
-    for (const d of kindLossDates(kind, requirements.filter((row) => row.kind === kind), dossier, catalogue)) dates.add(d);
+  const add = (d: IsoDate): void => {
+    if (d > date) dates.add(d);
+  };
+  for (const { kind, rows } of rowsByKind(catalogue)) {
+    // As in evaluateKind: each module takes the rows of its own kind.
+    (kinds[kind] as { lossDates?(rows: Requirement[], dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void }).lossDates?.(rows, dossier, catalogue, add);
   }
-  return [...dates].filter((d) => compareDates(d, date) > 0).sort(compareDates);
+  return [...dates].sort(compareDates);
+}
+
+const kindRows = new WeakMap<Catalogue, Array<{ kind: RequirementKind; rows: Requirement[] }>>();
+
+/** The standard's rows by kind, in the order kinds first appear. */
+function rowsByKind(catalogue: Catalogue): Array<{ kind: RequirementKind; rows: Requirement[] }> {
+  let grouped = kindRows.get(catalogue);
+  if (grouped === undefined) {
+    const { requirements } = catalogue.standard;
+    grouped = [...new Set(requirements.map((row) => row.kind))].map((kind) => ({ kind, rows: requirements.filter((row) => row.kind === kind) }));
+    kindRows.set(catalogue, grouped);
+  }
+  return grouped;
 }
 
 /**
@@ -124,7 +219,11 @@ function lossDates(dossier: Dossier, catalogue: Catalogue, date: IsoDate): IsoDa
  * the window), so whether a tier is met can only turn from true to false.
  */
 function heldOn(dossier: Dossier, date: IsoDate): Dossier {
-  const held = (d: IsoDate | undefined): boolean => d === undefined || compareDates(d, date) <= 0;
+  const held = (d: IsoDate | undefined): boolean => d === undefined || d <= date;
+  const future =
+    dossier.engineers.some((e) => e.certificates?.some((c) => !held(c.issued))) || dossier.training?.some((t) => !held(t.date)) || dossier.projects?.some((p) => !held(p.completed));
+  // Most dossiers hold everything they list already.
+  if (future !== true) return dossier;
   return {
     ...dossier,
     engineers: dossier.engineers.map((e) => (e.certificates ? { ...e, certificates: e.certificates.filter((c) => held(c.issued)) } : e)),
@@ -140,18 +239,20 @@ function heldOn(dossier: Dossier, date: IsoDate): Dossier {
  * logarithmic number of evaluations, however many certificates the dossier has.
  */
 function holdsUntil(dossier: Dossier, catalogue: Catalogue, date: IsoDate, met: Set<string>): Map<string, IsoDate> {
+  const until = new Map<string, IsoDate>();
+  if (met.size === 0) return until;
   const held = heldOn(dossier, date);
   const dates = lossDates(held, catalogue, date);
   const probes = new Map<number, Set<string>>();
+  const memo = new Map<KindRows, boolean>();
   const metAt = (i: number): Set<string> => {
     let still = probes.get(i);
     if (still === undefined) {
-      still = new Set(evaluateTiers(gatherFacts(held, catalogue, dates[i]!), met).filter((t) => t.met).map((t) => t.id));
+      still = tiersMet(standingOn(held, catalogue, dates[i]!), met, memo);
       probes.set(i, still);
     }
     return still;
   };
-  const until = new Map<string, IsoDate>();
   for (const tier of met) {
     let low = 0;
     let high = dates.length;

@@ -36,6 +36,8 @@ export interface Facts {
   catalogue: Catalogue;
   date: IsoDate;
   certificates: HeldCertificate[];
+  /** Those of `certificates` that count, in the same order. */
+  counting: HeldCertificate[];
   engineers: EngineerStatus[];
 }
 
@@ -44,48 +46,105 @@ export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
   return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
 }
 
-/** The days engineers leave: from each, that engineer counts no more (rule 5). */
-export function leavingDates(engineers: readonly Engineer[]): IsoDate[] {
-  return engineers.flatMap((e) => (e.leftOn !== undefined ? [e.leftOn] : []));
+/**
+ * Why a certificate does not count on `date`, or undefined when it counts.
+ * Rule 1: the expiry must be *more than* N months after the date, so a
+ * certificate expiring exactly on `validUntilAtLeast` (date + N months,
+ * clamped) does not count.
+ */
+export function notCountingReason(left: boolean, certificate: Certificate, date: IsoDate, validUntilAtLeast: IsoDate): NotCountingReason | undefined {
+  if (left) return 'engineer-left';
+  if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) return 'not-yet-issued';
+  if (compareDates(certificate.expires, validUntilAtLeast) <= 0) return 'expires-too-soon';
+  return undefined;
 }
 
-/**
- * The first application dates on which each certificate stops counting
- * (rule 1), and the days its holders leave.
- */
+/** Each day one of `engineers` leaves: from it, that engineer counts no more (rule 5). */
+export function eachLeavingDate(engineers: readonly Engineer[], add: (date: IsoDate) => void): void {
+  for (const engineer of engineers) if (engineer.leftOn !== undefined) add(engineer.leftOn);
+}
+
 /** The first application date on which a certificate no longer lies beyond the validity margin. */
 export function stopsCountingOn(certificate: Certificate, catalogue: Catalogue): IsoDate {
   return firstDateReaching(certificate.expires, catalogue.validityMonths);
 }
 
-export function certificateLossDates(dossier: Dossier, catalogue: Catalogue): IsoDate[] {
-  const holders = dossier.engineers.filter((e) => (e.certificates ?? []).length > 0);
-  const expiries = holders.flatMap((e) => (e.certificates ?? []).map((c) => stopsCountingOn(c, catalogue)));
-  return [...leavingDates(holders), ...expiries];
+/**
+ * Each first application date on which a certificate stops counting
+ * (rule 1), and each day a holder of certificates leaves.
+ */
+export function eachCertificateLossDate(dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void {
+  for (const engineer of dossier.engineers) {
+    const held = engineer.certificates;
+    if (held === undefined || held.length === 0) continue;
+    if (engineer.leftOn !== undefined) add(engineer.leftOn);
+    for (const certificate of held) add(stopsCountingOn(certificate, catalogue));
+  }
+}
+
+/**
+ * What holdsUntil's probes need to know of one date: which certificates
+ * count and who still counts, under the same rules as gatherFacts, without
+ * the pointers and reasons only the wording reads.
+ */
+export interface Standing {
+  dossier: Dossier;
+  catalogue: Catalogue;
+  date: IsoDate;
+  /** Canonical codes of the certificates that count, in dossier order. */
+  counting: string[];
+  /** Per engineer, in dossier order: still with the company. */
+  registered: boolean[];
+  /** Per engineer: registered and holding a certificate that counts. */
+  certified: boolean[];
+}
+
+export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Standing {
+  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
+  const counting: string[] = [];
+  const registered: boolean[] = [];
+  const certified: boolean[] = [];
+  for (const engineer of dossier.engineers) {
+    const left = hasLeft(engineer, date);
+    let holds = false;
+    if (!left && engineer.certificates !== undefined) {
+      for (const certificate of engineer.certificates) {
+        const code = canonicalCode(catalogue, certificate.type);
+        if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) continue;
+        counting.push(code);
+        holds = true;
+      }
+    }
+    registered.push(!left);
+    certified.push(holds);
+  }
+  return { dossier, catalogue, date, counting, registered, certified };
 }
 
 export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Facts {
-  // Rule 1: the expiry must be *more than* N months after the date, so a
-  // certificate expiring exactly on date + N months (clamped) does not count.
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   const certificates: HeldCertificate[] = [];
+  const counting: HeldCertificate[] = [];
   const engineers: EngineerStatus[] = [];
-  dossier.engineers.forEach((engineer, e) => {
+  for (let e = 0; e < dossier.engineers.length; e++) {
+    const engineer = dossier.engineers[e]!;
     const left = hasLeft(engineer, date);
     let certified = false;
-    (engineer.certificates ?? []).forEach((certificate, c) => {
+    const held = engineer.certificates ?? [];
+    for (let c = 0; c < held.length; c++) {
+      const certificate = held[c]!;
       const code = canonicalCode(catalogue, certificate.type);
       // Unknown codes are validation errors; a dossier that has them is never evaluated.
-      if (code === undefined) return;
-      let reason: NotCountingReason | undefined;
-      if (left) reason = 'engineer-left';
-      else if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) reason = 'not-yet-issued';
-      else if (compareDates(certificate.expires, validUntilAtLeast) <= 0) reason = 'expires-too-soon';
+      if (code === undefined) continue;
+      const reason = notCountingReason(left, certificate, date, validUntilAtLeast);
       const counts = reason === undefined;
       certified ||= counts;
-      certificates.push({ engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts, ...(reason ? { reason } : {}) });
-    });
+      const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
+      if (reason !== undefined) fact.reason = reason;
+      certificates.push(fact);
+      if (counts) counting.push(fact);
+    }
     engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
-  });
-  return { dossier, catalogue, date, certificates, engineers };
+  }
+  return { dossier, catalogue, date, certificates, counting, engineers };
 }

@@ -4,10 +4,10 @@
  * first. Pure, like the rest of the engine: the window and the date are
  * parameters.
  */
-import type { Catalogue } from './catalogue.js';
-import { addDays, compareDates, toDayNumber, type IsoDate } from './dates.js';
+import { canonicalCode, type Catalogue } from './catalogue.js';
+import { addDays, addMonths, compareDates, toDayNumber, type IsoDate } from './dates.js';
 import type { TierResult } from './evaluate.js';
-import { gatherFacts, stopsCountingOn } from './facts.js';
+import { hasLeft, notCountingReason, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import { engineerLabel, plural } from './words.js';
 
@@ -52,26 +52,30 @@ function inDays(from: IsoDate, to: IsoDate): string {
 export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: readonly TierResult[], date: IsoDate, withinDays: number): LapseWarning[] {
   const horizon = addDays(date, withinDays);
   const warnings: LapseWarning[] = [];
-  for (const held of gatherFacts(dossier, catalogue, date).certificates) {
-    if (!held.counts) continue;
-    const who = `${engineerLabel(held.engineer)}: ${held.code}`;
-    const marginEnds = stopsCountingOn(held.certificate, catalogue);
-    const leaves = held.engineer.leftOn;
-    const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
-    if (compareDates(on, horizon) > 0) continue;
-    const engineerPointer = held.pointer.replace(/\/certificates\/\d+$/, '');
-    warnings.push(
-      on === leaves
-        ? { code: 'certificate-lapses', on, path: `${engineerPointer}/leftOn`, message: `${who} stops counting on ${on} ${inDays(date, on)}, when the engineer leaves` }
-        : {
-            code: 'certificate-lapses',
-            on,
-            path: `${held.pointer}/expires`,
-            // The validity rule: a certificate stops counting once it expires within the margin.
-            message: `${who} stops counting on ${on} ${inDays(date, on)}, ${plural(catalogue.validityMonths, 'month')} before it expires on ${held.certificate.expires} — renew it before then`,
-          },
-    );
-  }
+  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
+  dossier.engineers.forEach((engineer, e) => {
+    const left = hasLeft(engineer, date);
+    (engineer.certificates ?? []).forEach((certificate, c) => {
+      const code = canonicalCode(catalogue, certificate.type);
+      if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) return;
+      const who = `${engineerLabel(engineer)}: ${code}`;
+      const marginEnds = stopsCountingOn(certificate, catalogue);
+      const leaves = engineer.leftOn;
+      const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
+      if (compareDates(on, horizon) > 0) return;
+      warnings.push(
+        on === leaves
+          ? { code: 'certificate-lapses', on, path: `/engineers/${e}/leftOn`, message: `${who} stops counting on ${on} ${inDays(date, on)}, when the engineer leaves` }
+          : {
+              code: 'certificate-lapses',
+              on,
+              path: `/engineers/${e}/certificates/${c}/expires`,
+              // The validity rule: a certificate stops counting once it expires within the margin.
+              message: `${who} stops counting on ${on} ${inDays(date, on)}, ${plural(catalogue.validityMonths, 'month')} before it expires on ${certificate.expires} — renew it before then`,
+            },
+      );
+    });
+  });
   warnings.sort((a, b) => compareDates(a.on, b.on) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const lapse = firstTierLapse(tiers);

@@ -6,16 +6,28 @@
  * fit greedily gets that wrong, so every slot question goes through here.
  * Breadth-first search over edges in insertion order makes the chosen
  * assignment deterministic for a given input order.
+ *
+ * Each node's edges are a list threaded through `next`, in insertion order,
+ * rather than an array per node: every tier of every dossier builds a network
+ * or two, and the fewer objects one takes, the less the collector has to do.
  */
 export class FlowNetwork {
   private readonly to: number[] = [];
   private readonly capacity: number[] = [];
-  private readonly adjacency: number[][] = [];
+  /** The edge after each edge in its tail node's list, or -1. */
+  private readonly next: number[] = [];
+  /** The first and last edge leaving each node, or -1. */
+  private readonly first: number[] = [];
+  private readonly last: number[] = [];
+  /** The edge each node was reached by in a search, and the search's queue: kept between calls, as rows are opened one at a time. */
+  private via = new Int32Array(0);
+  private queue = new Int32Array(0);
 
   /** Adds a node and returns its index. */
   node(): number {
-    this.adjacency.push([]);
-    return this.adjacency.length - 1;
+    this.first.push(-1);
+    this.last.push(-1);
+    return this.first.length - 1;
   }
 
   /** Adds an edge and returns its index, for reading its flow later. */
@@ -23,9 +35,17 @@ export class FlowNetwork {
     const index = this.to.length;
     this.to.push(to, from);
     this.capacity.push(capacity, 0);
-    this.adjacency[from]!.push(index);
-    this.adjacency[to]!.push(index + 1);
+    this.next.push(-1, -1);
+    this.append(from, index);
+    this.append(to, index + 1);
     return index;
+  }
+
+  private append(node: number, edge: number): void {
+    const last = this.last[node]!;
+    if (last === -1) this.first[node] = edge;
+    else this.next[last] = edge;
+    this.last[node] = edge;
   }
 
   /** Flow through an edge after `maxFlow` (the residual of its reverse edge). */
@@ -34,32 +54,38 @@ export class FlowNetwork {
   }
 
   maxFlow(source: number, sink: number): number {
+    const { to, capacity, next, first } = this;
     let total = 0;
-    const via = new Array<number>(this.adjacency.length);
+    if (this.via.length !== first.length) {
+      this.via = new Int32Array(first.length);
+      // Each node is queued at most once per search.
+      this.queue = new Int32Array(first.length);
+    }
+    const { via, queue } = this;
     for (;;) {
       via.fill(-1);
-      const queue = [source];
+      queue[0] = source;
+      let tail = 1;
       let found = false;
-      for (let head = 0; head < queue.length && !found; head++) {
-        const at = queue[head]!;
-        for (const e of this.adjacency[at]!) {
-          const next = this.to[e]!;
-          if (this.capacity[e]! > 0 && via[next] === -1 && next !== source) {
-            via[next] = e;
-            if (next === sink) {
+      for (let head = 0; head < tail && !found; head++) {
+        for (let e = first[queue[head]!]!; e !== -1; e = next[e]!) {
+          const node = to[e]!;
+          if (capacity[e]! > 0 && via[node] === -1 && node !== source) {
+            via[node] = e;
+            if (node === sink) {
               found = true;
               break;
             }
-            queue.push(next);
+            queue[tail++] = node;
           }
         }
       }
       if (!found) return total;
       let push = Infinity;
-      for (let at = sink; at !== source; at = this.to[via[at]! ^ 1]!) push = Math.min(push, this.capacity[via[at]!]!);
-      for (let at = sink; at !== source; at = this.to[via[at]! ^ 1]!) {
-        this.capacity[via[at]!]! -= push;
-        this.capacity[via[at]! ^ 1]! += push;
+      for (let at = sink; at !== source; at = to[via[at]! ^ 1]!) push = Math.min(push, capacity[via[at]!]!);
+      for (let at = sink; at !== source; at = to[via[at]! ^ 1]!) {
+        capacity[via[at]!]! -= push;
+        capacity[via[at]! ^ 1]! += push;
       }
       total += push;
     }

@@ -11,7 +11,10 @@ function unescapeSegment(raw: string): string {
 
 /** The keys along a pointer: "/engineers/0/id" → ["engineers", "0", "id"]; a leading "#" is allowed. */
 export function segmentsOf(pointer: string): string[] {
-  return pointer.replace(/^#/, '').split('/').slice(1).map(unescapeSegment);
+  const bare = pointer.charCodeAt(0) === 0x23 ? pointer.slice(1) : pointer;
+  const segments = bare.split('/').slice(1);
+  // Every finding and claim is located through here; most pointers escape nothing.
+  return bare.includes('~') ? segments.map(unescapeSegment) : segments;
 }
 
 /** The value a pointer names in plain data, following own properties only; undefined when absent. */

@@ -5,18 +5,68 @@
  * row takes at most one certificate per accepted type.
  */
 import type { Catalogue } from '../catalogue.js';
-import { certificateLossDates, type Facts, type HeldCertificate } from '../facts.js';
+import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, orList } from '../words.js';
-import { baseResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
+import { rowResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
 
 type Row = RequirementOf<'certificates'>;
 
+/** What a row asks of certificates, the same for every dossier of a catalogue. */
+interface RowPlan {
+  /** Canonical code of a certificate → the accepted codes of the row it stands for (none: absent). */
+  via: Map<string, string[]>;
+  /** The same, as indexes into `types`. */
+  viaTypes: Map<string, number[]>;
+  /** The row's accepted codes, canonical, once each. */
+  types: string[];
+  label: string;
+  /** How many levels the row reaches: 2 for a row of H3CSE-RS, which replaces H3CNE. */
+  level: number;
+}
+
+const rowPlans = new WeakMap<Catalogue, Map<Row, RowPlan>>();
+
+function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
+  let ofCatalogue = rowPlans.get(catalogue);
+  if (ofCatalogue === undefined) {
+    ofCatalogue = new Map();
+    rowPlans.set(catalogue, ofCatalogue);
+  }
+  let plan = ofCatalogue.get(row);
+  if (plan === undefined) {
+    const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+    const types = [...new Set(accepted)];
+    const via = new Map<string, string[]>();
+    const viaTypes = new Map<string, number[]>();
+    for (const [code, standsFor] of catalogue.standsFor) {
+      const through = accepted.filter((a) => standsFor.has(a));
+      if (through.length > 0) {
+        via.set(code, through);
+        viaTypes.set(
+          code,
+          through.map((a) => types.indexOf(a)),
+        );
+      }
+    }
+    plan = {
+      via,
+      viaTypes,
+      types,
+      label: acceptedLabel(catalogue, row),
+      level: Math.max(...accepted.map((code) => catalogue.standsFor.get(code)?.size ?? 1)),
+    };
+    ofCatalogue.set(row, plan);
+  }
+  return plan;
+}
+
+const NONE: readonly string[] = [];
+
 /** Accepted codes of the row that a certificate of `code` stands for. */
-function acceptedVia(catalogue: Catalogue, code: string, row: Row): string[] {
-  const standsFor = catalogue.standsFor.get(code);
-  return row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!).filter((a) => standsFor?.has(a));
+function acceptedVia(plan: RowPlan, code: string): readonly string[] {
+  return plan.via.get(code) ?? NONE;
 }
 
 /** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
@@ -27,84 +77,154 @@ export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
 }
 
-/** How many levels a row reaches: 2 for a row of H3CSE-RS, which replaces H3CNE. */
-function rowLevel(catalogue: Catalogue, row: Row): number {
-  return Math.max(...row.accepts.map((a) => catalogue.standsFor.get(catalogue.codes.get(a.toUpperCase())!)?.size ?? 1));
+/** A tier's certificate rows as the matching sees them. */
+interface RowsPlan {
+  catalogue: Catalogue;
+  plans: RowPlan[];
+  /** Row indexes, highest level first; rows of one level keep the standard's order. */
+  order: number[];
+  /** The slots of all rows together. */
+  slots: number;
 }
 
-/** Row indexes, highest level first; rows of one level keep the standard's order. */
-function fillOrder(catalogue: Catalogue, rows: RowNeed<'certificates'>[]): number[] {
-  return rows.map((_, r) => r).sort((a, b) => rowLevel(catalogue, rows[b]!.row) - rowLevel(catalogue, rows[a]!.row) || a - b);
+const rowsPlans = new WeakMap<RowNeed<'certificates'>[], RowsPlan>();
+
+/** The plan of a tier's rows, kept for as long as the rows themselves (a tier plan's rows live as long as the catalogue). */
+function rowsPlan(catalogue: Catalogue, rows: RowNeed<'certificates'>[]): RowsPlan {
+  let planned = rowsPlans.get(rows);
+  if (planned === undefined || planned.catalogue !== catalogue) {
+    const plans = rows.map(({ row }) => rowPlan(catalogue, row));
+    const order = plans.map((_, r) => r).sort((a, b) => plans[b]!.level - plans[a]!.level || a - b);
+    planned = { catalogue, plans, order, slots: rows.reduce((sum, { need }) => sum + need, 0) };
+    rowsPlans.set(rows, planned);
+  }
+  return planned;
+}
+
+/** How the counting certificates fill the rows: per row, the slots filled and by which certificates (by index into `codes`). */
+interface Filling {
+  have: number[];
+  filledBy: number[][];
+}
+
+/** The exact matching: the slots each row fills, by maximum flow. */
+function fill({ plans, order }: RowsPlan, rows: RowNeed<'certificates'>[], codes: readonly string[]): Filling {
+  const net = new FlowNetwork();
+  const source = net.node();
+  const sink = net.node();
+  const rowNodes: number[] = [];
+  // Per distinct row, the node of each accepted type: one certificate per type.
+  const typeNodes: number[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const node = net.node();
+    rowNodes.push(node);
+    const nodes: number[] = [];
+    if (rows[r]!.row.distinct === true) {
+      for (let t = 0; t < plans[r]!.types.length; t++) {
+        const typeNode = net.node();
+        net.edge(typeNode, node, 1);
+        nodes.push(typeNode);
+      }
+    }
+    typeNodes.push(nodes);
+  }
+  // Which row each certificate ends up filling, through these edges: certificate, row, edge, in threes.
+  const fillEdges: number[] = [];
+  for (let held = 0; held < codes.length; held++) {
+    const certNode = net.node();
+    net.edge(source, certNode, 1);
+    for (let r = 0; r < rows.length; r++) {
+      const via = plans[r]!.viaTypes.get(codes[held]!);
+      if (via === undefined) continue;
+      if (rows[r]!.row.distinct === true) {
+        for (const type of via) fillEdges.push(held, r, net.edge(certNode, typeNodes[r]![type]!, 1));
+      } else {
+        fillEdges.push(held, r, net.edge(certNode, rowNodes[r]!, 1));
+      }
+    }
+  }
+  // Open the rows to the sink one at a time, highest first, augmenting
+  // after each. The total is the same maximum whatever the order (an
+  // augmenting path never takes flow back from the sink), but when a
+  // certificate could fill a senior or a junior slot, the senior row gets
+  // it first, so the gap reads "needs an H3CNE" rather than asking for a
+  // second H3CSE the partner does not need.
+  const toSink = new Array<number>(rows.length);
+  for (const r of order) {
+    toSink[r] = net.edge(rowNodes[r]!, sink, rows[r]!.need);
+    net.maxFlow(source, sink);
+  }
+  const filledBy = rows.map(() => [] as number[]);
+  for (let i = 0; i < fillEdges.length; i += 3) if (net.flow(fillEdges[i + 2]!) > 0) filledBy[fillEdges[i + 1]!]!.push(fillEdges[i]!);
+  return { have: toSink.map((edge) => net.flow(edge)), filledBy };
+}
+
+/**
+ * Whether taking, row by row in fill order, the first certificates that fit
+ * fills every slot. A matching found that way is a flow of the full size, so
+ * the maximum flow fills every row to its need too, whatever it assigns;
+ * only when this falls short does the exact matching have to decide.
+ */
+function fillsGreedily({ plans, order, slots }: RowsPlan, rows: RowNeed<'certificates'>[], codes: readonly string[]): boolean {
+  // One certificate, one slot.
+  if (codes.length < slots) return false;
+  const taken = new Array<boolean>(codes.length).fill(false);
+  for (const r of order) {
+    const plan = plans[r]!;
+    const distinct = rows[r]!.row.distinct === true;
+    const typesTaken: number[] = [];
+    let open = rows[r]!.need;
+    for (let c = 0; c < codes.length && open > 0; c++) {
+      if (taken[c]) continue;
+      const via = plan.viaTypes.get(codes[c]!);
+      if (via === undefined) continue;
+      if (distinct) {
+        const type = via.find((t) => !typesTaken.includes(t));
+        if (type === undefined) continue;
+        typesTaken.push(type);
+      }
+      taken[c] = true;
+      open -= 1;
+    }
+    if (open > 0) return false;
+  }
+  return true;
 }
 
 export const certificates: KindEvaluator<'certificates'> = {
   evaluate(rows, facts) {
-    const { catalogue } = facts;
-    const counting = facts.certificates.filter((c) => c.counts);
-    const net = new FlowNetwork();
-    const source = net.node();
-    const sink = net.node();
-    const rowEdges = rows.map(({ row }) => {
-      const node = net.node();
-      const types = new Map<string, number>();
-      if (row.distinct === true) {
-        for (const code of row.accepts) {
-          const canonical = catalogue.codes.get(code.toUpperCase())!;
-          if (types.has(canonical)) continue;
-          const typeNode = net.node();
-          net.edge(typeNode, node, 1);
-          types.set(canonical, typeNode);
-        }
-      }
-      return { node, types, toSink: -1 };
-    });
-    // Which row each certificate ends up filling, through these edges.
-    const fillEdges: Array<{ held: HeldCertificate; row: number; edge: number }> = [];
-    for (const held of counting) {
-      const certNode = net.node();
-      net.edge(source, certNode, 1);
-      rows.forEach(({ row }, r) => {
-        const via = acceptedVia(catalogue, held.code, row);
-        if (via.length === 0) return;
-        const target = rowEdges[r]!;
-        if (row.distinct === true) {
-          for (const code of via) fillEdges.push({ held, row: r, edge: net.edge(certNode, target.types.get(code)!, 1) });
-        } else {
-          fillEdges.push({ held, row: r, edge: net.edge(certNode, target.node, 1) });
-        }
-      });
-    }
-    // Open the rows to the sink one at a time, highest first, augmenting
-    // after each. The total is the same maximum whatever the order (an
-    // augmenting path never takes flow back from the sink), but when a
-    // certificate could fill a senior or a junior slot, the senior row gets
-    // it first, so the gap reads "needs an H3CNE" rather than asking for a
-    // second H3CSE the partner does not need.
-    for (const r of fillOrder(catalogue, rows)) {
-      rowEdges[r]!.toSink = net.edge(rowEdges[r]!.node, sink, rows[r]!.need);
-      net.maxFlow(source, sink);
-    }
-    const filledBy = rows.map(() => [] as HeldCertificate[]);
-    for (const { held, row, edge } of fillEdges) if (net.flow(edge) > 0) filledBy[row]!.push(held);
-
+    const planned = rowsPlan(facts.catalogue, rows);
+    const { counting } = facts;
+    const codes = counting.map((c) => c.code);
+    // Every row full: nothing in the results depends on which certificate went where.
+    if (fillsGreedily(planned, rows, codes)) return rows.map(({ row, need }) => rowResult(row, need, '/engineers', true, need));
+    const { have, filledBy } = fill(planned, rows, codes);
+    let filledHeld: HeldCertificate[][] | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
-      const have = net.flow(rowEdges[r]!.toSink);
-      const base = baseResult(row, need, '/engineers');
-      if (have >= need) return { ...base, met: true, have };
-      return { ...base, met: false, have, gap: certificateGap(facts, rows, filledBy, r, have, need) };
+      const filled = have[r]!;
+      if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
+      filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
+      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, r, filled, need));
     });
   },
-  lossDates: (_rows, dossier, catalogue) => certificateLossDates(dossier, catalogue),
+  allMet(rows, standing) {
+    const planned = rowsPlan(standing.catalogue, rows);
+    if (fillsGreedily(planned, rows, standing.counting)) return true;
+    const { have } = fill(planned, rows, standing.counting);
+    return rows.every(({ need }, r) => have[r]! >= need);
+  },
+  lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
 };
 
-function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
+function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], plans: RowPlan[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
   const { catalogue } = facts;
   const row = rows[r]!.row;
-  const what = acceptedLabel(catalogue, row);
+  const plan = plans[r]!;
+  const what = plan.label;
   const missing = need - have;
   const sentences: string[] = [];
   if (row.distinct === true) {
-    const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(catalogue, h.code, row)))];
+    const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(plan, h.code)))];
     sentences.push(
       `needs ${missing} more certificate${missing === 1 ? '' : 's'} of ${missing === 1 ? 'a type' : 'types'} not yet counted here, out of ${what}` +
         (held.length > 0 ? ` (counted: ${held.join(', ')})` : ''),
@@ -112,8 +232,8 @@ function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], filledBy:
   } else {
     sentences.push(`needs ${missing} more ${what} (has ${have} of ${need})`);
   }
-  const candidates = facts.certificates.filter((h) => acceptedVia(catalogue, h.code, row).length > 0);
-  for (const held of candidates) {
+  for (const held of facts.certificates) {
+    if (acceptedVia(plan, held.code).length === 0) continue;
     const who = engineerLabel(held.engineer);
     const cert = held.certificate;
     if (held.reason === 'expires-too-soon') {

@@ -3,24 +3,35 @@
  * over the registered engineers, those listed who have not left. An engineer
  * who left takes their credits along.
  */
-import { leavingDates } from '../facts.js';
+import { eachLeavingDate } from '../facts.js';
+import type { Engineer } from '../model.js';
 import { engineerLabel, groupDigits } from '../words.js';
-import { baseResult, type KindEvaluator } from './kind.js';
+import { rowResult, type KindEvaluator } from './kind.js';
+
+function creditsOf(engineers: readonly Engineer[], registered: (e: number) => boolean): number {
+  let sum = 0;
+  engineers.forEach((engineer, e) => {
+    if (registered(e)) sum += engineer.credits ?? 0;
+  });
+  return sum;
+}
 
 export const credits: KindEvaluator<'credits'> = {
   evaluate(rows, facts) {
-    const registered = facts.engineers.filter((e) => e.registered);
-    const have = registered.reduce((sum, e) => sum + (e.engineer.credits ?? 0), 0);
+    const have = creditsOf(facts.dossier.engineers, (e) => facts.engineers[e]!.registered);
     return rows.map(({ row, need }) => {
-      const base = baseResult(row, need, '/engineers');
-      if (have >= need) return { ...base, met: true, have };
+      if (have >= need) return rowResult(row, need, '/engineers', true, have);
       const sentences = [`has ${groupDigits(have)} channel credits over the registered engineers, needs ${groupDigits(need)} — ${groupDigits(need - have)} more`];
       for (const status of facts.engineers) {
         const own = status.engineer.credits ?? 0;
         if (!status.registered && own > 0) sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}; their ${groupDigits(own)} credits no longer count`);
       }
-      return { ...base, met: false, have, gap: sentences.join('. ') + '.' };
+      return rowResult(row, need, '/engineers', false, have, sentences.join('. ') + '.');
     });
   },
-  lossDates: (_rows, dossier) => leavingDates(dossier.engineers.filter((e) => (e.credits ?? 0) > 0)),
+  allMet(rows, standing) {
+    const have = creditsOf(standing.dossier.engineers, (e) => standing.registered[e]!);
+    return rows.every(({ need }) => have >= need);
+  },
+  lossDates: (_rows, dossier, _catalogue, add) => eachLeavingDate(dossier.engineers.filter((e) => (e.credits ?? 0) > 0), add),
 };

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue.js';
 import type { IsoDate } from '../dates.js';
-import type { Facts } from '../facts.js';
+import type { Facts, Standing } from '../facts.js';
 import type { Dossier, RequirementKind, RequirementOf } from '../model.js';
 
 /** A requirement row together with what one tier needs of it. */
@@ -42,15 +42,34 @@ export interface RequirementResult {
 export interface KindEvaluator<K extends RequirementKind> {
   evaluate(rows: RowNeed<K>[], facts: Facts): RequirementResult[];
   /**
+   * True exactly when `evaluate` on the same date would find every one of
+   * `rows` met — all the tier's rows of this kind — without the wording:
+   * holdsUntil asks this on each date it probes.
+   */
+  allMet(rows: RowNeed<K>[], standing: Standing): boolean;
+  /**
    * Every date on which something these rows count can stop counting (a
    * certificate entering the validity margin, an engineer leaving, a training
    * event leaving its window). holdsUntil re-evaluates only on these dates, so
    * a kind whose results can change with the date must list them; a kind
-   * whose results never change with the date leaves this out.
+   * whose results never change with the date leaves this out. Each date goes
+   * to `add`, in any order, repeats allowed.
    */
-  lossDates?(rows: RequirementOf<K>[], dossier: Dossier, catalogue: Catalogue): IsoDate[];
+  lossDates?(rows: RequirementOf<K>[], dossier: Dossier, catalogue: Catalogue, add: (date: IsoDate) => void): void;
 }
 
-export function baseResult(row: RowNeed['row'], need: RequirementResult['need'], at: string): Omit<RequirementResult, 'met' | 'have'> {
-  return { id: row.id, kind: row.kind, label: row.label, ...(row.path !== undefined ? { path: row.path } : {}), need, at };
+/**
+ * The result of one row, its fields always in the same order (reports print
+ * them in that order); built by assignment rather than spreads, as every row
+ * of every tier of every dossier comes through here.
+ */
+export function rowResult(row: RowNeed['row'], need: RequirementResult['need'], at: string, met: boolean, have: RequirementResult['have'], gap?: string): RequirementResult {
+  const result = { id: row.id, kind: row.kind, label: row.label } as RequirementResult;
+  if (row.path !== undefined) result.path = row.path;
+  result.need = need;
+  result.at = at;
+  result.met = met;
+  result.have = have;
+  if (gap !== undefined) result.gap = gap;
+  return result;
 }

@@ -13,7 +13,7 @@
  *   for the documented process (the 2025 standard file marks this reading).
  */
 import type { Dossier, RequirementOf } from '../model.js';
-import { baseResult, type KindEvaluator } from './kind.js';
+import { rowResult, type KindEvaluator } from './kind.js';
 
 type Item = RequirementOf<'platform'>['item'];
 
@@ -38,7 +38,7 @@ function itemState(dossier: Dossier, item: Item): ItemState {
       const hasPhone = hotline?.phone !== undefined;
       return {
         present: hasPhone,
-        ...(hasPhone && hotline?.hours !== undefined ? { level: hotline.hours } : {}),
+        level: hasPhone ? hotline?.hours : undefined,
         at: hotline ? '/servicePlatform/hotline' : '/servicePlatform',
         missing,
         noLevel: hasPhone ? 'the hotline hours are not given (servicePlatform.hotline.hours)' : missing,
@@ -58,7 +58,7 @@ function itemState(dossier: Dossier, item: Item): ItemState {
       const noSystem = 'no issue-tracking system named (servicePlatform.issueTracking.system)';
       return {
         present: hasSystem && tracking?.handlingProcess === true,
-        ...(hasSystem && tracking?.mode !== undefined ? { level: tracking.mode } : {}),
+        level: hasSystem ? tracking?.mode : undefined,
         at: tracking ? '/servicePlatform/issueTracking' : '/servicePlatform',
         missing: !hasSystem ? noSystem : 'no documented customer-issue handling process (servicePlatform.issueTracking.handlingProcess is not true)',
         noLevel: !hasSystem ? noSystem : 'the issue-tracking mode is not given (servicePlatform.issueTracking.mode)',
@@ -67,20 +67,23 @@ function itemState(dossier: Dossier, item: Item): ItemState {
   }
 }
 
+/** Whether a row is met by the state of its item, and what it has. */
+function judge(state: ItemState, levels: readonly string[], need: true | string): { met: boolean; have: boolean | string } {
+  if (need === true) return { met: state.present, have: state.present };
+  if (state.level === undefined) return { met: false, have: 'none' };
+  // The standard's catalogue check guarantees `need` is one of the levels.
+  return { met: levels.indexOf(state.level) >= levels.indexOf(need), have: state.level };
+}
+
 export const platform: KindEvaluator<'platform'> = {
   evaluate(rows, facts) {
     return rows.map(({ row, need }) => {
       const state = itemState(facts.dossier, row.item);
-      const base = baseResult(row, need, state.at);
-      if (need === true) {
-        return state.present ? { ...base, met: true, have: true } : { ...base, met: false, have: false, gap: `${state.missing}.` };
-      }
-      // The standard's catalogue check guarantees `need` is one of the levels.
-      const levels = row.levels ?? [];
-      if (state.level === undefined) return { ...base, met: false, have: 'none', gap: `${state.noLevel}; ${need} needed.` };
-      const have = state.level;
-      if (levels.indexOf(have) >= levels.indexOf(need)) return { ...base, met: true, have };
-      return { ...base, met: false, have, gap: `${have} given; ${need} or better needed.` };
+      const { met, have } = judge(state, row.levels ?? [], need);
+      if (met) return rowResult(row, need, state.at, true, have);
+      const gap = need === true ? `${state.missing}.` : state.level === undefined ? `${state.noLevel}; ${need} needed.` : `${have} given; ${need} or better needed.`;
+      return rowResult(row, need, state.at, false, have, gap);
     });
   },
+  allMet: (rows, standing) => rows.every(({ row, need }) => judge(itemState(standing.dossier, row.item), row.levels ?? [], need).met),
 };

@@ -5,34 +5,57 @@
  * the application date is not delivered yet, as a certificate issued after it
  * does not count yet (rule 1).
  */
-import { compareDates } from '../dates.js';
+import type { IsoDate } from '../dates.js';
+import type { Dossier, RequirementOf } from '../model.js';
 import { usd } from '../words.js';
-import { baseResult, type KindEvaluator } from './kind.js';
+import { rowResult, type KindEvaluator } from './kind.js';
+
+type Project = NonNullable<Dossier['projects']>[number];
+
+function delivered(project: Project, date: IsoDate): boolean {
+  return project.completed === undefined || project.completed <= date;
+}
+
+/** The delivered project with the highest list price (the first of equals), if any. */
+function largestDelivered(listed: readonly Project[], date: IsoDate): Project | undefined {
+  let best: Project | undefined;
+  for (const p of listed) if (delivered(p, date) && (best === undefined || p.listPriceUsd > best.listPriceUsd)) best = p;
+  return best;
+}
+
+/** The index of the highest level whose threshold the largest project reaches, or -1. */
+function reachedLevel(row: RequirementOf<'projects'>, largest: Project | undefined): number {
+  let reached = -1;
+  row.levels.forEach((level, i) => {
+    if (largest !== undefined && largest.listPriceUsd >= level.minListPriceUsd) reached = i;
+  });
+  return reached;
+}
 
 export const projects: KindEvaluator<'projects'> = {
   evaluate(rows, facts) {
     const listed = facts.dossier.projects ?? [];
-    const delivered = listed.filter((p) => p.completed === undefined || compareDates(p.completed, facts.date) <= 0);
-    const pending = listed.filter((p) => !delivered.includes(p));
-    const largest = delivered.reduce<(typeof delivered)[number] | undefined>((best, p) => (best === undefined || p.listPriceUsd > best.listPriceUsd ? p : best), undefined);
+    const largest = largestDelivered(listed, facts.date);
     return rows.map(({ row, need }) => {
       const levels = row.levels;
-      // The highest level whose threshold the largest project reaches.
-      let reached = -1;
-      levels.forEach((level, i) => {
-        if (largest !== undefined && largest.listPriceUsd >= level.minListPriceUsd) reached = i;
-      });
+      const reached = reachedLevel(row, largest);
       const needed = levels.findIndex((l) => l.id === need);
       const have = reached >= 0 ? levels[reached]!.id : 'none';
-      const base = baseResult(row, need, '/projects');
-      if (reached >= needed) return { ...base, met: true, have };
+      if (reached >= needed) return rowResult(row, need, '/projects', true, have);
       const threshold = levels[needed]!;
       const gap =
         `needs a delivered project with an equipment list price of ${usd(threshold.minListPriceUsd)} or more (${need})` +
         (listed.length === 0 ? '; no project is listed' : largest === undefined ? '; no listed project is delivered yet' : `; the largest is "${largest.name}" at ${usd(largest.listPriceUsd)}`) +
-        pending.map((p) => `; "${p.name}" is completed ${p.completed}, after ${facts.date}, so it does not count yet`).join('') +
+        listed
+          .filter((p) => !delivered(p, facts.date))
+          .map((p) => `; "${p.name}" is completed ${p.completed}, after ${facts.date}, so it does not count yet`)
+          .join('') +
         '.';
-      return { ...base, met: false, have, gap };
+      return rowResult(row, need, '/projects', false, have, gap);
     });
+  },
+  allMet(rows, standing) {
+    const largest = largestDelivered(standing.dossier.projects ?? [], standing.date);
+    return rows.every(({ row, need }) => reachedLevel(row, largest) >= row.levels.findIndex((l) => l.id === need));
   },
 };
