@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { capped, printable, type Finding } from '../findings.js';
 import { segmentsOf } from '../core/pointer.js';
-import { fastParse, MAX_DEPTH, placeOf } from './fast-parse.js';
+import { fastParse, MAX_DEPTH, placeOf, placesOf, type PlaceTree } from './fast-parse.js';
 
 export { MAX_DEPTH };
 
@@ -208,10 +208,13 @@ export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): Par
   const fast = fastParse(text);
   // An empty document is left to the full path, which says so.
   if (fast !== undefined && fast.data !== null) {
+    // Places and line starts are found on the first finding: most dossiers have none.
+    let places: PlaceTree | undefined;
     let lineStarts: number[] | undefined;
     const locateFast = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
+      places ??= placesOf(text);
       lineStarts ??= lineStartsOf(text);
-      return positionIn(lineStarts, placeOf(fast.places, segmentsOf(pointer), target));
+      return positionIn(lineStarts, placeOf(places, segmentsOf(pointer), target));
     };
     return { ok: true, parsed: { data: fast.data, locate: locateFast } };
   }
