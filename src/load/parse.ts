@@ -87,6 +87,38 @@ function lineStartsOf(text: string): number[] {
  * 64 unclosed brackets in a string.
  */
 function tooDeep(text: string): { offset: number; message: string } | undefined {
+  // With no more opening brackets than the limit, no depth can pass it, and only line starts need a look.
+  return fewBrackets(text) ? tooIndented(text) : tooDeepAnywhere(text);
+}
+
+function fewBrackets(text: string): boolean {
+  let count = 0;
+  for (const bracket of ['[', '{']) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) if (++count > MAX_DEPTH) return false;
+  }
+  return true;
+}
+
+/** A space, or a block indicator (- ? :) followed by a space, is indentation. */
+function indents(ch: number, next: number): boolean {
+  return ch === 0x20 || ((ch === 0x2d || ch === 0x3f || ch === 0x3a) && (next === 0x20 || next === 0x09));
+}
+
+function tooIndentedAt(offset: number): { offset: number; message: string } {
+  return { offset, message: `indented more than ${MAX_INDENT} columns; a dossier never nests that deep` };
+}
+
+function tooIndented(text: string): { offset: number; message: string } | undefined {
+  for (let lineStart = 0; ; ) {
+    let i = lineStart;
+    while (indents(text.charCodeAt(i), text.charCodeAt(i + 1))) if (++i - lineStart > MAX_INDENT) return tooIndentedAt(i - 1);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return undefined;
+    lineStart = nl + 1;
+  }
+}
+
+function tooDeepAnywhere(text: string): { offset: number; message: string } | undefined {
   let depth = 0;
   let lineStart = true;
   let indent = 0;
@@ -98,11 +130,9 @@ function tooDeep(text: string): { offset: number; message: string } | undefined 
       continue;
     }
     if (lineStart) {
-      const next = text.charCodeAt(i + 1);
-      // A space, or a block indicator (- ? :) followed by a space, is indentation.
-      if (ch === 0x20 || ((ch === 0x2d || ch === 0x3f || ch === 0x3a) && (next === 0x20 || next === 0x09))) {
+      if (indents(ch, text.charCodeAt(i + 1))) {
         indent++;
-        if (indent > MAX_INDENT) return { offset: i, message: `indented more than ${MAX_INDENT} columns; a dossier never nests that deep` };
+        if (indent > MAX_INDENT) return tooIndentedAt(i);
         continue;
       }
       lineStart = false;
