@@ -27,6 +27,8 @@ export interface PlaceTree {
 
 export interface FastParsed {
   data: unknown;
+  /** Whether the text is strict JSON too (double-quoted strings, JSON's literals, no comments), which JSON.parse would read alike. */
+  json: boolean;
 }
 
 /** Thrown inside the reader to give up; never escapes it. */
@@ -86,6 +88,12 @@ function is(code: number, bits: number): boolean {
 
 /** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
 export const MAX_DEPTH = 64;
+/**
+ * Leading indentation (spaces and block indicators) a dossier never needs.
+ * Each block level costs at least one column, so this bounds block nesting
+ * well below where the parser's recursion fails.
+ */
+export const MAX_INDENT = 128;
 
 /** The plain scalar's value under YAML 1.2's core schema, or unsure. */
 function resolvePlain(text: string): unknown {
@@ -136,6 +144,8 @@ class Reader {
   lineStart = 0;
   /** The places of the node just read, when they are recorded. */
   place: PlaceTree | undefined;
+  /** Cleared by the first thing JSON would not accept. */
+  json = true;
   constructor(
     readonly text: string,
     readonly recordPlaces: boolean,
@@ -156,6 +166,7 @@ class Reader {
 
   /** Moves past the comment at `pos` and its newline. */
   skipComment(): void {
+    this.json = false;
     const nl = this.text.indexOf('\n', this.pos);
     this.pos = nl < 0 ? this.text.length : nl + 1;
     this.lineStart = this.pos;
@@ -178,12 +189,25 @@ class Reader {
   }
 
   /**
+   * A line's indentation past MAX_INDENT is left to `yaml`'s side, where
+   * parse.ts reports it. Called where the spaces at a line's start end; a
+   * line starts with at most one "- " the reader accepts, and its content
+   * cannot start with another block indicator, so this is all of the
+   * indentation parse.ts measures.
+   */
+  indentWithin(): void {
+    if (this.pos - this.lineStart > MAX_INDENT) throw unsure;
+  }
+
+  /**
    * Skips blank and comment-only lines; leaves `pos` at the next content's
    * first character and returns its column (-1 at the end). Idempotent.
+   * Called at a line's start, or at its content.
    */
   nextContent(): number {
     for (;;) {
       this.spaces();
+      this.indentWithin();
       if (this.atEnd()) return -1;
       const ch = this.code(this.pos);
       if (ch === NL) {
@@ -248,6 +272,7 @@ class Reader {
       key = this.quoted();
       if (key === '__proto__') throw unsure;
     } else {
+      this.json = false;
       // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
       if (!is(ch, KEY_START)) throw unsure;
       const start = this.pos;
@@ -264,6 +289,7 @@ class Reader {
 
   blockMap(indent: number): unknown {
     this.enter();
+    this.json = false;
     const data: Record<string, unknown> = {};
     const keys = this.recordPlaces ? new Map<string, { key: number; value: PlaceTree }>() : undefined;
     const at = this.pos;
@@ -310,12 +336,14 @@ class Reader {
 
   blockSeq(indent: number): unknown {
     this.enter();
+    this.json = false;
     const data: unknown[] = [];
     const items: PlaceTree[] | undefined = this.recordPlaces ? [] : undefined;
     const at = this.pos;
     for (;;) {
       this.pos++; // the dash
       this.spaces();
+      this.indentWithin();
       const ch = this.code(this.pos);
       let item: unknown;
       if (ch === NL || ch === HASH || this.atEnd()) {
@@ -346,6 +374,7 @@ class Reader {
 
   /** A plain scalar in block context, to the end of its line or comment. */
   plainBlock(): unknown {
+    this.json = false;
     const text = this.text;
     const start = this.pos;
     if (this.indicatorStart(text.charCodeAt(start))) throw unsure;
@@ -368,6 +397,7 @@ class Reader {
   quoted(): string {
     const text = this.text;
     const quote = text.charCodeAt(this.pos);
+    if (quote === SINGLE_QUOTE) this.json = false;
     let out = '';
     let from = this.pos + 1;
     let i = from;
@@ -399,16 +429,18 @@ class Reader {
 
   /** Spaces, and newlines too where a flow collection may span lines (a JSON document). */
   flowSpace(multiline: boolean): void {
+    let lineStarted = false;
     for (;;) {
       const ch = this.code(this.pos);
       if (ch === SPACE) {
         this.pos++;
-      } else if (ch === NL && multiline) {
-        this.pos++;
-        this.lineStart = this.pos;
-      } else {
-        return;
+        continue;
       }
+      if (lineStarted) this.indentWithin();
+      if (ch !== NL || !multiline) return;
+      this.pos++;
+      this.lineStart = this.pos;
+      lineStarted = true;
     }
   }
 
@@ -428,7 +460,9 @@ class Reader {
       while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
       if (end === at) throw unsure;
       this.pos = end;
-      value = resolvePlain(text.slice(at, end));
+      const raw = text.slice(at, end);
+      value = resolvePlain(raw);
+      if (typeof value !== 'number' && raw !== 'null' && raw !== 'true' && raw !== 'false') this.json = false;
     }
     if (this.recordPlaces) this.place = { at };
     return value;
@@ -520,11 +554,16 @@ class Reader {
   }
 }
 
-/** The data of `text`, or undefined when `yaml` must read it. */
+/**
+ * The data of `text`, or undefined when `yaml` must read it. A text read
+ * here is a mapping or a list, and no line of it is indented past MAX_INDENT.
+ */
 export function fastParse(text: string): FastParsed | undefined {
   if (AWKWARD.test(text)) return undefined;
   try {
-    return { data: new Reader(text, false).document() };
+    const reader = new Reader(text, false);
+    const data = reader.document();
+    return { data, json: reader.json };
   } catch (error) {
     if (error === unsure || error instanceof RangeError) return undefined;
     throw error;
