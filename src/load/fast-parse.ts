@@ -12,9 +12,9 @@
  * check that whatever it does return is exactly what `yaml` yields, values
  * and positions alike.
  *
- * Positions are only needed once a finding is reported, and most dossiers
- * have none, so the data is read without them; `placesOf` reads the same
- * text again, recording where every key and value starts.
+ * Positions are only needed once something is located, so the reader just
+ * notes offsets in reading order (a number per node and per key);
+ * `placesOf` pairs them with the data when the first position is asked for.
  */
 
 /** Where a node starts, and its children's places. */
@@ -27,6 +27,8 @@ export interface PlaceTree {
 
 export interface FastParsed {
   data: unknown;
+  /** Where each node starts and, within a mapping, each key, in reading order: see `placesOf`. */
+  offsets: number[];
   /** Whether the text is strict JSON too (double-quoted strings, JSON's literals, no comments), which JSON.parse would read alike. */
   json: boolean;
 }
@@ -142,14 +144,10 @@ class Reader {
   depth = 0;
   /** Where the line holding `pos` starts, for columns. */
   lineStart = 0;
-  /** The places of the node just read, when they are recorded. */
-  place: PlaceTree | undefined;
+  readonly offsets: number[] = [];
   /** Cleared by the first thing JSON would not accept. */
   json = true;
-  constructor(
-    readonly text: string,
-    readonly recordPlaces: boolean,
-  ) {}
+  constructor(readonly text: string) {}
 
   code(at: number): number {
     return this.text.charCodeAt(at);
@@ -270,7 +268,8 @@ class Reader {
     let key: string;
     if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       key = this.quoted();
-      if (key === '__proto__') throw unsure;
+      // A key like "2" would come first in a JavaScript object, out of reading order (see placesOf).
+      if (key === '__proto__' || is(key.charCodeAt(0), DIGIT)) throw unsure;
     } else {
       this.json = false;
       // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
@@ -291,23 +290,20 @@ class Reader {
     this.enter();
     this.json = false;
     const data: Record<string, unknown> = {};
-    const keys = this.recordPlaces ? new Map<string, { key: number; value: PlaceTree }>() : undefined;
-    const at = this.pos;
+    this.offsets.push(this.pos);
     for (;;) {
-      const keyAt = this.pos;
+      this.offsets.push(this.pos);
       const key = this.key();
       const after = this.code(this.pos);
       if (!(after === SPACE || after === NL || this.atEnd())) throw unsure;
       if (Object.hasOwn(data, key)) throw unsure;
       // A value that runs on to a more indented line is left to `yaml`: the column check below catches it.
       data[key] = this.blockValue(indent);
-      keys?.set(key, { key: keyAt, value: this.place! });
       const col = this.nextContent();
       if (col < indent) break;
       if (col > indent) throw unsure;
     }
     this.depth--;
-    if (keys) this.place = { at, keys };
     return data;
   }
 
@@ -327,10 +323,9 @@ class Reader {
       this.endOfLine();
       return node;
     }
-    const at = this.pos;
+    this.offsets.push(this.pos);
     const value = ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE ? this.quoted() : this.plainBlock();
     this.endOfLine();
-    if (this.recordPlaces) this.place = { at };
     return value;
   }
 
@@ -338,8 +333,7 @@ class Reader {
     this.enter();
     this.json = false;
     const data: unknown[] = [];
-    const items: PlaceTree[] | undefined = this.recordPlaces ? [] : undefined;
-    const at = this.pos;
+    this.offsets.push(this.pos);
     for (;;) {
       this.pos++; // the dash
       this.spaces();
@@ -357,13 +351,11 @@ class Reader {
         item = this.blockValue(indent);
       }
       data.push(item);
-      items?.push(this.place!);
       const col = this.nextContent();
       if (col < indent) break;
       if (col > indent || this.code(this.pos) !== DASH || !this.isSeqDash()) throw unsure;
     }
     this.depth--;
-    if (items) this.place = { at, items };
     return data;
   }
 
@@ -449,6 +441,7 @@ class Reader {
     const ch = this.code(at);
     if (ch === OPEN_BRACE) return this.flowMap(multiline);
     if (ch === OPEN_BRACKET) return this.flowSeq(multiline);
+    this.offsets.push(at);
     let value: unknown;
     if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       value = this.quoted();
@@ -464,7 +457,6 @@ class Reader {
       value = resolvePlain(raw);
       if (typeof value !== 'number' && raw !== 'null' && raw !== 'true' && raw !== 'false') this.json = false;
     }
-    if (this.recordPlaces) this.place = { at };
     return value;
   }
 
@@ -487,16 +479,15 @@ class Reader {
   flowMap(multiline: boolean): unknown {
     this.enter();
     const data: Record<string, unknown> = {};
-    const keys = this.recordPlaces ? new Map<string, { key: number; value: PlaceTree }>() : undefined;
-    const at = this.pos;
+    this.offsets.push(this.pos);
     this.pos++;
     this.flowSpace(multiline);
     if (this.code(this.pos) === CLOSE_BRACE) {
       this.pos++;
     } else {
       for (;;) {
-        const keyAt = this.pos;
-        const ch = this.code(keyAt);
+        this.offsets.push(this.pos);
+        const ch = this.code(this.pos);
         const quotedKey = ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE;
         const key = this.key();
         if (Object.hasOwn(data, key)) throw unsure;
@@ -505,20 +496,17 @@ class Reader {
         if (!quotedKey && after !== SPACE && after !== NL) throw unsure;
         this.flowSpace(multiline);
         data[key] = this.flowNode(multiline);
-        keys?.set(key, { key: keyAt, value: this.place! });
         if (this.flowNext(CLOSE_BRACE, multiline)) break;
       }
     }
     this.depth--;
-    if (keys) this.place = { at, keys };
     return data;
   }
 
   flowSeq(multiline: boolean): unknown {
     this.enter();
     const data: unknown[] = [];
-    const items: PlaceTree[] | undefined = this.recordPlaces ? [] : undefined;
-    const at = this.pos;
+    this.offsets.push(this.pos);
     this.pos++;
     this.flowSpace(multiline);
     if (this.code(this.pos) === CLOSE_BRACKET) {
@@ -526,7 +514,6 @@ class Reader {
     } else {
       for (;;) {
         data.push(this.flowNode(multiline));
-        items?.push(this.place!);
         // "[a: 1]" is a one-pair mapping in YAML.
         this.flowSpace(multiline);
         if (this.code(this.pos) === COLON) throw unsure;
@@ -534,7 +521,6 @@ class Reader {
       }
     }
     this.depth--;
-    if (items) this.place = { at, items };
     return data;
   }
 
@@ -561,20 +547,35 @@ class Reader {
 export function fastParse(text: string): FastParsed | undefined {
   if (AWKWARD.test(text)) return undefined;
   try {
-    const reader = new Reader(text, false);
+    const reader = new Reader(text);
     const data = reader.document();
-    return { data, json: reader.json };
+    return { data, offsets: reader.offsets, json: reader.json };
   } catch (error) {
     if (error === unsure || error instanceof RangeError) return undefined;
     throw error;
   }
 }
 
-/** Where every key and value of a text `fastParse` read starts: the same reading again, recording places. */
-export function placesOf(text: string): PlaceTree {
-  const reader = new Reader(text, true);
-  reader.document();
-  return reader.place!;
+/**
+ * Where every key and value of what `fastParse` read starts. The offsets
+ * are in reading order, which is the data's own: a mapping keeps its keys in
+ * the order read (no key read here looks like an array index, which a
+ * JavaScript object would list first).
+ */
+export function placesOf({ data, offsets }: FastParsed): PlaceTree {
+  let next = 0;
+  const walk = (value: unknown): PlaceTree => {
+    const at = offsets[next++]!;
+    if (Array.isArray(value)) return { at, items: value.map(walk) };
+    if (value === null || typeof value !== 'object') return { at };
+    const keys = new Map<string, { key: number; value: PlaceTree }>();
+    for (const [name, child] of Object.entries(value)) {
+      const key = offsets[next++]!;
+      keys.set(name, { key, value: walk(child) });
+    }
+    return { at, keys };
+  };
+  return walk(data);
 }
 
 /** Where a JSON pointer lies, walking as far as the pointer matches, as the `yaml` locator does. */

@@ -244,7 +244,7 @@ function fastParsed(text: string, fast: FastParsed): ParseResult {
   let places: PlaceTree | undefined;
   let lineStarts: number[] | undefined;
   const locate = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
-    places ??= placesOf(text);
+    places ??= placesOf(fast);
     lineStarts ??= lineStartsOf(text);
     return positionIn(lineStarts, placeOf(places, segmentsOf(pointer), target));
   };

@@ -68,6 +68,7 @@ const EDITS: Array<(text: string) => string> = [
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nnull: x'),
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\n"quoted key": x\n\'single\': \'\''),
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\n"a\\"b\\\\c": x\n\'it\'\'s\': y\nx-m: {"d\\/e": 1, \'f\'\'g\': 2}'),
+  (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-map: {b: 1, "2": two, "10": ten}\n"7": seven'),
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-list: [a, "b", \'c\', 1, true, null, ~, [], {}]'),
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-map: {a: 1, "b":2, c: x y}'),
   (t) => t.replace(/schemaVersion: 1/, 'schemaVersion: 1\nx-odd: [a: 1]'),
