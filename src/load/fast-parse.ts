@@ -569,9 +569,9 @@ export function placesOf({ data, offsets }: FastParsed): PlaceTree {
     if (Array.isArray(value)) return { at, items: value.map(walk) };
     if (value === null || typeof value !== 'object') return { at };
     const keys = new Map<string, { key: number; value: PlaceTree }>();
-    for (const [name, child] of Object.entries(value)) {
+    for (const name of Object.keys(value)) {
       const key = offsets[next++]!;
-      keys.set(name, { key, value: walk(child) });
+      keys.set(name, { key, value: walk((value as Record<string, unknown>)[name]) });
     }
     return { at, keys };
   };
