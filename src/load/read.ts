@@ -55,8 +55,6 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; column
   return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
-const BOM = [0xef, 0xbb, 0xbf];
-
 /** Decodes bytes as UTF-8 text, refusing binary and non-UTF-8 content. A BOM is dropped. */
 export function decodeSource(bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_SOURCE_BYTES) return tooLarge(`the file (${bytes.length} bytes)`);
@@ -70,7 +68,7 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
       at >= 0 ? bytePosition(bytes, at) : undefined,
     );
   }
-  const start = BOM.every((byte, i) => bytes[i] === byte) ? BOM.length : 0;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('utf8');
   // Whitespace as trim() knows it: nothing else in the file is empty too.
   if (!/\S/.test(text)) return readError('the file is empty; start from `starcheck init`', 'empty', { line: 1, column: 1 });
@@ -80,17 +78,17 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
 /**
  * The buffer every file is read into: reads are synchronous, so no two ever
  * share it, and a batch allocates it once instead of once per file. One byte
- * past the limit is how a file without a size (a device, a pipe) shows it is
- * too large.
+ * past the limit is how a file shows it is too large without being asked its
+ * size.
  */
 let scratch: Buffer | undefined;
 
 /**
  * The file's bytes, or undefined past the limit: read until its end or one
  * byte past the limit, so an endless device (/dev/zero) costs nothing. No
- * fstat first: a read that finds the end costs less than one, and says the
- * same for a file, a FIFO or a device. The bytes are only good until the
- * next read.
+ * fstat first: the read that finds the end is a system call too, but builds
+ * no Stats object, and means the same for a file, a FIFO or a device. The
+ * bytes are only good until the next read.
  */
 function readBounded(fd: number): Uint8Array | undefined {
   scratch ??= Buffer.allocUnsafeSlow(MAX_SOURCE_BYTES + 1);
