@@ -240,7 +240,7 @@ export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): Par
 }
 
 function fastParsed(text: string, fast: FastParsed): ParseResult {
-  // Places and line starts are found on the first finding: most dossiers have none.
+  // Places and line starts are worked out on the first locate, not for a text that is only parsed.
   let places: PlaceTree | undefined;
   let lineStarts: number[] | undefined;
   const locate = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
