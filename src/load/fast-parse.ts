@@ -2,8 +2,7 @@
  * A fast reader for the plain YAML and the JSON that dossiers are written in:
  * block mappings and sequences, one-line flow collections (any flow
  * collection for a JSON document), plain and simply quoted scalars,
- * comments. It keeps the source offset of every key and value, so findings
- * still point at line and column.
+ * comments.
  *
  * It is an optimisation only: whenever the text strays from that subset in
  * any way it is not sure about — anchors, tags, block scalars, multi-line
@@ -12,6 +11,10 @@
  * `yaml`, which has the last word and the error messages. Differential tests
  * check that whatever it does return is exactly what `yaml` yields, values
  * and positions alike.
+ *
+ * Positions are only needed once something is located, so the reader just
+ * notes offsets in reading order (a number per node and per key);
+ * `placesOf` pairs them with the data when the first position is asked for.
  */
 
 /** Where a node starts, and its children's places. */
@@ -24,7 +27,10 @@ export interface PlaceTree {
 
 export interface FastParsed {
   data: unknown;
-  places: PlaceTree;
+  /** Where each node starts and, within a mapping, each key, in reading order: see `placesOf`. */
+  offsets: number[];
+  /** Whether the text is strict JSON too (double-quoted strings, JSON's literals, no comments), which JSON.parse would read alike. */
+  json: boolean;
 }
 
 /** Thrown inside the reader to give up; never escapes it. */
@@ -33,96 +39,187 @@ const unsure = new Unsure();
 
 // Characters that make YAML read a text differently from what it looks like, or that the subset leaves to `yaml`.
 const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-const PLAIN_KEY = /^[A-Za-z_$][\w$.+-]*$/;
 const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__proto__)$/;
 const NULL = /^(?:~|null|Null|NULL)$/;
 const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 /** Whole numbers that Number() and YAML's core schema read alike. */
 const SAFE_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 /** The core schema's other numbers (yaml/dist/schema/core): left to `yaml`. */
-const OTHER_NUMBER = [
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
-/** `[\w$.+-]`, a character of a plain key, tested on its code: every key of every dossier is scanned this way. */
-function isKeyChar(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24 || code === 0x2e || code === 0x2b || code === 0x2d
-  );
+const OTHER_NUMBER =
+  /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+
+const NL = 0x0a;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const PERCENT = 0x25;
+const SINGLE_QUOTE = 0x27;
+const PLUS = 0x2b;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** Marks per ASCII code: every key and scalar character is looked up here. */
+const KEY_START = 1;
+const KEY_CHAR = 2;
+const INDICATOR = 4;
+const FLOW_STOP = 8;
+const DIGIT = 16;
+const CLASSES = new Uint8Array(128);
+const mark = (chars: string, bits: number): void => {
+  for (const ch of chars) CLASSES[ch.charCodeAt(0)]! |= bits;
+};
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+mark(`${LETTERS}_$`, KEY_START);
+// `[\w$.+-]`, a character of a plain key.
+mark(`${LETTERS}0123456789_$.+-`, KEY_CHAR);
+mark('-?:,[]{}#&*!|>\'"%@`', INDICATOR);
+mark(',[]{}\n#:', FLOW_STOP);
+mark('0123456789', DIGIT);
+
+/** Whether `code` (NaN past the end of the text) has one of the marks. */
+function is(code: number, bits: number): boolean {
+  return code < 128 && (CLASSES[code]! & bits) !== 0;
 }
 
-const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 /** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
 export const MAX_DEPTH = 64;
+/**
+ * Leading indentation (spaces and block indicators) a dossier never needs.
+ * Each block level costs at least one column, so this bounds block nesting
+ * well below where the parser's recursion fails.
+ */
+export const MAX_INDENT = 128;
 
 /** The plain scalar's value under YAML 1.2's core schema, or unsure. */
 function resolvePlain(text: string): unknown {
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
-  if (SAFE_INT.test(text)) {
-    if (text === '-0') throw unsure;
-    return Number(text);
+  const first = text.charCodeAt(0);
+  // Only these first characters can start a null, a boolean or a number.
+  if (is(first, DIGIT) || first === DASH || first === PLUS || first === DOT) {
+    if (SAFE_INT.test(text)) {
+      if (text === '-0') throw unsure;
+      return Number(text);
+    }
+    if (OTHER_NUMBER.test(text)) throw unsure;
+  } else if (first === 0x7e || first === 0x6e || first === 0x4e) {
+    if (NULL.test(text)) return null;
+  } else if (first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46) {
+    if (BOOL.test(text)) return first === 0x74 || first === 0x54;
   }
-  if (OTHER_NUMBER.some((pattern) => pattern.test(text))) throw unsure;
   return text;
+}
+
+/** The character a JSON escape (the code after the backslash) stands for, or undefined. */
+function unescaped(code: number): string | undefined {
+  switch (code) {
+    case DOUBLE_QUOTE:
+      return '"';
+    case BACKSLASH:
+      return '\\';
+    case 0x2f:
+      return '/';
+    case 0x6e:
+      return '\n';
+    case 0x74:
+      return '\t';
+    case 0x72:
+      return '\r';
+    case 0x62:
+      return '\b';
+    case 0x66:
+      return '\f';
+    default:
+      return undefined;
+  }
 }
 
 class Reader {
   pos = 0;
   depth = 0;
+  /** Where the line holding `pos` starts, for columns. */
+  lineStart = 0;
+  readonly offsets: number[] = [];
+  /** Cleared by the first thing JSON would not accept. */
+  json = true;
   constructor(readonly text: string) {}
 
-  /** Column of `pos` (0-based). */
-  column(pos = this.pos): number {
-    return pos - (this.text.lastIndexOf('\n', pos - 1) + 1);
+  code(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  atEnd(at = this.pos): boolean {
+    return at >= this.text.length;
   }
 
   /** Skips spaces on this line. */
   spaces(): void {
-    while (this.text.charCodeAt(this.pos) === 0x20) this.pos++;
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+
+  /** Moves past the comment at `pos` and its newline. */
+  skipComment(): void {
+    this.json = false;
+    const nl = this.text.indexOf('\n', this.pos);
+    this.pos = nl < 0 ? this.text.length : nl + 1;
+    this.lineStart = this.pos;
   }
 
   /** At the end of a line's content: spaces, then a comment or the line end. Moves past the newline. */
   endOfLine(): void {
     this.spaces();
-    const ch = this.text[this.pos];
-    if (ch === '#') {
+    const ch = this.code(this.pos);
+    if (ch === HASH) {
       // A comment needs a space before it; "a#b" was handled by the scalar reader.
-      if (this.text[this.pos - 1] !== ' ') throw unsure;
-      const nl = this.text.indexOf('\n', this.pos);
-      this.pos = nl < 0 ? this.text.length : nl + 1;
-    } else if (ch === '\n') {
+      if (this.code(this.pos - 1) !== SPACE) throw unsure;
+      this.skipComment();
+    } else if (ch === NL) {
       this.pos++;
-    } else if (ch !== undefined) {
+      this.lineStart = this.pos;
+    } else if (!this.atEnd()) {
       throw unsure;
     }
   }
 
   /**
+   * A line's indentation past MAX_INDENT is left to `yaml`'s side, where
+   * parse.ts reports it. Called where the spaces at a line's start end; a
+   * line starts with at most one "- " the reader accepts, and its content
+   * cannot start with another block indicator, so this is all of the
+   * indentation parse.ts measures.
+   */
+  indentWithin(): void {
+    if (this.pos - this.lineStart > MAX_INDENT) throw unsure;
+  }
+
+  /**
    * Skips blank and comment-only lines; leaves `pos` at the next content's
    * first character and returns its column (-1 at the end). Idempotent.
+   * Called at a line's start, or at its content.
    */
   nextContent(): number {
     for (;;) {
       this.spaces();
-      const ch = this.text[this.pos];
-      if (ch === undefined) return -1;
-      if (ch === '\n') {
+      this.indentWithin();
+      if (this.atEnd()) return -1;
+      const ch = this.code(this.pos);
+      if (ch === NL) {
         this.pos++;
+        this.lineStart = this.pos;
         continue;
       }
-      if (ch === '#') {
-        const nl = this.text.indexOf('\n', this.pos);
-        this.pos = nl < 0 ? this.text.length : nl + 1;
+      if (ch === HASH) {
+        this.skipComment();
         continue;
       }
-      const col = this.column();
+      const col = this.pos - this.lineStart;
       // Document markers and directives belong to `yaml`.
-      if (col === 0 && (ch === '%' || this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos))) throw unsure;
+      if (col === 0 && (ch === PERCENT || this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos))) throw unsure;
       return col;
     }
   }
@@ -132,310 +229,353 @@ class Reader {
   }
 
   /** A block node starting at `pos`, whose lines are at column `indent`. */
-  blockNode(indent: number): [unknown, PlaceTree] {
-    const ch = this.text[this.pos];
-    if (ch === '-' && this.isSeqDash()) return this.blockSeq(indent);
-    if (ch === '{' || ch === '[') {
+  blockNode(indent: number): unknown {
+    const ch = this.code(this.pos);
+    if (ch === DASH && this.isSeqDash()) return this.blockSeq(indent);
+    if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       const node = this.flowNode(true);
       this.endOfLine();
       return node;
     }
-    const keyEnd = this.keyAhead();
-    if (keyEnd < 0) throw unsure;
     return this.blockMap(indent);
   }
 
   isSeqDash(): boolean {
-    const next = this.text[this.pos + 1];
-    return next === ' ' || next === '\n' || next === undefined;
+    const next = this.code(this.pos + 1);
+    return next === SPACE || next === NL || this.atEnd(this.pos + 1);
   }
 
-  /** If a mapping key starts here (`key:` then a space or line end), the position after the colon; else -1. */
-  keyAhead(): number {
-    const ch = this.text[this.pos];
+  /** Whether a mapping key starts here: `key:` then a space or the line end. */
+  keyAhead(): boolean {
+    const ch = this.code(this.pos);
     let end: number;
-    if (ch === '"' || ch === "'") {
-      end = this.text.indexOf(ch, this.pos + 1);
-      if (end < 0) return -1;
+    if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
+      end = this.text.indexOf(ch === DOUBLE_QUOTE ? '"' : "'", this.pos + 1);
+      if (end < 0) return false;
       end++;
     } else {
       end = this.pos;
-      while (end < this.text.length && isKeyChar(this.text.charCodeAt(end))) end++;
+      while (is(this.code(end), KEY_CHAR)) end++;
     }
-    if (this.text[end] !== ':') return -1;
-    const after = this.text[end + 1];
-    return after === ' ' || after === '\n' || after === undefined ? end + 1 : -1;
+    if (this.code(end) !== COLON) return false;
+    const after = this.code(end + 1);
+    return after === SPACE || after === NL || this.atEnd(end + 1);
   }
 
   /** Reads a key at `pos` and moves past its colon. */
   key(): string {
-    const ch = this.text[this.pos];
+    const ch = this.code(this.pos);
     let key: string;
-    if (ch === '"' || ch === "'") {
+    if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       key = this.quoted();
+      // A key like "2" would come first in a JavaScript object, out of reading order (see placesOf).
+      if (key === '__proto__' || is(key.charCodeAt(0), DIGIT)) throw unsure;
     } else {
+      this.json = false;
+      // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
+      if (!is(ch, KEY_START)) throw unsure;
       const start = this.pos;
-      while (this.pos < this.text.length && isKeyChar(this.text.charCodeAt(this.pos))) this.pos++;
-      key = this.text.slice(start, this.pos);
-      if (!PLAIN_KEY.test(key) || RESERVED_KEY.test(key)) throw unsure;
+      let end = start + 1;
+      while (is(this.code(end), KEY_CHAR)) end++;
+      key = this.text.slice(start, end);
+      if ((ch === 0x6e || ch === 0x4e || ch === 0x74 || ch === 0x54 || ch === 0x66 || ch === 0x46 || ch === 0x5f) && RESERVED_KEY.test(key)) throw unsure;
+      this.pos = end;
     }
-    if (key === '__proto__' || this.text[this.pos] !== ':') throw unsure;
+    if (this.code(this.pos) !== COLON) throw unsure;
     this.pos++;
     return key;
   }
 
-  blockMap(indent: number): [unknown, PlaceTree] {
+  blockMap(indent: number): unknown {
     this.enter();
+    this.json = false;
     const data: Record<string, unknown> = {};
-    const keys = new Map<string, { key: number; value: PlaceTree }>();
-    const places: PlaceTree = { at: this.pos, keys };
+    this.offsets.push(this.pos);
     for (;;) {
-      const keyAt = this.pos;
+      this.offsets.push(this.pos);
       const key = this.key();
-      if (keys.has(key)) throw unsure;
-      const [value, place] = this.blockValue(indent);
-      data[key] = value;
-      keys.set(key, { key: keyAt, value: place });
+      const after = this.code(this.pos);
+      if (!(after === SPACE || after === NL || this.atEnd())) throw unsure;
+      if (Object.hasOwn(data, key)) throw unsure;
+      // A value that runs on to a more indented line is left to `yaml`: the column check below catches it.
+      data[key] = this.blockValue(indent);
       const col = this.nextContent();
       if (col < indent) break;
-      if (col > indent || this.keyAhead() < 0) throw unsure;
+      if (col > indent) throw unsure;
     }
     this.depth--;
-    return [data, places];
+    return data;
   }
 
   /** The value after a key's colon (or a sequence dash) belonging to a node at column `indent`. */
-  blockValue(indent: number): [unknown, PlaceTree] {
+  blockValue(indent: number): unknown {
     this.spaces();
-    const ch = this.text[this.pos];
-    if (ch === undefined || ch === '\n' || ch === '#') {
+    const ch = this.code(this.pos);
+    if (ch === NL || ch === HASH || this.atEnd()) {
       // The value is on the lines below, indented further.
       this.endOfLine();
       const col = this.nextContent();
       if (col <= indent) throw unsure;
       return this.blockNode(col);
     }
-    if (ch === '{' || ch === '[') {
+    if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       const node = this.flowNode(false);
       this.endOfLine();
-      this.noContinuation(indent);
       return node;
     }
-    const at = this.pos;
-    const value = ch === '"' || ch === "'" ? this.quoted() : this.plainBlock();
+    this.offsets.push(this.pos);
+    const value = ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE ? this.quoted() : this.plainBlock();
     this.endOfLine();
-    this.noContinuation(indent);
-    return [value, { at }];
+    return value;
   }
 
-  /** A scalar ends with its line: a more indented line below would continue it (or be an error). */
-  noContinuation(indent: number): void {
-    const save = this.pos;
-    const col = this.nextContent();
-    if (col > indent) throw unsure;
-    this.pos = save;
-  }
-
-  blockSeq(indent: number): [unknown, PlaceTree] {
+  blockSeq(indent: number): unknown {
     this.enter();
+    this.json = false;
     const data: unknown[] = [];
-    const items: PlaceTree[] = [];
-    const places: PlaceTree = { at: this.pos, items };
+    this.offsets.push(this.pos);
     for (;;) {
       this.pos++; // the dash
       this.spaces();
-      const ch = this.text[this.pos];
-      let item: [unknown, PlaceTree];
-      if (ch === undefined || ch === '\n' || ch === '#') {
+      this.indentWithin();
+      const ch = this.code(this.pos);
+      let item: unknown;
+      if (ch === NL || ch === HASH || this.atEnd()) {
         item = this.blockValue(indent);
-      } else if (ch === '-' && this.isSeqDash()) {
+      } else if (ch === DASH && this.isSeqDash()) {
         throw unsure;
-      } else if (this.keyAhead() >= 0) {
+      } else if (this.keyAhead()) {
         // "- key: value": a mapping whose lines align with its first key.
-        item = this.blockMap(this.column());
+        item = this.blockMap(this.pos - this.lineStart);
       } else {
         item = this.blockValue(indent);
       }
-      data.push(item[0]);
-      items.push(item[1]);
+      data.push(item);
       const col = this.nextContent();
       if (col < indent) break;
-      if (col > indent || this.text[this.pos] !== '-' || !this.isSeqDash()) throw unsure;
+      if (col > indent || this.code(this.pos) !== DASH || !this.isSeqDash()) throw unsure;
     }
     this.depth--;
-    return [data, places];
+    return data;
+  }
+
+  /** Whether `ch`, starting a plain scalar, makes it something else (an indicator other than a negative number's dash). */
+  indicatorStart(ch: number): boolean {
+    return is(ch, INDICATOR) && !(ch === DASH && is(this.code(this.pos + 1), DIGIT));
   }
 
   /** A plain scalar in block context, to the end of its line or comment. */
   plainBlock(): unknown {
-    const first = this.text[this.pos]!;
-    if (INDICATORS.includes(first) && !(first === '-' && /[0-9]/.test(this.text[this.pos + 1] ?? ''))) throw unsure;
+    this.json = false;
+    const text = this.text;
     const start = this.pos;
-    let end = this.text.indexOf('\n', start);
-    if (end < 0) end = this.text.length;
-    // Searched within the line only: searching the rest of the text made a file without comments quadratic.
-    const comment = this.text.slice(start, end).indexOf(' #');
-    if (comment >= 0) end = start + comment;
-    const raw = this.text.slice(start, end).replace(/ +$/, '');
-    if (raw.includes(': ') || raw.endsWith(':')) throw unsure;
-    this.pos = start + raw.length;
-    return resolvePlain(raw);
+    if (this.indicatorStart(text.charCodeAt(start))) throw unsure;
+    let end = start;
+    for (; end < text.length; end++) {
+      const ch = text.charCodeAt(end);
+      if (ch === NL || (ch === HASH && text.charCodeAt(end - 1) === SPACE)) break;
+      if (ch === COLON) {
+        // "a: b" and a trailing "a:" are mappings, not scalars.
+        const next = text.charCodeAt(end + 1);
+        if (next === SPACE || next === NL || end + 1 >= text.length) throw unsure;
+      }
+    }
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = end;
+    return resolvePlain(text.slice(start, end));
   }
 
   /** A quoted scalar on one line, with JSON's escapes only. */
   quoted(): string {
-    const quote = this.text[this.pos]!;
+    const text = this.text;
+    const quote = text.charCodeAt(this.pos);
+    if (quote === SINGLE_QUOTE) this.json = false;
     let out = '';
-    let i = this.pos + 1;
+    let from = this.pos + 1;
+    let i = from;
     for (;;) {
-      const ch = this.text[i];
-      if (ch === undefined || ch === '\n') throw unsure;
-      if (quote === "'") {
-        if (ch === "'") {
-          if (this.text[i + 1] === "'") {
-            out += "'";
-            i += 2;
-            continue;
-          }
-          break;
+      const ch = text.charCodeAt(i);
+      if (ch === NL || i >= text.length) throw unsure;
+      if (ch === quote) {
+        if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+          out += text.slice(from, i + 1);
+          i += 2;
+          from = i;
+          continue;
         }
-      } else if (ch === '"') {
         break;
-      } else if (ch === '\\') {
-        const escaped = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' }[this.text[i + 1] ?? ''];
+      }
+      if (ch === BACKSLASH && quote === DOUBLE_QUOTE) {
+        const escaped = unescaped(text.charCodeAt(i + 1));
         if (escaped === undefined) throw unsure;
-        out += escaped;
+        out += text.slice(from, i) + escaped;
         i += 2;
+        from = i;
         continue;
       }
-      out += ch;
       i++;
     }
     this.pos = i + 1;
-    return out;
+    return out + text.slice(from, i);
   }
 
   /** Spaces, and newlines too where a flow collection may span lines (a JSON document). */
   flowSpace(multiline: boolean): void {
+    let lineStarted = false;
     for (;;) {
-      const ch = this.text[this.pos];
-      if (ch === ' ') this.pos++;
-      else if (ch === '\n' && multiline) this.pos++;
-      else return;
+      const ch = this.code(this.pos);
+      if (ch === SPACE) {
+        this.pos++;
+        continue;
+      }
+      if (lineStarted) this.indentWithin();
+      if (ch !== NL || !multiline) return;
+      this.pos++;
+      this.lineStart = this.pos;
+      lineStarted = true;
     }
   }
 
-  flowNode(multiline: boolean): [unknown, PlaceTree] {
+  flowNode(multiline: boolean): unknown {
     const at = this.pos;
-    const ch = this.text[this.pos];
-    if (ch === '{') return this.flowMap(multiline);
-    if (ch === '[') return this.flowSeq(multiline);
-    if (ch === '"' || ch === "'") return [this.quoted(), { at }];
-    const first = ch ?? '';
-    if (first === '' || (INDICATORS.includes(first) && !(first === '-' && /[0-9]/.test(this.text[this.pos + 1] ?? '')))) throw unsure;
-    const start = this.pos;
-    while (this.pos < this.text.length && !',[]{}\n#:'.includes(this.text[this.pos]!)) this.pos++;
-    const raw = this.text.slice(start, this.pos).replace(/ +$/, '');
-    if (raw.length === 0) throw unsure;
-    this.pos = start + raw.length;
-    return [resolvePlain(raw), { at }];
+    const ch = this.code(at);
+    if (ch === OPEN_BRACE) return this.flowMap(multiline);
+    if (ch === OPEN_BRACKET) return this.flowSeq(multiline);
+    this.offsets.push(at);
+    let value: unknown;
+    if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
+      value = this.quoted();
+    } else {
+      if (this.atEnd() || this.indicatorStart(ch)) throw unsure;
+      const text = this.text;
+      let end = at;
+      while (end < text.length && !is(text.charCodeAt(end), FLOW_STOP)) end++;
+      while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
+      if (end === at) throw unsure;
+      this.pos = end;
+      const raw = text.slice(at, end);
+      value = resolvePlain(raw);
+      if (typeof value !== 'number' && raw !== 'null' && raw !== 'true' && raw !== 'false') this.json = false;
+    }
+    return value;
   }
 
   /** After an item or entry: a comma and more, or the closing bracket. Returns true when closed. */
-  flowNext(close: string, multiline: boolean): boolean {
+  flowNext(close: number, multiline: boolean): boolean {
     this.flowSpace(multiline);
-    const ch = this.text[this.pos];
+    const ch = this.code(this.pos);
     if (ch === close) {
       this.pos++;
       return true;
     }
-    if (ch !== ',') throw unsure;
+    if (ch !== COMMA) throw unsure;
     this.pos++;
     this.flowSpace(multiline);
     // A trailing comma is YAML but not JSON; leave it to `yaml`.
-    if (this.text[this.pos] === close) throw unsure;
+    if (this.code(this.pos) === close) throw unsure;
     return false;
   }
 
-  flowMap(multiline: boolean): [unknown, PlaceTree] {
+  flowMap(multiline: boolean): unknown {
     this.enter();
     const data: Record<string, unknown> = {};
-    const keys = new Map<string, { key: number; value: PlaceTree }>();
-    const places: PlaceTree = { at: this.pos, keys };
+    this.offsets.push(this.pos);
     this.pos++;
     this.flowSpace(multiline);
-    if (this.text[this.pos] === '}') {
+    if (this.code(this.pos) === CLOSE_BRACE) {
       this.pos++;
     } else {
       for (;;) {
-        const keyAt = this.pos;
-        const ch = this.text[this.pos];
-        const quotedKey = ch === '"' || ch === "'";
+        this.offsets.push(this.pos);
+        const ch = this.code(this.pos);
+        const quotedKey = ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE;
         const key = this.key();
-        if (keys.has(key)) throw unsure;
+        if (Object.hasOwn(data, key)) throw unsure;
         // "a:1" is one plain scalar in YAML; only a quoted key may touch its value.
-        const after = this.text[this.pos];
-        if (!quotedKey && after !== ' ' && after !== '\n') throw unsure;
+        const after = this.code(this.pos);
+        if (!quotedKey && after !== SPACE && after !== NL) throw unsure;
         this.flowSpace(multiline);
-        const [value, place] = this.flowNode(multiline);
-        data[key] = value;
-        keys.set(key, { key: keyAt, value: place });
-        if (this.flowNext('}', multiline)) break;
+        data[key] = this.flowNode(multiline);
+        if (this.flowNext(CLOSE_BRACE, multiline)) break;
       }
     }
     this.depth--;
-    return [data, places];
+    return data;
   }
 
-  flowSeq(multiline: boolean): [unknown, PlaceTree] {
+  flowSeq(multiline: boolean): unknown {
     this.enter();
     const data: unknown[] = [];
-    const items: PlaceTree[] = [];
-    const places: PlaceTree = { at: this.pos, items };
+    this.offsets.push(this.pos);
     this.pos++;
     this.flowSpace(multiline);
-    if (this.text[this.pos] === ']') {
+    if (this.code(this.pos) === CLOSE_BRACKET) {
       this.pos++;
     } else {
       for (;;) {
-        const [value, place] = this.flowNode(multiline);
-        data.push(value);
-        items.push(place);
+        data.push(this.flowNode(multiline));
         // "[a: 1]" is a one-pair mapping in YAML.
         this.flowSpace(multiline);
-        if (this.text[this.pos] === ':') throw unsure;
-        if (this.flowNext(']', multiline)) break;
+        if (this.code(this.pos) === COLON) throw unsure;
+        if (this.flowNext(CLOSE_BRACKET, multiline)) break;
       }
     }
     this.depth--;
-    return [data, places];
+    return data;
   }
 
-  document(): FastParsed {
+  document(): unknown {
     const col = this.nextContent();
     if (col !== 0) throw unsure;
-    const ch = this.text[this.pos];
-    let node: [unknown, PlaceTree];
-    if (ch === '{' || ch === '[') {
-      node = this.flowNode(true);
+    const ch = this.code(this.pos);
+    let data: unknown;
+    if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
+      data = this.flowNode(true);
       this.endOfLine();
     } else {
-      node = this.blockNode(0);
+      data = this.blockNode(0);
     }
     if (this.nextContent() !== -1) throw unsure;
-    return { data: node[0], places: node[1] };
+    return data;
   }
 }
 
-/** The data and places of `text`, or undefined when `yaml` must read it. */
+/**
+ * The data of `text`, or undefined when `yaml` must read it. A text read
+ * here is a mapping or a list, and no line of it is indented past MAX_INDENT.
+ */
 export function fastParse(text: string): FastParsed | undefined {
   if (AWKWARD.test(text)) return undefined;
   try {
-    return new Reader(text).document();
+    const reader = new Reader(text);
+    const data = reader.document();
+    return { data, offsets: reader.offsets, json: reader.json };
   } catch (error) {
     if (error === unsure || error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/**
+ * Where every key and value of what `fastParse` read starts. The offsets
+ * are in reading order, which is the data's own: a mapping keeps its keys in
+ * the order read (no key read here looks like an array index, which a
+ * JavaScript object would list first).
+ */
+export function placesOf({ data, offsets }: FastParsed): PlaceTree {
+  let next = 0;
+  const walk = (value: unknown): PlaceTree => {
+    const at = offsets[next++]!;
+    if (Array.isArray(value)) return { at, items: value.map(walk) };
+    if (value === null || typeof value !== 'object') return { at };
+    const keys = new Map<string, { key: number; value: PlaceTree }>();
+    for (const name of Object.keys(value)) {
+      const key = offsets[next++]!;
+      keys.set(name, { key, value: walk((value as Record<string, unknown>)[name]) });
+    }
+    return { at, keys };
+  };
+  return walk(data);
 }
 
 /** Where a JSON pointer lies, walking as far as the pointer matches, as the `yaml` locator does. */

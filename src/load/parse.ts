@@ -5,8 +5,9 @@
  * `yaml` package reads everything else and has the last word on errors.
  *
  * The input may be hostile, so parsing is fenced in: nesting is measured on
- * the text before any parser sees it (yaml recurses, and deep enough block
- * nesting aborts the whole process, which no try/catch can stop), duplicate
+ * the text before `yaml` sees it (yaml recurses, and deep enough block
+ * nesting aborts the whole process, which no try/catch can stop; the fast
+ * reader bounds its own depth and indentation), duplicate
  * keys are found here in linear time (yaml's own check is quadratic in the
  * keys of a map), aliases are counted, explicit tags other than the core ones
  * are refused, and only the first syntax error is reported (later ones are
@@ -16,9 +17,9 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { capped, printable, type Finding } from '../findings.js';
 import { segmentsOf } from '../core/pointer.js';
-import { fastParse, MAX_DEPTH, placeOf } from './fast-parse.js';
+import { fastParse, MAX_DEPTH, MAX_INDENT, placeOf, placesOf, type FastParsed, type PlaceTree } from './fast-parse.js';
 
-export { MAX_DEPTH };
+export { MAX_DEPTH, MAX_INDENT };
 
 // `yaml` loads only for a text the fast reader leaves to it: loading it is a large part of a one-dossier run.
 const require = createRequire(import.meta.url);
@@ -30,13 +31,6 @@ function yaml(): typeof import('yaml') {
 
 /** Aliases a dossier may use before it looks like an expansion attack. */
 export const MAX_ALIASES = 100;
-/**
- * Leading indentation (spaces and block indicators) a dossier never needs.
- * Each block level costs at least one column, so this bounds block nesting
- * well below where the parser's recursion fails.
- */
-export const MAX_INDENT = 128;
-
 /** The core tags, which only restate what plain YAML already says. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -80,13 +74,42 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/** With no more opening brackets than the depth limit, no depth can pass it, and only line starts need a look. */
+function fewBrackets(text: string): boolean {
+  let count = 0;
+  for (const bracket of ['[', '{']) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) if (++count > MAX_DEPTH) return false;
+  }
+  return true;
+}
+
+/** A space, or a block indicator (- ? :) followed by a space, is indentation. */
+function indents(ch: number, next: number): boolean {
+  return ch === 0x20 || ((ch === 0x2d || ch === 0x3f || ch === 0x3a) && (next === 0x20 || next === 0x09));
+}
+
+function tooIndentedAt(offset: number): { offset: number; message: string } {
+  return { offset, message: `indented more than ${MAX_INDENT} columns; a dossier never nests that deep` };
+}
+
+/** The first line indented past the limit, when the brackets are few. */
+function tooIndented(text: string): { offset: number; message: string } | undefined {
+  for (let lineStart = 0; ; ) {
+    let i = lineStart;
+    while (indents(text.charCodeAt(i), text.charCodeAt(i + 1))) if (++i - lineStart > MAX_INDENT) return tooIndentedAt(i - 1);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return undefined;
+    lineStart = nl + 1;
+  }
+}
+
 /**
- * The first place the text nests too deep, measured cheaply before parsing:
- * bracket depth for flow collections, leading indentation for block ones.
- * Brackets inside quoted strings count too; a dossier has no reason to hold
- * 64 unclosed brackets in a string.
+ * The first place the text nests too deep: bracket depth for flow
+ * collections, leading indentation for block ones. Brackets inside quoted
+ * strings count too; a dossier has no reason to hold 64 unclosed brackets in
+ * a string.
  */
-function tooDeep(text: string): { offset: number; message: string } | undefined {
+function tooDeepAnywhere(text: string): { offset: number; message: string } | undefined {
   let depth = 0;
   let lineStart = true;
   let indent = 0;
@@ -98,11 +121,9 @@ function tooDeep(text: string): { offset: number; message: string } | undefined 
       continue;
     }
     if (lineStart) {
-      const next = text.charCodeAt(i + 1);
-      // A space, or a block indicator (- ? :) followed by a space, is indentation.
-      if (ch === 0x20 || ((ch === 0x2d || ch === 0x3f || ch === 0x3a) && (next === 0x20 || next === 0x09))) {
+      if (indents(ch, text.charCodeAt(i + 1))) {
         indent++;
-        if (indent > MAX_INDENT) return { offset: i, message: `indented more than ${MAX_INDENT} columns; a dossier never nests that deep` };
+        if (indent > MAX_INDENT) return tooIndentedAt(i);
         continue;
       }
       lineStart = false;
@@ -200,22 +221,34 @@ function jsonSyntaxError(text: string): Finding | undefined {
   }
 }
 
+/**
+ * The fences (nesting, then JSON's syntax) come before any parser, measured
+ * on the text, except that the fast reader goes first when the brackets are
+ * few: a text it reads has no line indented past the limit, so the fences
+ * could only find something in a `.json` file that is not strict JSON.
+ */
 export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): ParseResult {
-  const deep = tooDeep(text);
+  const few = fewBrackets(text);
+  let fast = few ? fastParse(text) : undefined;
+  if (fast !== undefined && (format === 'yaml' || fast.json)) return fastParsed(text, fast);
+  const deep = few ? tooIndented(text) : tooDeepAnywhere(text);
   if (deep) return { ok: false, errors: [syntaxError('too-deep', deep.message, positionIn(lineStartsOf(text), deep.offset))] };
   const json = format === 'json' ? jsonSyntaxError(text) : undefined;
   if (json) return { ok: false, errors: [json] };
-  const fast = fastParse(text);
-  // An empty document is left to the full path, which says so.
-  if (fast !== undefined && fast.data !== null) {
-    let lineStarts: number[] | undefined;
-    const locateFast = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
-      lineStarts ??= lineStartsOf(text);
-      return positionIn(lineStarts, placeOf(fast.places, segmentsOf(pointer), target));
-    };
-    return { ok: true, parsed: { data: fast.data, locate: locateFast } };
-  }
-  return parseWithYaml(text);
+  if (!few) fast = fastParse(text);
+  return fast !== undefined ? fastParsed(text, fast) : parseWithYaml(text);
+}
+
+function fastParsed(text: string, fast: FastParsed): ParseResult {
+  // Places and line starts are worked out on the first locate, not for a text that is only parsed.
+  let places: PlaceTree | undefined;
+  let lineStarts: number[] | undefined;
+  const locate = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
+    places ??= placesOf(fast);
+    lineStarts ??= lineStartsOf(text);
+    return positionIn(lineStarts, placeOf(places, segmentsOf(pointer), target));
+  };
+  return { ok: true, parsed: { data: fast.data, locate } };
 }
 
 /** The full YAML path: every construct, every error message. The caller has measured the nesting. */

@@ -3,7 +3,8 @@
  * hostile file from costing time or memory: a size cap, UTF-8 only, no
  * binary content.
  */
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../findings.js';
 
 /**
@@ -59,10 +60,7 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_SOURCE_BYTES) return tooLarge(`the file (${bytes.length} bytes)`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) return readError('binary content (a NUL byte); a dossier is YAML or JSON text', 'binary', bytePosition(bytes, nul));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const at = invalidUtf8At(bytes);
     return readError(
       `not UTF-8 text${at >= 0 ? ` (byte 0x${bytes[at]!.toString(16).padStart(2, '0')})` : ''}; save the file as UTF-8`,
@@ -70,30 +68,33 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
       at >= 0 ? bytePosition(bytes, at) : undefined,
     );
   }
-  if (text.trim().length === 0) return readError('the file is empty; start from `starcheck init`', 'empty', { line: 1, column: 1 });
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('utf8');
+  // Whitespace as trim() knows it: nothing else in the file is empty too.
+  if (!/\S/.test(text)) return readError('the file is empty; start from `starcheck init`', 'empty', { line: 1, column: 1 });
   return { ok: true, text };
 }
 
 /**
  * The buffer every file is read into: reads are synchronous, so no two ever
  * share it, and a batch allocates it once instead of once per file. One byte
- * past the limit is how a file without a size (a device, a pipe) shows it is
- * too large.
+ * past the limit is how a file shows it is too large without being asked its
+ * size.
  */
 let scratch: Buffer | undefined;
 
 /**
- * The file's bytes, or undefined past the limit. A regular file is read to the
- * size its descriptor reports; anything else (/dev/zero, a FIFO) until its end
- * or one byte past the limit, so an endless device costs nothing. The bytes
- * are only good until the next read.
+ * The file's bytes, or undefined past the limit: read until its end or one
+ * byte past the limit, so an endless device (/dev/zero) costs nothing. No
+ * fstat first: the read that finds the end is a system call too, but builds
+ * no Stats object, and means the same for a file, a FIFO or a device. The
+ * bytes are only good until the next read.
  */
-function readBounded(fd: number, info: Stats): Uint8Array | undefined {
+function readBounded(fd: number): Uint8Array | undefined {
   scratch ??= Buffer.allocUnsafeSlow(MAX_SOURCE_BYTES + 1);
-  const want = info.isFile() ? info.size : scratch.length;
   let size = 0;
-  while (size < want) {
-    const bytesRead = readSync(fd, scratch, size, want - size, null);
+  while (size < scratch.length) {
+    const bytesRead = readSync(fd, scratch, size, scratch.length - size, null);
     if (bytesRead === 0) break;
     size += bytesRead;
   }
@@ -102,18 +103,19 @@ function readBounded(fd: number, info: Stats): Uint8Array | undefined {
 
 /**
  * Reads a dossier or standard file as text. Synchronous on purpose: a
- * dossier is a few kilobytes, and one open, fstat, read and close cost far
- * less than the same calls through the thread pool.
+ * dossier is a few kilobytes, and one open, two reads and a close cost far
+ * less than the same calls through the thread pool. A directory fails its
+ * read with EISDIR.
  */
 export function readSource(file: string): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
+    const bytes = readBounded(fd);
+    if (bytes !== undefined) return decodeSource(bytes);
+    // Only a file too large to read learns its size, for the message.
     const info = fstatSync(fd);
-    if (info.isDirectory()) return readError('is a directory', 'read-error');
-    if (info.size > MAX_SOURCE_BYTES) return tooLarge(`the file (${info.size} bytes)`);
-    const bytes = readBounded(fd, info);
-    return bytes === undefined ? tooLarge('the file') : decodeSource(bytes);
+    return tooLarge(info.isFile() ? `the file (${info.size} bytes)` : 'the file');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return readError('no such file', 'not-found');

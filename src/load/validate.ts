@@ -192,14 +192,18 @@ function text(data: unknown): string | undefined {
 /**
  * Checks that need the standard's catalogue or the whole dossier at once.
  * They read the raw data defensively, so they run even when the schema
- * fails elsewhere: a person sees every problem in one pass.
+ * fails elsewhere: a person sees every problem in one pass. Every dossier
+ * passes through here and most have nothing to report, so what only a
+ * finding needs (its path, the names it suggests) is built when one is made.
  */
 function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSource): Finding[] {
   const findings: Finding[] = [];
-  const allCodes = [...catalogue.standard.certificates.flatMap((c) => [c.code, ...(c.aliases ?? [])])];
   const engineerIds = new Map<string, number>();
-  const numbers = new Map<string, string>();
-  list(field(data, 'engineers')).forEach((engineer, e) => {
+  /** Per claimed certificate number, the engineer and certificate index that claimed it first. */
+  const numbers = new Map<string, [number, number]>();
+  const engineers = list(field(data, 'engineers'));
+  for (let e = 0; e < engineers.length; e++) {
+    const engineer = engineers[e];
     const id = text(field(engineer, 'id'));
     const first = id === undefined ? undefined : engineerIds.get(id);
     if (first !== undefined) {
@@ -207,37 +211,44 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     } else if (id !== undefined) {
       engineerIds.set(id, e);
     }
-    list(field(engineer, 'certificates')).forEach((cert, c) => {
-      const at = `/engineers/${e}/certificates/${c}`;
+    const certificates = list(field(engineer, 'certificates'));
+    for (let c = 0; c < certificates.length; c++) {
+      const cert = certificates[c];
+      const at = (): string => `/engineers/${e}/certificates/${c}`;
       const type = text(field(cert, 'type'));
       if (type !== undefined && canonicalCode(catalogue, type) === undefined) {
-        findings.push(finding(parsed, 'unknown-certificate', `${at}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`));
+        const allCodes = catalogue.standard.certificates.flatMap((known) => [known.code, ...(known.aliases ?? [])]);
+        findings.push(finding(parsed, 'unknown-certificate', `${at()}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`));
       }
       const number = text(field(cert, 'number'));
       if (number !== undefined) {
-        const owner = numbers.get(claimKey(number));
+        const key = claimKey(number);
+        const owner = numbers.get(key);
         if (owner !== undefined) {
-          findings.push(finding(parsed, 'duplicate-certificate', `${at}/number`, `certificate number "${number}" is already claimed at ${owner}; each certificate fills one place`));
+          const claimedAt = describePath(`/engineers/${owner[0]}/certificates/${owner[1]}`);
+          findings.push(finding(parsed, 'duplicate-certificate', `${at()}/number`, `certificate number "${number}" is already claimed at ${claimedAt}; each certificate fills one place`));
         } else {
-          numbers.set(claimKey(number), describePath(at));
+          numbers.set(key, [e, c]);
         }
       }
       const issued = text(field(cert, 'issued'));
       const expires = text(field(cert, 'expires'));
-      if (issued !== undefined && expires !== undefined && isIsoDate(issued) && isIsoDate(expires) && compareDates(issued, expires) > 0) {
-        findings.push(finding(parsed, 'dates-out-of-order', `${at}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
+      // Real dates compare as strings, so the cheap comparison goes first.
+      if (issued !== undefined && expires !== undefined && compareDates(issued, expires) > 0 && isIsoDate(issued) && isIsoDate(expires)) {
+        findings.push(finding(parsed, 'dates-out-of-order', `${at()}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
       }
-    });
-  });
-  const categories = [...catalogue.categoryNames.keys()];
-  list(field(data, 'lab')).forEach((item, i) => {
-    const category = text(field(item, 'category'));
+    }
+  }
+  const lab = list(field(data, 'lab'));
+  for (let i = 0; i < lab.length; i++) {
+    const category = text(field(lab[i], 'category'));
     if (category !== undefined && !catalogue.categoryNames.has(category)) {
+      const categories = [...catalogue.categoryNames.keys()];
       findings.push(
         finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`),
       );
     }
-  });
+  }
   const tierIds = catalogue.tierIds;
   const tierCheck = (tier: string | undefined, path: string): void => {
     if (tier !== undefined && !tierIds.includes(tier)) {
@@ -256,8 +267,10 @@ export type ValidationResult = { ok: true; dossier: Dossier } | { ok: false; err
 export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): ValidationResult {
   const validate = dossierSchemaValidator;
   const schema = validate(parsed.data) ? { findings: [], unlisted: 0 } : schemaFindingList(validate.errors ?? [], parsed, DOSSIER_CONTEXT);
-  const errors = [...schema.findings, ...catalogueFindings(parsed.data, catalogue, parsed)].sort(bySource);
-  return errors.length > 0 ? { ok: false, errors: capped(errors, errors.length + schema.unlisted) } : { ok: true, dossier: parsed.data as Dossier };
+  const catalogued = catalogueFindings(parsed.data, catalogue, parsed);
+  if (schema.findings.length === 0 && catalogued.length === 0) return { ok: true, dossier: parsed.data as Dossier };
+  const errors = [...schema.findings, ...catalogued].sort(bySource);
+  return { ok: false, errors: capped(errors, errors.length + schema.unlisted) };
 }
 
 const DOSSIER_CONTEXT: SchemaContext = { schema: dossierSchema, root: 'the dossier', code: 'schema', userNotes: true };
