@@ -123,8 +123,12 @@ export function assertRequirable(require: string | undefined, catalogue: Catalog
   throw new UsageError(`--require: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
 }
 
-/** Checks one dossier whose text has been read (or failed to be). */
-export function checkText(file: string, read: ReadResult, options: CheckOptions): DossierReport {
+/**
+ * Checks one dossier whose text has been read (or failed to be). `more` are
+ * warnings about it found elsewhere (a batch's cross-dossier checks), which
+ * are located in its text and follow its own.
+ */
+export function checkText(file: string, read: ReadResult, options: CheckOptions, more: readonly Finding[] = []): DossierReport {
   const validated = validateText(file, read, options.standard);
   if (validated.catalogue) assertRequirable(options.require, validated.catalogue);
   if (!validated.ok) return validated.report;
@@ -156,8 +160,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions)
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
     ),
   );
-  const claims = claimsOf(dossier);
-  for (const claim of [...claims.certificates, ...claims.emails]) Object.assign(claim, locate(claim.path));
+  for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
   return {
     file,
     partner: dossier.partner.name,
@@ -172,7 +175,8 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions)
     pass: required?.met === true,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
     firstLapse: firstTierLapse(evaluation.tiers),
-    claims,
+    // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
+    claims: claimsOf(dossier),
   };
 }
 

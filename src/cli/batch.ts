@@ -218,8 +218,8 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
 
 /**
  * Adds the batch's integrity warnings: a dossier they name is checked again
- * from the text it was first read from, the warnings added to its report,
- * and rendered anew. Claims and texts are dropped once compared.
+ * from the text it was first read from, with the warnings (located in it
+ * then), and rendered anew. Claims and texts are dropped once compared.
  */
 function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKeeper): CheckedDossier[] {
   const warnings = crossCheck(
@@ -229,7 +229,6 @@ function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKe
   return results.map(({ claims: _claims, source, ...checked }, i) => {
     const extra: Finding[] = warnings[i]!;
     if (extra.length === 0 || source === undefined) return checked;
-    const report = checkText(checked.outline.file, { ok: true, text: source }, plan.options);
-    return settle({ ...report, warnings: [...report.warnings, ...extra] }, plan.outputs, keeper);
+    return settle(checkText(checked.outline.file, { ok: true, text: source }, plan.options, extra), plan.outputs, keeper);
   });
 }

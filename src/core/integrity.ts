@@ -11,10 +11,8 @@ import type { Dossier } from './model.js';
 /** Something a dossier asserts that no other applicant may assert too. */
 export interface Claim {
   value: string;
-  /** JSON pointer of the claim in its dossier. */
+  /** JSON pointer of the claim in its dossier (the pipeline locates a warning's pointer in the source). */
   path: string;
-  line?: number;
-  column?: number;
 }
 
 export interface Claims {
@@ -72,8 +70,7 @@ function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims
 }
 
 function warning(code: string, holder: Holder, message: string): Finding {
-  const { path, line, column } = holder.claim;
-  return { code, severity: 'warning', message, path, ...(line !== undefined ? { line, column } : {}) };
+  return { code, severity: 'warning', message, path: holder.claim.path };
 }
 
 /**
