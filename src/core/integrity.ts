@@ -55,18 +55,28 @@ interface Holder {
   claim: Claim;
 }
 
+/**
+ * The claims made by more than one holder, grouped by key. Nearly every key
+ * of a batch is claimed once, so a first pass only notes the keys seen, and
+ * holders are gathered for the repeated keys alone.
+ */
 function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims) => Claim[]): Map<string, Holder[]> {
-  const groups = new Map<string, Holder[]>();
-  entries.forEach((claims, index) => {
+  const seen = new Set<string>();
+  const repeated = new Map<string, Holder[]>();
+  entries.forEach((claims) => {
     if (!claims) return;
     for (const claim of pick(claims)) {
       const key = claimKey(claim.value);
-      const holders = groups.get(key);
-      if (holders) holders.push({ index, claim });
-      else groups.set(key, [{ index, claim }]);
+      if (seen.has(key)) repeated.set(key, []);
+      else seen.add(key);
     }
   });
-  return groups;
+  if (repeated.size === 0) return repeated;
+  entries.forEach((claims, index) => {
+    if (!claims) return;
+    for (const claim of pick(claims)) repeated.get(claimKey(claim.value))?.push({ index, claim });
+  });
+  return repeated;
 }
 
 function warning(code: string, holder: Holder, message: string): Finding {
