@@ -194,7 +194,13 @@ class Reader {
    * indentation parse.ts measures.
    */
   indentWithin(): void {
-    if (this.pos - this.lineStart > MAX_INDENT) throw unsure;
+    if (this.pos - this.lineStart <= MAX_INDENT) return;
+    // Far along a line is indentation only if nothing but spaces and a dash comes before: a one-line JSON document is not indented.
+    for (let i = this.lineStart; i < this.pos; i++) {
+      const ch = this.code(i);
+      if (ch !== SPACE && ch !== DASH) return;
+    }
+    throw unsure;
   }
 
   /**

@@ -104,6 +104,16 @@ describe('the fast reader', () => {
     }
   });
 
+  it('reads minified JSON, one line far longer than the indentation limit, exactly as yaml does', () => {
+    for (let i = 0; i < 20; i++) {
+      const parsed = parseWithYaml(dossierText(6, i).text);
+      if (!parsed.ok) throw new Error(`generated dossier ${i} does not parse`);
+      const text = JSON.stringify(parsed.parsed.data);
+      expect(text.length).toBeGreaterThan(500);
+      expect(agrees(text, `minified ${i}`), `minified ${i}: fast path`).toBe(true);
+    }
+  });
+
   it('reads a generated corpus exactly as yaml does, and takes the fast path for nearly all of it', () => {
     let fast = 0;
     const total = 150;
