@@ -21,6 +21,20 @@ const { main } = loadBundle('main').exports;
 function output(fd, stream) {
   // A stream keeps what it is given until it has written it; the CLI reuses its buffers, so it gets a copy.
   const copy = (chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+  // A reader that stops early (`| head`) closes the pipe: the rest of this output is dropped, quietly,
+  // and the run goes on (its files are still written, its exit code stands).
+  let closed = false;
+  let guarded;
+  const open = () => {
+    if (!guarded) {
+      guarded = stream();
+      guarded.on('error', (error) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    return guarded;
+  };
   let direct;
   try {
     const stat = fstatSync(fd);
@@ -30,7 +44,7 @@ function output(fd, stream) {
   }
   if (!direct) {
     return {
-      write: (chunk) => stream().write(copy(chunk)),
+      write: (chunk) => closed || open().write(copy(chunk)),
       get isTTY() {
         return stream().isTTY;
       },
@@ -39,14 +53,19 @@ function output(fd, stream) {
   return {
     isTTY: false,
     write(chunk) {
-      if (!direct) return stream().write(copy(chunk));
+      if (closed) return true;
+      if (!direct) return open().write(copy(chunk));
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       let written = 0;
       try {
         while (written < bytes.length) written += writeSync(fd, bytes, written);
-      } catch {
+      } catch (error) {
+        if (error.code === 'EPIPE') {
+          closed = true;
+          return true;
+        }
         direct = false;
-        return stream().write(Buffer.from(bytes.subarray(written)));
+        return open().write(Buffer.from(bytes.subarray(written)));
       }
       return true;
     },

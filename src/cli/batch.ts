@@ -125,8 +125,10 @@ function asError(failure: WorkerFailure): Error {
 async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeeper, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
   const results: CheckedDossier[] = new Array(files.length);
   let next = 0;
+  // Set when a thread fails: the others take no more work, so the run ends with its error at once.
+  let stopped = false;
   const take = (): { start: number; end: number } | undefined => {
-    if (next >= files.length) return undefined;
+    if (stopped || next >= files.length) return undefined;
     const start = next;
     next = Math.min(files.length, next + CHUNK);
     return { start, end: next };
@@ -173,8 +175,14 @@ async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeep
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
+  const own = inThisThread();
   try {
-    await Promise.all([...workers.map(inWorker), inThisThread()]);
+    await Promise.all([...workers.map(inWorker), own]);
+  } catch (error) {
+    stopped = true;
+    // This thread's chunk in hand finishes before the error goes up (and the spool it writes to is closed).
+    await own.catch(() => undefined);
+    throw error;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

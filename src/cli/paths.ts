@@ -7,7 +7,7 @@
  * instead of passing silently.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { STDIN_NAME } from '../pipeline.js';
 
 // tinyglobby loads only for a glob: checking one file or a directory should not pay for it.
@@ -45,10 +45,11 @@ async function globbed(cwd: string, pattern: string): Promise<string[]> {
   return walk(cwd, base, rest);
 }
 
-function kindOf(path: string): 'file' | 'directory' | 'missing' {
-  // statSync follows symbolic links: a link is what it points at.
+/** What a path is; statSync follows symbolic links, so a link is what it points at. `other` is a FIFO, socket or device. */
+function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
   try {
-    return statSync(path).isDirectory() ? 'directory' : 'file';
+    const info = statSync(path);
+    return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
   } catch {
     return 'missing';
   }
@@ -57,22 +58,29 @@ function kindOf(path: string): 'file' | 'directory' | 'missing' {
 /**
  * The dossier files under a directory, as `base/relative/path`: hidden
  * entries (.git, editor backups) skipped, symbolic links followed, each real
- * directory walked once (a link loop ends), unreadable directories passed over. A
- * directory is the common batch, and a plain walk lists ten thousand files
- * in a fraction of what matching each name against a glob takes.
+ * directory walked once (a link loop ends) and by its own name where it has
+ * one here (a directory's links are followed after its folders), unreadable
+ * directories passed over. Only regular files count: a FIFO named like a
+ * dossier would block the batch. A directory is the common batch, and a
+ * plain walk lists ten thousand files in a fraction of what matching each
+ * name against a glob takes. `absolute` goes through the directories' real
+ * paths, so a file reached twice (`check dir dir/sub`) is checked once.
  */
 function dossiersUnder(cwd: string, directory: string): Array<{ file: string; absolute: string }> {
   const found: Array<{ file: string; absolute: string }> = [];
   const walked = new Set<string>();
   const visit = (relative: string): void => {
     const absolute = resolve(cwd, directory, relative);
+    let real;
     let entries;
     try {
-      const real = realpathSync(absolute);
+      real = realpathSync(absolute);
       if (walked.has(real)) return;
       walked.add(real);
-      // In name order, so which name a twice-linked directory is walked by does not depend on the file system.
-      entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // In name order, links last, so which name a twice-reached directory is walked by does not depend on the file system.
+      entries = readdirSync(absolute, { withFileTypes: true }).sort(
+        (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
     } catch {
       return;
     }
@@ -83,7 +91,7 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
       if (kind === 'directory') visit(path);
       // A dangling link named like a dossier is kept: reading it says what is wrong, rather than it passing unseen.
       else if ((kind === 'file' || kind === 'missing') && DOSSIER_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) {
-        found.push({ file: join(directory, path), absolute: absolute.endsWith('/') ? absolute + entry.name : `${absolute}/${entry.name}` });
+        found.push({ file: join(directory, path), absolute: real.endsWith('/') ? real + entry.name : `${real}/${entry.name}` });
       }
     }
   };
@@ -98,6 +106,16 @@ async function walk(cwd: string, base: string, pattern: string): Promise<string[
   return matches.map((m) => join(base, m));
 }
 
+/** A path with its folder's symbolic links resolved, as the directory walk names what it finds. */
+function realFolder(path: string): string {
+  try {
+    const folder = realpathSync(dirname(path));
+    return folder.endsWith('/') ? folder + basename(path) : `${folder}/${basename(path)}`;
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Expands command-line paths into dossier targets, without duplicates: in the
  * order the paths were given, each directory or glob in sorted order, so the
@@ -106,8 +124,8 @@ async function walk(cwd: string, base: string, pattern: string): Promise<string[
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<DossierTarget[]> {
   const targets = new Map<string, DossierTarget>();
-  // Files are told apart by their absolute path, however the command line named them.
-  const add = (target: DossierTarget, key = target.kind === 'file' ? resolve(cwd, target.file) : `${target.kind}:${target.file}`): void => {
+  // Files are told apart by their folder's real path and their name, however the command line named them.
+  const add = (target: DossierTarget, key = target.kind === 'file' ? realFolder(resolve(cwd, target.file)) : `${target.kind}:${target.file}`): void => {
     if (!targets.has(key)) targets.set(key, target);
   };
   for (const path of paths) {
@@ -116,11 +134,12 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       continue;
     }
     const kind = kindOf(resolve(cwd, path));
-    if (kind === 'file' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
+    // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
+    if (kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
       add({ kind: 'file', file: path });
       continue;
     }
-    const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: resolve(cwd, file) }));
+    const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
     if (found.length === 0) {
       const message =
         kind === 'directory'

@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
 
 /** What a thread needs to write parts: the file, and the shared count of bytes reserved in it. */
 export interface SpoolHandle {
@@ -21,10 +20,15 @@ export interface SpoolHandle {
   end: SharedArrayBuffer;
 }
 
-/** A part in the spool. Its offset is final once the writer that handed it out has flushed. */
+/**
+ * A part in the spool. Its offset is final once the writer that handed it
+ * out has flushed; a part the spool could not take (a full disk) holds its
+ * bytes itself instead.
+ */
 export interface SpooledPart {
   offset: number;
   length: number;
+  bytes?: Uint8Array;
 }
 
 /** A temporary file for the parts, already unlinked; undefined where none can be made (memory serves then). */
@@ -54,11 +58,17 @@ const utf8 = new TextEncoder();
 /** Bytes staged before one positioned write; a UTF-16 code unit takes at most three. */
 const STAGE_BYTES = 1 << 20;
 
-/** One thread's way into the spool: parts are encoded into a reused buffer and written a buffer at a time. */
+/**
+ * One thread's way into the spool: parts are encoded into a reused buffer and
+ * written a buffer at a time. Should a write fail (the temporary directory is
+ * full), this writer keeps its parts in memory from then on, as a small batch
+ * does: the batch goes on.
+ */
 export class SpoolWriter {
   private stage = new Uint8Array(STAGE_BYTES);
   private used = 0;
   private staged: SpooledPart[] = [];
+  private inMemory = false;
   private readonly end: BigInt64Array;
 
   constructor(private readonly spool: SpoolHandle) {
@@ -66,6 +76,10 @@ export class SpoolWriter {
   }
 
   keep(text: string): SpooledPart {
+    if (this.inMemory) {
+      const bytes = utf8.encode(text);
+      return { offset: -1, length: bytes.length, bytes };
+    }
     const most = text.length * 3;
     if (this.used + most > this.stage.length) {
       this.flush();
@@ -85,11 +99,12 @@ export class SpoolWriter {
     const at = Number(Atomics.add(this.end, 0, BigInt(this.used)));
     try {
       for (let done = 0; done < this.used; ) done += writeSync(this.spool.fd, this.stage, done, this.used - done, at + done);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UsageError(`cannot write the batch's temporary file in ${tmpdir()} (${reason}); free some space there or set TMPDIR`);
+      for (const part of this.staged) part.offset += at;
+    } catch {
+      // The reserved bytes stay a hole in the file that no part points into.
+      this.inMemory = true;
+      for (const part of this.staged) part.bytes = this.stage.slice(part.offset, part.offset + part.length);
     }
-    for (const part of this.staged) part.offset += at;
     this.staged = [];
     this.used = 0;
   }
@@ -105,6 +120,7 @@ export class SpoolReader {
 
   /** The part's bytes: a view that holds only until the next call. */
   bytes(part: SpooledPart): Uint8Array {
+    if (part.bytes) return part.bytes;
     const from = part.offset - this.start;
     if (from < 0 || from + part.length > this.filled) {
       if (part.length > this.window.length) this.window = new Uint8Array(part.length);

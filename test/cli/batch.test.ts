@@ -1,5 +1,6 @@
 /** Batches: many paths, one row per dossier, the worst exit code, the same output however many threads. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { FILES_PER_WORKER } from '../../src/cli/batch.js';
 import { expandPaths } from '../../src/cli/paths.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { dossierText } from '../bench/generate.mjs';
-import { root, runBin, runCli } from '../helpers.js';
+import { bin, root, runBin, runCli } from '../helpers.js';
 
 /** The summary table's dossier rows: the first cell's lines joined, then the other cells. */
 function summaryRows(stdout: string): Array<{ dossier: string; cells: string[] }> {
@@ -126,6 +127,28 @@ describe('threads', () => {
   }, 60_000);
 });
 
+describe('a reader that stops early', () => {
+  it('gets what it read; the rest is dropped quietly, with no stack trace, and the exit code stands', async () => {
+    const dir = scratch();
+    for (let i = 0; i < 150; i++) writeFileSync(join(dir, `d${String(i).padStart(3, '0')}.yaml`), dossierText(8, i).text);
+    const out = scratch();
+    // Larger than a spawned run's output buffer: the whole output goes to a file.
+    const expected = runBin(['check', dir, '--format', `json=${out}/all.json`]);
+    // Like `starcheck check dir --format json | head -c 1000`: read a little, then close the pipe.
+    const child = spawn(process.execPath, [bin, 'check', dir, '--format', 'json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const first = await new Promise<Buffer>((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(first.length).toBeGreaterThan(0);
+    expect(readFileSync(`${out}/all.json`).subarray(0, first.length).equals(first)).toBe(true);
+    expect(code).toBe(expected.code);
+    expect(stderr).toBe(expected.stderr);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  }, 60_000);
+});
+
 describe('paths', () => {
   it('expands quoted globs itself, recursing with **', async () => {
     const dir = scratch();
@@ -167,10 +190,13 @@ describe('paths', () => {
     symlinkSync(join(dir, 'real', 'a.yaml'), join(dir, 'b.yaml'));
     symlinkSync(dir, join(dir, 'real', 'loop'));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling.yaml'));
+    execFileSync('mkfifo', [join(dir, 'real', 'pipe.yaml')]);
     const files = (await expandPaths([dir], '/')).map((t) => t.file);
-    // A real directory is walked by its first name in name order; the loop back to the top is not walked again.
-    // The dangling link stays, so that reading it reports it.
-    expect(files).toEqual([`${dir}/b.yaml`, `${dir}/dangling.yaml`, `${dir}/linked/a.yaml`]);
+    // A real directory is walked by its own name, not a link's; the loop back to the top is not walked again.
+    // The dangling link stays, so that reading it reports it; the FIFO, which would block the batch, does not.
+    expect(files).toEqual([`${dir}/b.yaml`, `${dir}/dangling.yaml`, `${dir}/real/a.yaml`]);
+    // A folder and a folder inside it, or a file named again through a link to its folder: each dossier once.
+    expect((await expandPaths([dir, `${dir}/real`, `${dir}/linked/a.yaml`], '/')).map((t) => t.file)).toEqual(files);
   });
 
   it('makes a glob or directory that matches nothing a dossier error (exit 2), never a silent pass', async () => {

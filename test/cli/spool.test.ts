@@ -3,8 +3,9 @@
  * output's pieces through one reused buffer: every byte comes back as it
  * went in, whatever the sizes, the order or the characters.
  */
-import { readdirSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePieces } from '../../src/cli/output.js';
 import { closeSpool, openSpool, SpoolReader, SpoolWriter, type SpoolHandle, type SpooledPart } from '../../src/cli/spool.js';
@@ -57,6 +58,30 @@ describe('the spool', () => {
     const reader = new SpoolReader(handle);
     // In order and out of order: each read must see its own bytes.
     for (const { part, text } of [...written, ...[...written].reverse()]) expect(decoder.decode(reader.bytes(part))).toBe(text);
+  });
+});
+
+describe('a spool that cannot be written (a full temporary directory)', () => {
+  it('keeps the parts in memory instead, and the batch goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-spool-'));
+    writeFileSync(join(dir, 'read-only'), '');
+    // A descriptor open for reading only: every write to it fails, as one to a full disk does.
+    const handle: SpoolHandle = { fd: openSync(join(dir, 'read-only'), 'r'), end: new SharedArrayBuffer(8) };
+    try {
+      const writer = new SpoolWriter(handle);
+      const before = [mixed(1, 1000), mixed(2, 50)];
+      const parts = before.map((text) => writer.keep(text));
+      writer.flush();
+      const after = mixed(3, 2000);
+      parts.push(writer.keep(after));
+      writer.flush();
+      const reader = new SpoolReader(handle);
+      expect(parts.map((part) => decoder.decode(reader.bytes(part)))).toEqual([...before, after]);
+      expect(parts.every((part) => part.bytes !== undefined)).toBe(true);
+    } finally {
+      closeSync(handle.fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
