@@ -16,7 +16,7 @@ import { StandardError } from '../load/standard.js';
 import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 import type { DossierTarget } from './paths.js';
-import { SpoolWriter, type SpooledPart, type SpoolHandle } from './spool.js';
+import { SpoolReader, SpoolWriter, type SpooledPart, type SpoolHandle } from './spool.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
 /** Files each thread must have for another thread to be worth its start-up (loading the modules again, warming them up). */
@@ -71,7 +71,7 @@ export interface CheckedDossier {
   report?: DossierReport;
   /** What the cross-dossier checks compare, and the text it came from, to report the dossier again should they warn about it. */
   claims?: Claims;
-  source?: string;
+  source?: Part;
 }
 
 export interface BatchOptions {
@@ -101,7 +101,8 @@ export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, 
   const checked = settle(report, plan.outputs, keeper);
   if (report.claims !== undefined && read.ok) {
     checked.claims = report.claims;
-    checked.source = read.text;
+    // Kept like a part, off the heap: a batch of large dossiers must not hold every text in memory.
+    checked.source = keeper.keep(read.text);
   }
   return checked;
 }
@@ -219,6 +220,8 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     );
     progress(1);
   }
+  // Every part and text kept has its place before the cross-dossier checks read texts back.
+  keeper.flush();
   const final = crossChecked(results, plan, keeper);
   keeper.flush();
   return final;
@@ -234,9 +237,12 @@ function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKe
     results.map((r) => r.outline.file),
     results.map((r) => r.claims),
   );
-  return results.map(({ claims: _claims, source, ...checked }, i) => {
+  const reader = plan.spool ? new SpoolReader(plan.spool) : undefined;
+  const decoder = new TextDecoder();
+  return results.map(({ claims: _claims, source: kept, ...checked }, i) => {
     const extra: Finding[] = warnings[i]!;
-    if (extra.length === 0 || source === undefined) return checked;
+    if (extra.length === 0 || kept === undefined) return checked;
+    const source = decoder.decode(kept instanceof Uint8Array ? kept : reader!.bytes(kept));
     return settle(checkText(checked.outline.file, { ok: true, text: source }, plan.options, extra), plan.outputs, keeper);
   });
 }

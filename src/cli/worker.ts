@@ -40,8 +40,8 @@ export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort
     } catch (error) {
       reply = { ok: false, failure: failure(error) };
     }
-    // Parts kept as bytes move to the main thread rather than being copied.
-    const moved = reply.ok ? reply.checked.flatMap((c) => c.parts.flatMap((part) => (part instanceof Uint8Array ? [part.buffer] : []))) : [];
+    // Parts and texts kept as bytes move to the main thread rather than being copied.
+    const moved = reply.ok ? reply.checked.flatMap((c) => [...c.parts, c.source].flatMap((kept) => (kept instanceof Uint8Array ? [kept.buffer] : []))) : [];
     port.postMessage(reply, moved);
   });
 }
