@@ -22,7 +22,10 @@ export type ByteSink = (bytes: Uint8Array) => unknown;
  * text, bytes, or a reference `bytesOf` resolves (a part kept in the spool).
  */
 export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Exclude<P, string>) => Uint8Array, sink: ByteSink): Promise<void> {
-  const buffer = new Uint8Array(WRITE_BYTES);
+  // No larger than the output can be (a one-dossier report is a few kilobytes): fresh memory costs page faults.
+  let most = 0;
+  for (const piece of pieces) most += typeof piece === 'string' ? 3 * piece.length : WRITE_BYTES;
+  const buffer = new Uint8Array(Math.min(WRITE_BYTES, most));
   let used = 0;
   const flush = async (): Promise<void> => {
     if (used > 0) await sink(buffer.subarray(0, used));

@@ -9,7 +9,6 @@
  * happens to the run), written by every thread itself through one reused
  * buffer, at offsets reserved on a counter the threads share.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +32,9 @@ export interface SpooledPart {
 
 /** A temporary file for the parts, already unlinked; undefined where none can be made (memory serves then). */
 export function openSpool(): SpoolHandle | undefined {
-  const path = join(tmpdir(), `.starcheck-${randomBytes(8).toString('hex')}.spool`);
+  // Web Crypto's generator, which loads only here: node:crypto at start-up would cost every one-dossier run.
+  const name = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+  const path = join(tmpdir(), `.starcheck-${name}.spool`);
   let fd: number;
   try {
     fd = openSync(path, 'wx+', 0o600);
