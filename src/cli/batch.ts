@@ -52,6 +52,12 @@ export interface PartKeeper {
 
 const utf8 = new TextEncoder();
 
+/** How to get kept parts' bytes back: from the spool, or the bytes themselves. A spooled part's view holds until the next call. */
+export function partBytes(spool: SpoolHandle | undefined): (part: Part) => Uint8Array {
+  const reader = spool ? new SpoolReader(spool) : undefined;
+  return (part) => (part instanceof Uint8Array ? part : reader!.bytes(part));
+}
+
 /** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
 export function partKeeper(plan: BatchPlan): PartKeeper {
   return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), flush: () => undefined };
@@ -237,12 +243,12 @@ function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKe
     results.map((r) => r.outline.file),
     results.map((r) => r.claims),
   );
-  const reader = plan.spool ? new SpoolReader(plan.spool) : undefined;
+  const bytesOf = partBytes(plan.spool);
   const decoder = new TextDecoder();
   return results.map(({ claims: _claims, source: kept, ...checked }, i) => {
     const extra: Finding[] = warnings[i]!;
     if (extra.length === 0 || kept === undefined) return checked;
-    const source = decoder.decode(kept instanceof Uint8Array ? kept : reader!.bytes(kept));
+    const source = decoder.decode(bytesOf(kept));
     return settle(checkText(checked.outline.file, { ok: true, text: source }, plan.options, extra), plan.outputs, keeper);
   });
 }

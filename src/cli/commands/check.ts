@@ -7,10 +7,10 @@ import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
 import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, FILES_PER_WORKER, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
+import { checkTargets, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
 import { useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
-import { closeSpool, openSpool, SpoolReader } from '../spool.js';
+import { closeSpool, openSpool } from '../spool.js';
 import { expandPaths } from '../paths.js';
 import { progressBar } from '../progress.js';
 
@@ -136,8 +136,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
       for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
     }
-    const reader = spool ? new SpoolReader(spool) : undefined;
-    const bytesOf = (part: Part): Uint8Array => (part instanceof Uint8Array ? part : reader!.bytes(part));
+    const bytesOf = partBytes(spool);
     for (const [k, { format, options: formatOptions }] of plan.entries()) {
       const formatter = formatters[format]!;
       const pieces: Array<Part | string> =
