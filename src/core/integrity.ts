@@ -8,11 +8,20 @@
 import type { Finding } from '../findings.js';
 import type { Dossier } from './model.js';
 
-/** Something a dossier asserts that no other applicant may assert too. */
+/**
+ * Something a dossier asserts that no other applicant may assert too: an
+ * engineer's e-mail, or with `certificate` one of their certificate numbers.
+ * Where it stands is kept as indexes; the pointer is written only for a warning.
+ */
 export interface Claim {
   value: string;
-  /** JSON pointer of the claim in its dossier (the pipeline locates a warning's pointer in the source). */
-  path: string;
+  engineer: number;
+  certificate?: number;
+}
+
+/** The claim's JSON pointer in its dossier (the pipeline locates a warning's pointer in the source). */
+function pathOf({ engineer, certificate }: Claim): string {
+  return certificate === undefined ? `/engineers/${engineer}/email` : `/engineers/${engineer}/certificates/${certificate}/number`;
 }
 
 export interface Claims {
@@ -26,9 +35,9 @@ export function claimsOf(dossier: Dossier): Claims {
   const certificates: Claim[] = [];
   const emails: Claim[] = [];
   dossier.engineers.forEach((engineer, e) => {
-    if (engineer.email !== undefined) emails.push({ value: engineer.email, path: `/engineers/${e}/email` });
+    if (engineer.email !== undefined) emails.push({ value: engineer.email, engineer: e });
     (engineer.certificates ?? []).forEach((cert, c) => {
-      if (cert.number !== undefined) certificates.push({ value: cert.number, path: `/engineers/${e}/certificates/${c}/number` });
+      if (cert.number !== undefined) certificates.push({ value: cert.number, engineer: e, certificate: c });
     });
   });
   return { partner: dossier.partner.id ?? dossier.partner.name, certificates, emails };
@@ -80,7 +89,7 @@ function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims
 }
 
 function warning(code: string, holder: Holder, message: string): Finding {
-  return { code, severity: 'warning', message, path: holder.claim.path };
+  return { code, severity: 'warning', message, path: pathOf(holder.claim) };
 }
 
 /**
