@@ -1,5 +1,5 @@
 /**
- * One dossier through the whole flow: read → parse → validate → evaluate.
+ * One dossier through the whole flow, once its text is read: parse → validate → evaluate.
  * Returns the report entry every formatter reads; never throws for a bad
  * dossier (that is an entry with errors). It throws only StandardError for a
  * standard the user chose on the command line.
@@ -14,7 +14,7 @@ import { claimsOf } from './core/integrity.js';
 import { valueAt } from './core/pointer.js';
 import { printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
-import { readSource, type ReadResult } from './load/read.js';
+import type { ReadResult } from './load/read.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
 
 /** The files a dossier's application.standard may name. */
@@ -178,8 +178,4 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
     claims: claimsOf(dossier),
   };
-}
-
-export function checkFile(file: string, options: CheckOptions): DossierReport {
-  return checkText(file, readSource(file), options);
 }

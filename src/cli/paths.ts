@@ -45,6 +45,16 @@ async function globbed(cwd: string, pattern: string): Promise<string[]> {
   return walk(cwd, base, rest);
 }
 
+/** Code-unit order: the same on every machine, whatever its locale or file system. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `name` in the absolute `folder` (which is `/` itself at the root). */
+function childOf(folder: string, name: string): string {
+  return folder.endsWith('/') ? folder + name : `${folder}/${name}`;
+}
+
 /** What a path is; statSync follows symbolic links, so a link is what it points at. `other` is a FIFO, socket or device. */
 function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
   try {
@@ -79,7 +89,7 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
       walked.add(real);
       // In name order, links last, so which name a twice-reached directory is walked by does not depend on the file system.
       entries = readdirSync(absolute, { withFileTypes: true }).sort(
-        (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+        (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byCodeUnits(a.name, b.name),
       );
     } catch {
       return;
@@ -91,7 +101,7 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
       if (kind === 'directory') visit(path);
       // A dangling link named like a dossier is kept: reading it says what is wrong, rather than it passing unseen.
       else if ((kind === 'file' || kind === 'missing') && DOSSIER_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) {
-        found.push({ file: join(directory, path), absolute: real.endsWith('/') ? real + entry.name : `${real}/${entry.name}` });
+        found.push({ file: join(directory, path), absolute: childOf(real, entry.name) });
       }
     }
   };
@@ -109,8 +119,7 @@ async function walk(cwd: string, base: string, pattern: string): Promise<string[
 /** A path with its folder's symbolic links resolved, as the directory walk names what it finds. */
 function realFolder(path: string): string {
   try {
-    const folder = realpathSync(dirname(path));
-    return folder.endsWith('/') ? folder + basename(path) : `${folder}/${basename(path)}`;
+    return childOf(realpathSync(dirname(path)), basename(path));
   } catch {
     return path;
   }
@@ -147,8 +156,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
           : 'glob matches no file';
       add({ kind: 'unmatched', file: path, message });
     }
-    // Code-unit order: the same on every machine, whatever its locale or file system.
-    found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    found.sort((a, b) => byCodeUnits(a.file, b.file));
     for (const { file, absolute } of found) add({ kind: 'file', file }, absolute);
   }
   return [...targets.values()];
