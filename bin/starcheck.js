@@ -42,16 +42,11 @@ function output(fd, stream) {
   } catch {
     direct = false;
   }
-  if (!direct) {
-    return {
-      write: (chunk) => closed || open().write(copy(chunk)),
-      get isTTY() {
-        return stream().isTTY;
-      },
-    };
-  }
   return {
-    isTTY: false,
+    // Only a terminal asks Node's stream; a descriptor written directly is none.
+    get isTTY() {
+      return direct ? false : stream().isTTY;
+    },
     write(chunk) {
       if (closed) return true;
       if (!direct) return open().write(copy(chunk));
