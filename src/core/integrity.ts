@@ -6,6 +6,7 @@
  * every dossier involved gets a warning that names the others.
  */
 import type { Finding } from '../findings.js';
+import { detached } from './detached.js';
 import type { Dossier } from './model.js';
 
 /**
@@ -35,12 +36,12 @@ export function claimsOf(dossier: Dossier): Claims {
   const certificates: Claim[] = [];
   const emails: Claim[] = [];
   dossier.engineers.forEach((engineer, e) => {
-    if (engineer.email !== undefined) emails.push({ value: engineer.email, engineer: e });
+    if (engineer.email !== undefined) emails.push({ value: detached(engineer.email), engineer: e });
     (engineer.certificates ?? []).forEach((cert, c) => {
-      if (cert.number !== undefined) certificates.push({ value: cert.number, engineer: e, certificate: c });
+      if (cert.number !== undefined) certificates.push({ value: detached(cert.number), engineer: e, certificate: c });
     });
   });
-  return { partner: dossier.partner.id ?? dossier.partner.name, certificates, emails };
+  return { partner: detached(dossier.partner.id ?? dossier.partner.name), certificates, emails };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The result of one run over one or more dossiers: what every formatter reads. */
+import { detached } from '../core/detached.js';
 import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
@@ -27,19 +28,39 @@ export interface DossierReport {
   claims?: Claims;
 }
 
-/** A tier's result without its requirement rows. */
-export type TierOutline = Omit<TierResult, 'requirements'>;
-
 /**
- * What a batch keeps of a dossier once each output has its part: the report
- * without the requirement rows, which only the parts show. Enough for the
- * summary, the exit code and the document around the parts.
+ * What a batch keeps of a dossier once each output has its part: enough for
+ * the summary, the exit code and the document around the parts, and nothing
+ * more — ten thousand of them stay in memory until the batch is over.
  */
-export type DossierOutline = Omit<DossierReport, 'tiers' | 'claims'> & { tiers: TierOutline[] };
+export interface DossierOutline {
+  file: string;
+  partner: string | null;
+  standard: string | null;
+  valid: boolean;
+  pass: boolean;
+  highestTier: string | null;
+  requiredTier: string | null;
+  /** Each tier's id and gaps, in the standard's order: the verdict names the next tier up and its gaps. */
+  tiers: Array<{ id: string; gaps: number }>;
+  /** Why the dossier is invalid: printed on standard error whatever the format. Empty for a valid one. */
+  errors: Finding[];
+  warningCount: number;
+}
 
 export function outlineOf(report: DossierReport): DossierOutline {
-  const { tiers, claims: _claims, ...rest } = report;
-  return { ...rest, tiers: tiers.map(({ requirements: _requirements, ...tier }) => tier) };
+  return {
+    file: report.file,
+    partner: report.partner === null ? null : detached(report.partner),
+    standard: report.standard,
+    valid: report.valid,
+    pass: report.pass,
+    highestTier: report.highestTier,
+    requiredTier: report.requiredTier === null ? null : detached(report.requiredTier),
+    tiers: report.tiers.map((t) => ({ id: t.id, gaps: t.gaps })),
+    errors: report.errors,
+    warningCount: report.warnings.length,
+  };
 }
 
 export interface RunResult {
@@ -85,7 +106,7 @@ export type Formatter =
 export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
   if ('whole' in formatter) return formatter.whole(run, options);
   const parts = run.dossiers.map((d) => formatter.part(d, options));
-  return formatter.assemble(run, parts, options).join('');
+  return formatter.assemble({ ...run, dossiers: run.dossiers.map(outlineOf) }, parts, options).join('');
 }
 
 export function summarise(dossiers: readonly DossierOutline[]): RunResult['summary'] {

@@ -84,7 +84,7 @@ export function summaryTable(run: RunOutline, c: ChalkInstance): string {
       d.valid ? (d.highestTier ?? '–') : '–',
       d.requiredTier ?? '–',
       result(d, c),
-      d.valid ? count(d.warnings.length, 'warning') : count(d.errors.length, 'error'),
+      d.valid ? count(d.warningCount, 'warning') : count(d.errors.length, 'error'),
     ]);
   }
   const tiers = table(['Highest tier', 'Dossiers'], c);

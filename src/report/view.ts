@@ -51,7 +51,7 @@ export function requiredTierOf(d: DossierReport): TierResult | undefined {
 }
 
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
-export function verdict(d: DossierOutline): string {
+export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'>): string {
   if (!d.valid) return `invalid — ${plural(d.errors.length, 'error')}`;
   const index = d.tiers.findIndex((t) => t.id === d.highestTier);
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
@@ -61,7 +61,7 @@ export function verdict(d: DossierOutline): string {
 }
 
 /** PASS, FAIL or INVALID: the outcome against the required tier. */
-export function outcome(d: DossierOutline): 'PASS' | 'FAIL' | 'INVALID' {
+export function outcome(d: Pick<DossierOutline, 'valid' | 'pass'>): 'PASS' | 'FAIL' | 'INVALID' {
   return !d.valid ? 'INVALID' : d.pass ? 'PASS' : 'FAIL';
 }
 
