@@ -97,8 +97,12 @@ function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: P
     whole = true;
     return undefined;
   });
-  const { claims: _claims, ...kept } = report;
-  return { outline: outlineOf(report), parts, ...(whole ? { report: kept } : {}) };
+  const checked: CheckedDossier = { outline: outlineOf(report), parts };
+  if (whole) {
+    const { claims: _claims, ...kept } = report;
+    checked.report = kept;
+  }
+  return checked;
 }
 
 /** Checks one dossier whose text has been read (or failed to be) and renders it. */
