@@ -47,6 +47,8 @@ export type Part = SpooledPart | Uint8Array<ArrayBuffer>;
 /** How a thread keeps the parts it renders. A part's place is final once `flush` has run. */
 export interface PartKeeper {
   keep(text: string): Part;
+  /** Keeps a copy of `bytes`, which the caller may then reuse. */
+  keepBytes(bytes: Uint8Array): Part;
   flush(): void;
 }
 
@@ -60,7 +62,7 @@ export function partBytes(spool: SpoolHandle | undefined): (part: Part) => Uint8
 
 /** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
 export function partKeeper(plan: BatchPlan): PartKeeper {
-  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), flush: () => undefined };
+  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => bytes.slice(), flush: () => undefined };
 }
 
 /** What a batch keeps of one checked dossier. */
@@ -93,7 +95,7 @@ function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: P
   let whole = false;
   const parts = outputs.map(({ format, options }) => {
     const formatter = formatters[format]!;
-    if ('part' in formatter) return keeper.keep(formatter.part(report, options));
+    if ('part' in formatter) return formatter.bytes ? keeper.keepBytes(formatter.bytes(report, options)) : keeper.keep(formatter.part(report, options));
     whole = true;
     return undefined;
   });

@@ -60,10 +60,10 @@ const utf8 = new TextEncoder();
 const STAGE_BYTES = 1 << 20;
 
 /**
- * One thread's way into the spool: parts are encoded into a reused buffer and
- * written a buffer at a time. Should a write fail (the temporary directory is
- * full), this writer keeps its parts in memory from then on, as a small batch
- * does: the batch goes on.
+ * One thread's way into the spool: parts are encoded (or copied, those
+ * rendered as bytes) into a reused buffer and written a buffer at a time.
+ * Should a write fail (the temporary directory is full), this writer keeps
+ * its parts in memory from then on, as a small batch does: the batch goes on.
  */
 export class SpoolWriter {
   private stage = new Uint8Array(STAGE_BYTES);
@@ -77,19 +77,31 @@ export class SpoolWriter {
   }
 
   keep(text: string): SpooledPart {
-    if (this.inMemory) {
-      const bytes = utf8.encode(text);
-      return { offset: -1, length: bytes.length, bytes };
-    }
-    const most = text.length * 3;
+    if (this.inMemory) return heldPart(utf8.encode(text));
+    const { written } = utf8.encodeInto(text, this.room(text.length * 3));
+    return this.handOut(written);
+  }
+
+  keepBytes(bytes: Uint8Array): SpooledPart {
+    if (this.inMemory) return heldPart(bytes.slice());
+    this.room(bytes.length).set(bytes);
+    return this.handOut(bytes.length);
+  }
+
+  /** The stage from where the next part goes, with room for `most` bytes. */
+  private room(most: number): Uint8Array {
     if (this.used + most > this.stage.length) {
       this.flush();
       // A part larger than the buffer (a dossier of thousands of engineers) gets a buffer of its size.
       if (most > this.stage.length) this.stage = new Uint8Array(most);
     }
-    const { written } = utf8.encodeInto(text, this.stage.subarray(this.used));
-    const part = { offset: this.used, length: written };
-    this.used += written;
+    return this.stage.subarray(this.used);
+  }
+
+  /** The part of `length` bytes just put on the stage. */
+  private handOut(length: number): SpooledPart {
+    const part = { offset: this.used, length };
+    this.used += length;
     this.staged.push(part);
     return part;
   }
@@ -109,6 +121,11 @@ export class SpoolWriter {
     this.staged = [];
     this.used = 0;
   }
+}
+
+/** A part that holds its bytes itself. */
+function heldPart(bytes: Uint8Array): SpooledPart {
+  return { offset: -1, length: bytes.length, bytes };
 }
 
 /** Reads parts back through one reused window, so parts written one after another come back in one read. */

@@ -1,77 +1,117 @@
 /**
  * `--format json`: the stable machine-readable contract of the spec. Each
  * dossier's entry is rendered on its own, already indented for its place in
- * the `dossiers` array, so a batch never holds the whole document as objects.
+ * the `dossiers` array, so a batch never holds the whole document as objects;
+ * and it is written as UTF-8 bytes (see json-writer.ts), the form a batch
+ * keeps it in, so not even one entry is built as objects or as text.
  */
-import type { TierResult } from '../core/evaluate.js';
+import type { PathResult, TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../findings.js';
+import { JsonWriter } from './json-writer.js';
 import type { DossierReport, Formatter } from './run.js';
 
-type Entry = Record<string, unknown>;
+// The contract's objects, field by field in its order, an optional field
+// only when it is there.
 
-// The contract's objects, field by field in its order: assignments rather
-// than spreads, and an optional field only when it is there. (A replacer
-// listing the fields instead makes JSON.stringify twice as slow.)
-
-function finding(f: Finding): Entry {
-  const out: Entry = { code: f.code, message: f.message };
-  if (f.path !== undefined) out.path = f.path;
+function finding(w: JsonWriter, f: Finding): void {
+  w.open('{');
+  w.field('code', f.code);
+  w.field('message', f.message);
+  w.field('path', f.path);
   if (f.line !== undefined) {
-    out.line = f.line;
-    out.column = f.column;
+    w.field('line', f.line);
+    w.field('column', f.column);
   }
-  return out;
+  w.close('}');
 }
 
-function requirement(r: RequirementResult): Entry {
-  const out: Entry = { id: r.id, kind: r.kind, label: r.label };
-  if (r.path !== undefined) out.path = r.path;
-  out.met = r.met;
-  out.have = r.have;
-  out.need = r.need;
-  if (r.gap !== undefined) out.gap = r.gap;
-  if (r.note !== undefined) out.note = r.note;
+function requirement(w: JsonWriter, r: RequirementResult): void {
+  w.open('{');
+  w.field('id', r.id);
+  w.field('kind', r.kind);
+  w.field('label', r.label);
+  w.field('path', r.path);
+  w.field('met', r.met);
+  w.field('have', r.have);
+  w.field('need', r.need);
+  w.field('gap', r.gap);
+  w.field('note', r.note);
   if (r.line !== undefined) {
-    out.line = r.line;
-    out.column = r.column;
+    w.field('line', r.line);
+    w.field('column', r.column);
   }
-  return out;
+  w.close('}');
 }
 
-function tier(t: TierResult): Entry {
-  const out: Entry = { id: t.id, name: t.name, met: t.met, gaps: t.gaps };
-  if (t.holdsUntil !== undefined) out.holdsUntil = t.holdsUntil;
-  if (t.paths) out.paths = t.paths;
-  out.requirements = t.requirements.map(requirement);
-  return out;
+function path(w: JsonWriter, p: PathResult): void {
+  w.open('{');
+  w.field('id', p.id);
+  w.field('name', p.name);
+  w.field('met', p.met);
+  w.field('gaps', p.gaps);
+  w.close('}');
 }
 
-function entry(d: DossierReport): Entry {
-  const out: Entry = { file: d.file, partner: d.partner, standard: d.standard, asOf: d.asOf };
-  if (d.currentRating) out.currentRating = d.currentRating;
-  out.valid = d.valid;
-  out.errors = d.errors.map(finding);
-  out.warnings = d.warnings.map(finding);
-  out.tiers = d.tiers.map(tier);
-  out.highestTier = d.highestTier;
-  out.requiredTier = d.requiredTier;
-  out.pass = d.pass;
-  return out;
+function tier(w: JsonWriter, t: TierResult): void {
+  w.open('{');
+  w.field('id', t.id);
+  w.field('name', t.name);
+  w.field('met', t.met);
+  w.field('gaps', t.gaps);
+  w.field('holdsUntil', t.holdsUntil);
+  if (t.paths) list(w, 'paths', t.paths, path);
+  list(w, 'requirements', t.requirements, requirement);
+  w.close('}');
+}
+
+function entry(w: JsonWriter, d: DossierReport): void {
+  w.open('{');
+  w.field('file', d.file);
+  w.field('partner', d.partner);
+  w.field('standard', d.standard);
+  w.field('asOf', d.asOf);
+  if (d.currentRating) {
+    w.key('currentRating');
+    w.open('{');
+    w.field('tier', d.currentRating.tier);
+    w.field('issued', d.currentRating.issued);
+    w.field('validUntil', d.currentRating.validUntil);
+    w.close('}');
+  }
+  w.field('valid', d.valid);
+  list(w, 'errors', d.errors, finding);
+  list(w, 'warnings', d.warnings, finding);
+  list(w, 'tiers', d.tiers, tier);
+  w.field('highestTier', d.highestTier);
+  w.field('requiredTier', d.requiredTier);
+  w.field('pass', d.pass);
+  w.close('}');
+}
+
+function list<T>(w: JsonWriter, name: string, items: readonly T[], item: (w: JsonWriter, value: T) => void): void {
+  w.key(name);
+  w.open('[');
+  for (const value of items) item(w, value);
+  w.close(']');
+}
+
+const writer = new JsonWriter();
+const decoder = new TextDecoder();
+
+/** The entry, indented for its place two levels deep (in the document's `dossiers` array): a view that holds until the next entry. */
+function entryBytes(d: DossierReport): Uint8Array {
+  writer.begin(2);
+  entry(writer, d);
+  return writer.written();
 }
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
 const ENTRIES = '\n    0\n';
 
-/** How an entry two levels deep (inside the document and its `dossiers` array) opens and closes. */
-const [OPENING, CLOSING] = ['[\n  [\n', '\n  ]\n]'];
-
 export const json: Formatter = {
-  part: (d) => {
-    // Wrapped twice, the entry comes out indented for its place in the document.
-    const wrapped = JSON.stringify([[entry(d)]], null, 2);
-    return wrapped.slice(OPENING.length, wrapped.length - CLOSING.length);
-  },
+  bytes: entryBytes,
+  part: (d) => decoder.decode(entryBytes(d)),
   assemble: (run, parts) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: parts.length > 0 ? [0] : [], summary: run.summary };
     const text = `${JSON.stringify(document, null, 2)}\n`;

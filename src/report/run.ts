@@ -93,6 +93,8 @@ export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutlin
 export type Formatter =
   | {
       part(d: DossierReport, options: FormatOptions): string;
+      /** The same part as UTF-8, for a batch, which keeps parts as bytes: a view that holds until the next call. */
+      bytes?(d: DossierReport, options: FormatOptions): Uint8Array;
       /**
        * The output as pieces to write one after another: its own text and the
        * parts, which it passes along as they are (a batch keeps them as bytes
