@@ -33,6 +33,14 @@ function mixed(seed: number, length: number): string {
   return text;
 }
 
+/** Keeps text as bytes, which the caller overwrites at once: the writer must have copied them. */
+function keepBytes(writer: SpoolWriter, text: string): SpooledPart {
+  const bytes = new TextEncoder().encode(text);
+  const part = writer.keepBytes(bytes);
+  bytes.fill(0);
+  return part;
+}
+
 describe('the spool', () => {
   it('leaves no file behind, even while open', () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('.starcheck-'));
@@ -40,7 +48,7 @@ describe('the spool', () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('.starcheck-'))).toEqual(before);
   });
 
-  it('gives back every part as written, from writers taking turns, across flushes, and parts larger than any buffer', () => {
+  it('gives back every part as written, as text or as bytes, from writers taking turns, across flushes, and parts larger than any buffer', () => {
     const handle = spool();
     const writers = [new SpoolWriter(handle), new SpoolWriter(handle)];
     const written: Array<{ part: SpooledPart; text: string }> = [];
@@ -48,7 +56,7 @@ describe('the spool', () => {
       // Mostly small parts, now and then one of megabytes.
       const text = mixed(i, i % 97 === 5 ? 1_500_000 : 1 + ((i * 7919) % 20_000));
       const writer = writers[i % 2]!;
-      written.push({ part: writer.keep(text), text });
+      written.push({ part: i % 3 === 0 ? keepBytes(writer, text) : writer.keep(text), text });
       if (i % 31 === 0) writer.flush();
     }
     for (const writer of writers) writer.flush();
@@ -72,11 +80,11 @@ describe('a spool that cannot be written (a full temporary directory)', () => {
       const before = [mixed(1, 1000), mixed(2, 50)];
       const parts = before.map((text) => writer.keep(text));
       writer.flush();
-      const after = mixed(3, 2000);
-      parts.push(writer.keep(after));
+      const after = [mixed(3, 2000), mixed(4, 300)];
+      parts.push(writer.keep(after[0]!), keepBytes(writer, after[1]!));
       writer.flush();
       const reader = new SpoolReader(handle);
-      expect(parts.map((part) => decoder.decode(reader.bytes(part)))).toEqual([...before, after]);
+      expect(parts.map((part) => decoder.decode(reader.bytes(part)))).toEqual([...before, ...after]);
       expect(parts.every((part) => part.bytes !== undefined)).toBe(true);
     } finally {
       closeSync(handle.fd);
