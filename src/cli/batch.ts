@@ -47,7 +47,7 @@ export type Part = SpooledPart | Uint8Array<ArrayBuffer>;
 /** How a thread keeps the parts it renders. A part's place is final once `flush` has run. */
 export interface PartKeeper {
   keep(text: string): Part;
-  /** Keeps a copy of `bytes`, which the caller may then reuse. */
+  /** Keeps a copy of `bytes`, which the caller may then reuse. (A copy made with `new Uint8Array`: a Buffer's `slice` is a view.) */
   keepBytes(bytes: Uint8Array): Part;
   flush(): void;
 }
@@ -62,7 +62,7 @@ export function partBytes(spool: SpoolHandle | undefined): (part: Part) => Uint8
 
 /** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
 export function partKeeper(plan: BatchPlan): PartKeeper {
-  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => bytes.slice(), flush: () => undefined };
+  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => new Uint8Array(bytes), flush: () => undefined };
 }
 
 /** What a batch keeps of one checked dossier. */

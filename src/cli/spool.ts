@@ -83,7 +83,7 @@ export class SpoolWriter {
   }
 
   keepBytes(bytes: Uint8Array): SpooledPart {
-    if (this.inMemory) return heldPart(bytes.slice());
+    if (this.inMemory) return heldPart(new Uint8Array(bytes));
     this.room(bytes.length).set(bytes);
     return this.handOut(bytes.length);
   }

@@ -7,13 +7,18 @@
  * a third pass to encode it).
  */
 
-const [QUOTE, BACKSLASH, COMMA, NEWLINE, SPACE] = [0x22, 0x5c, 0x2c, 0x0a, 0x20];
+const [QUOTE, BACKSLASH, COMMA, COLON, NEWLINE, SPACE] = [0x22, 0x5c, 0x2c, 0x3a, 0x0a, 0x20];
 
 /** The one-letter escapes JSON.stringify uses, by code unit; other control characters and lone surrogates take `\uXXXX`. */
 const SHORT_ESCAPES = new Uint8Array(BACKSLASH + 1);
 for (const [c, letter] of Object.entries({ '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't', '"': '"', '\\': '\\' })) {
   SHORT_ESCAPES[c.charCodeAt(0)] = letter.charCodeAt(0);
 }
+
+/** What JSON.stringify would escape: a string without any is written as it is. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Strings at least this long are encoded natively (see `string`). */
+const NATIVE_FROM = 16;
 
 /** Lowercase, as JSON.stringify writes them. */
 const HEX = '0123456789abcdef';
@@ -22,7 +27,8 @@ const HEX = '0123456789abcdef';
 export type JsonScalar = string | number | boolean | null;
 
 export class JsonWriter {
-  private bytes = new Uint8Array(1 << 14);
+  // A Buffer for its native UTF-8 encoder (see `string`).
+  private bytes = Buffer.alloc(1 << 14);
   private length = 0;
   private depth = 0;
   /** The object or array just opened has no member yet. */
@@ -32,11 +38,11 @@ export class JsonWriter {
 
   /** Starts anew (dropping what was written) a value that stands `depth` levels deep in a document, indented for its place. */
   begin(depth: number): void {
-    this.length = 0;
     this.depth = depth;
     this.empty = false;
     this.inline = true;
-    this.indent(this.room(2 * depth));
+    this.length = 0;
+    this.length = indent(this.room(2 * depth), 0, depth);
   }
 
   /** What was written since `begin`: a view that holds until the next `begin`. */
@@ -45,8 +51,7 @@ export class JsonWriter {
   }
 
   open(bracket: '{' | '['): void {
-    this.member();
-    this.room(1)[this.length++] = bracket.charCodeAt(0);
+    this.member(1)[this.length++] = bracket.charCodeAt(0);
     this.depth++;
     this.empty = true;
   }
@@ -55,28 +60,36 @@ export class JsonWriter {
   close(bracket: '}' | ']'): void {
     this.depth--;
     const bytes = this.room(2 + 2 * this.depth);
+    let at = this.length;
     if (!this.empty) {
-      bytes[this.length++] = NEWLINE;
-      this.indent(bytes);
+      bytes[at++] = NEWLINE;
+      at = indent(bytes, at, this.depth);
     }
-    bytes[this.length++] = bracket.charCodeAt(0);
+    bytes[at++] = bracket.charCodeAt(0);
+    this.length = at;
     this.empty = false;
   }
 
-  /** An object member's key; its value, a scalar or an opened object or array, comes next. */
+  /**
+   * An object member's key, written as it is: the contract's field names need
+   * no escaping. Its value, a scalar or an opened object or array, comes next.
+   */
   key(name: string): void {
-    this.member();
-    this.string(name);
-    this.ascii(': ');
+    const bytes = this.member(name.length + 4);
+    let at = this.length;
+    bytes[at++] = QUOTE;
+    for (let i = 0; i < name.length; i++) bytes[at++] = name.charCodeAt(i);
+    bytes[at++] = QUOTE;
+    bytes[at++] = COLON;
+    bytes[at++] = SPACE;
+    this.length = at;
     this.inline = true;
   }
 
   value(value: JsonScalar): void {
-    this.member();
     if (typeof value === 'string') this.string(value);
-    // NaN and the infinities are null in JSON; every other number prints as String() does.
-    else if (typeof value === 'number') this.ascii(Number.isFinite(value) ? String(value) : 'null');
-    else this.ascii(String(value));
+    // NaN and the infinities are null in JSON; every other number prints as String() does, and so do true, false and null.
+    else this.ascii(typeof value === 'number' && !Number.isFinite(value) ? 'null' : String(value));
   }
 
   /** An object member, left out when its value is undefined, as JSON.stringify leaves it out. */
@@ -86,34 +99,47 @@ export class JsonWriter {
     this.value(value);
   }
 
-  /** Where a member or an element begins: after a comma unless it is the first, on a line of its own. */
-  private member(): void {
+  /**
+   * Begins a member or an element: after a comma unless it is the first, on
+   * a line of its own (or where the writer stands, after a key). Returns the
+   * buffer, with room for `more` bytes after that.
+   */
+  private member(more: number): Buffer {
+    const bytes = this.room(2 + 2 * this.depth + more);
     if (this.inline) {
       this.inline = false;
-      return;
+      return bytes;
     }
-    const bytes = this.room(2 + 2 * this.depth);
-    if (!this.empty) bytes[this.length++] = COMMA;
-    bytes[this.length++] = NEWLINE;
-    this.indent(bytes);
+    let at = this.length;
+    if (!this.empty) bytes[at++] = COMMA;
+    bytes[at++] = NEWLINE;
+    this.length = indent(bytes, at, this.depth);
     this.empty = false;
-  }
-
-  private indent(bytes: Uint8Array): void {
-    for (let end = this.length + 2 * this.depth; this.length < end; ) bytes[this.length++] = SPACE;
+    return bytes;
   }
 
   /** Text known to be printable ASCII. */
   private ascii(text: string): void {
-    const bytes = this.room(text.length);
-    for (let i = 0; i < text.length; i++) bytes[this.length++] = text.charCodeAt(i);
+    const bytes = this.member(text.length);
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.length = at;
   }
 
   private string(text: string): void {
     // A code unit takes at most six bytes (an escape), the quotes one each.
-    const bytes = this.room(2 + 6 * text.length);
+    const bytes = this.member(2 + 6 * text.length);
     let at = this.length;
     bytes[at++] = QUOTE;
+    // Most long strings are messages built by concatenation, which V8 keeps as
+    // trees that charCodeAt walks slowly; Buffer's encoder flattens and
+    // encodes them natively. Short ones are faster done here.
+    if (text.length >= NATIVE_FROM && !NEEDS_ESCAPE.test(text)) {
+      at += bytes.write(text, at);
+      bytes[at++] = QUOTE;
+      this.length = at;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
@@ -154,14 +180,20 @@ export class JsonWriter {
   }
 
   /** The buffer, with room for `n` more bytes. */
-  private room(n: number): Uint8Array {
+  private room(n: number): Buffer {
     if (this.length + n > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+      const grown = Buffer.alloc(Math.max(2 * this.bytes.length, this.length + n));
       grown.set(this.written());
       this.bytes = grown;
     }
     return this.bytes;
   }
+}
+
+/** Spaces for `depth` levels of indentation at `at`; returns where they end. */
+function indent(bytes: Uint8Array, at: number, depth: number): number {
+  for (const end = at + 2 * depth; at < end; ) bytes[at++] = SPACE;
+  return at;
 }
 
 /** `uXXXX` (the backslash is written already); returns where the writing stopped. */

@@ -33,9 +33,9 @@ function mixed(seed: number, length: number): string {
   return text;
 }
 
-/** Keeps text as bytes, which the caller overwrites at once: the writer must have copied them. */
+/** Keeps text as bytes, which the caller overwrites at once: the writer must have copied them. A Buffer, whose `slice` copies nothing. */
 function keepBytes(writer: SpoolWriter, text: string): SpooledPart {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = Buffer.from(text);
   const part = writer.keepBytes(bytes);
   bytes.fill(0);
   return part;
