@@ -20,6 +20,9 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 /** Strings at least this long are encoded natively (see `string`). */
 const NATIVE_FROM = 16;
 
+/** Strings a writer keeps encoded (see `recurringField`): far more than a few standards' ids, labels and names. */
+const MAX_RECURRING = 4096;
+
 /** Lowercase, as JSON.stringify writes them. */
 const HEX = '0123456789abcdef';
 
@@ -31,6 +34,7 @@ export class JsonWriter {
   private bytes = Buffer.alloc(1 << 14);
   private length = 0;
   private depth = 0;
+  private readonly recurring = new Map<string, Uint8Array>();
   /** The object or array just opened has no member yet. */
   private empty = false;
   /** The next value goes where the writer stands rather than on a line of its own: after a key, or as the output's first. */
@@ -88,8 +92,11 @@ export class JsonWriter {
 
   value(value: JsonScalar): void {
     if (typeof value === 'string') this.string(value);
-    // NaN and the infinities are null in JSON; every other number prints as String() does, and so do true, false and null.
-    else this.ascii(typeof value === 'number' && !Number.isFinite(value) ? 'null' : String(value));
+    else if (typeof value !== 'number') this.ascii(value === null ? 'null' : value ? 'true' : 'false');
+    // The counts a report is made of, digit by digit rather than through a string each.
+    else if (Number.isSafeInteger(value) && value >= 0) this.count(value);
+    // NaN and the infinities are null in JSON; every other number prints as String() does.
+    else this.ascii(Number.isFinite(value) ? String(value) : 'null');
   }
 
   /** An object member, left out when its value is undefined, as JSON.stringify leaves it out. */
@@ -97,6 +104,24 @@ export class JsonWriter {
     if (value === undefined) return;
     this.key(name);
     this.value(value);
+  }
+
+  /**
+   * A member whose string recurs from entry to entry: the standard's ids,
+   * kinds, labels and names. Each is escaped and encoded once, then copied.
+   */
+  recurringField(name: string, value: string | undefined): void {
+    if (value === undefined) return;
+    let encoded = this.recurring.get(value);
+    if (encoded === undefined) {
+      const scratch = Buffer.alloc(2 + 6 * value.length);
+      encoded = scratch.subarray(0, quoted(scratch, 0, value));
+      // A bound, should some caller pass strings that do not recur after all.
+      if (this.recurring.size < MAX_RECURRING) this.recurring.set(value, encoded);
+    }
+    this.key(name);
+    this.member(encoded.length).set(encoded, this.length);
+    this.length += encoded.length;
   }
 
   /**
@@ -118,6 +143,15 @@ export class JsonWriter {
     return bytes;
   }
 
+  /** A whole number from 0 up, in decimal. */
+  private count(n: number): void {
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    const bytes = this.member(digits);
+    for (let at = this.length + digits - 1, rest = n; at >= this.length; at--, rest = Math.floor(rest / 10)) bytes[at] = 0x30 + (rest % 10);
+    this.length += digits;
+  }
+
   /** Text known to be printable ASCII. */
   private ascii(text: string): void {
     const bytes = this.member(text.length);
@@ -128,55 +162,7 @@ export class JsonWriter {
 
   private string(text: string): void {
     // A code unit takes at most six bytes (an escape), the quotes one each.
-    const bytes = this.member(2 + 6 * text.length);
-    let at = this.length;
-    bytes[at++] = QUOTE;
-    // Most long strings are messages built by concatenation, which V8 keeps as
-    // trees that charCodeAt walks slowly; Buffer's encoder flattens and
-    // encodes them natively. Short ones are faster done here.
-    if (text.length >= NATIVE_FROM && !NEEDS_ESCAPE.test(text)) {
-      at += bytes.write(text, at);
-      bytes[at++] = QUOTE;
-      this.length = at;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
-          bytes[at++] = c;
-          continue;
-        }
-        bytes[at++] = BACKSLASH;
-        const letter = SHORT_ESCAPES[c]!;
-        if (letter !== 0) bytes[at++] = letter;
-        else at = unicodeEscape(bytes, at, c);
-      } else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else {
-        // NaN past the end of the text: no low surrogate there.
-        const low = text.charCodeAt(i + 1);
-        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-          const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-          bytes[at++] = 0xf0 | (point >> 18);
-          bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
-          bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
-          bytes[at++] = 0x80 | (point & 0x3f);
-          i++;
-        } else {
-          // A lone surrogate is no character UTF-8 can hold: JSON.stringify escapes it.
-          bytes[at++] = BACKSLASH;
-          at = unicodeEscape(bytes, at, c);
-        }
-      }
-    }
-    bytes[at++] = QUOTE;
-    this.length = at;
+    this.length = quoted(this.member(2 + 6 * text.length), this.length, text);
   }
 
   /** The buffer, with room for `n` more bytes. */
@@ -200,5 +186,55 @@ function indent(bytes: Uint8Array, at: number, depth: number): number {
 function unicodeEscape(bytes: Uint8Array, at: number, c: number): number {
   bytes[at++] = 0x75;
   for (let shift = 12; shift >= 0; shift -= 4) bytes[at++] = HEX.charCodeAt((c >> shift) & 0xf);
+  return at;
+}
+
+/** `text` as a JSON string, quotes and escapes included, at `at` (with room for six bytes a code unit and the quotes); returns where it ends. */
+function quoted(bytes: Buffer, at: number, text: string): number {
+  bytes[at++] = QUOTE;
+  // Most long strings are messages built by concatenation, which V8 keeps as
+  // trees that charCodeAt walks slowly; Buffer's encoder flattens and
+  // encodes them natively. Short ones are faster done here.
+  if (text.length >= NATIVE_FROM && !NEEDS_ESCAPE.test(text)) {
+    at += bytes.write(text, at);
+    bytes[at++] = QUOTE;
+    return at;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
+        bytes[at++] = c;
+        continue;
+      }
+      bytes[at++] = BACKSLASH;
+      const letter = SHORT_ESCAPES[c]!;
+      if (letter !== 0) bytes[at++] = letter;
+      else at = unicodeEscape(bytes, at, c);
+    } else if (c < 0x800) {
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      bytes[at++] = 0xe0 | (c >> 12);
+      bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[at++] = 0x80 | (c & 0x3f);
+    } else {
+      // NaN past the end of the text: no low surrogate there.
+      const low = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        bytes[at++] = 0xf0 | (point >> 18);
+        bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (point & 0x3f);
+        i++;
+      } else {
+        // A lone surrogate is no character UTF-8 can hold: JSON.stringify escapes it.
+        bytes[at++] = BACKSLASH;
+        at = unicodeEscape(bytes, at, c);
+      }
+    }
+  }
+  bytes[at++] = QUOTE;
   return at;
 }

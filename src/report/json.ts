@@ -12,11 +12,12 @@ import { JsonWriter } from './json-writer.js';
 import type { DossierReport, Formatter } from './run.js';
 
 // The contract's objects, field by field in its order, an optional field
-// only when it is there.
+// only when it is there. What comes from the standard (ids, kinds, labels,
+// names, finding codes) recurs in every entry and is encoded once.
 
 function finding(w: JsonWriter, f: Finding): void {
   w.open('{');
-  w.field('code', f.code);
+  w.recurringField('code', f.code);
   w.field('message', f.message);
   w.field('path', f.path);
   if (f.line !== undefined) {
@@ -28,10 +29,10 @@ function finding(w: JsonWriter, f: Finding): void {
 
 function requirement(w: JsonWriter, r: RequirementResult): void {
   w.open('{');
-  w.field('id', r.id);
-  w.field('kind', r.kind);
-  w.field('label', r.label);
-  w.field('path', r.path);
+  w.recurringField('id', r.id);
+  w.recurringField('kind', r.kind);
+  w.recurringField('label', r.label);
+  w.recurringField('path', r.path);
   w.field('met', r.met);
   w.field('have', r.have);
   w.field('need', r.need);
@@ -46,8 +47,8 @@ function requirement(w: JsonWriter, r: RequirementResult): void {
 
 function path(w: JsonWriter, p: PathResult): void {
   w.open('{');
-  w.field('id', p.id);
-  w.field('name', p.name);
+  w.recurringField('id', p.id);
+  w.recurringField('name', p.name);
   w.field('met', p.met);
   w.field('gaps', p.gaps);
   w.close('}');
@@ -55,8 +56,8 @@ function path(w: JsonWriter, p: PathResult): void {
 
 function tier(w: JsonWriter, t: TierResult): void {
   w.open('{');
-  w.field('id', t.id);
-  w.field('name', t.name);
+  w.recurringField('id', t.id);
+  w.recurringField('name', t.name);
   w.field('met', t.met);
   w.field('gaps', t.gaps);
   w.field('holdsUntil', t.holdsUntil);
