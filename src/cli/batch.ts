@@ -16,7 +16,7 @@ import { StandardError } from '../load/standard.js';
 import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 import type { DossierTarget } from './paths.js';
-import { SpoolReader, SpoolWriter, type SpooledPart, type SpoolHandle } from './spool.js';
+import { SpoolReader, SpoolWriter, type KeptPart, type SpoolHandle } from './spool.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
 /** Files each thread must have for another thread to be worth its start-up (loading the modules again, warming them up). */
@@ -41,8 +41,8 @@ export interface BatchPlan {
   spool?: SpoolHandle;
 }
 
-/** A dossier's part of one output: in the spool, or as UTF-8 bytes in memory. */
-export type Part = SpooledPart | Uint8Array<ArrayBuffer>;
+/** A dossier's part of one output, as UTF-8: bytes in memory (of their own, or a view of a spool's slab), or a place in the spool's file. */
+export type Part = KeptPart;
 
 /** How a thread keeps the parts it renders. A part's place is final once `flush` has run. */
 export interface PartKeeper {

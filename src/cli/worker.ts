@@ -40,8 +40,10 @@ export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort
     } catch (error) {
       reply = { ok: false, failure: failure(error) };
     }
-    // Parts and texts kept as bytes move to the main thread rather than being copied.
-    const moved = reply.ok ? reply.checked.flatMap((c) => [...c.parts, c.source].flatMap((kept) => (kept instanceof Uint8Array ? [kept.buffer] : []))) : [];
+    // Parts and texts kept as bytes of their own move to the main thread rather than being copied; a slab is shared already.
+    const moved = reply.ok
+      ? reply.checked.flatMap((c) => [...c.parts, c.source].flatMap((kept) => (kept instanceof Uint8Array && kept.buffer instanceof ArrayBuffer ? [kept.buffer] : [])))
+      : [];
     port.postMessage(reply, moved);
   });
 }

@@ -1,20 +1,22 @@
 /**
- * The spool a large batch keeps its parts in, and the writer that streams an
- * output's pieces through one reused buffer: every byte comes back as it
- * went in, whatever the sizes, the order or the characters.
+ * The spool a large batch keeps its parts in (memory slabs up to a budget,
+ * then a file), and the writer that streams an output's pieces through one
+ * reused buffer: every byte comes back as it went in, whatever the sizes,
+ * the order, the characters or the tier a part landed in.
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePieces } from '../../src/cli/output.js';
-import { closeSpool, openSpool, SpoolReader, SpoolWriter, type SpoolHandle, type SpooledPart } from '../../src/cli/spool.js';
+import { closeSpool, openSpool, SpoolReader, SpoolWriter, type KeptPart, type SpoolHandle, type SpooledPart } from '../../src/cli/spool.js';
 
 const decoder = new TextDecoder();
 let spools: SpoolHandle[] = [];
 
-function spool(): SpoolHandle {
-  const handle = openSpool();
+/** A spool with `budget` bytes of memory; 0 sends every part to the file. */
+function spool(budget = 0): SpoolHandle {
+  const handle = openSpool(budget);
   if (handle === undefined) throw new Error(`no spool could be made in ${tmpdir()}`);
   spools.push(handle);
   return handle;
@@ -34,7 +36,7 @@ function mixed(seed: number, length: number): string {
 }
 
 /** Keeps text as bytes, which the caller overwrites at once: the writer must have copied them. A Buffer, whose `slice` copies nothing. */
-function keepBytes(writer: SpoolWriter, text: string): SpooledPart {
+function keepBytes(writer: SpoolWriter, text: string): KeptPart {
   const bytes = Buffer.from(text);
   const part = writer.keepBytes(bytes);
   bytes.fill(0);
@@ -56,7 +58,10 @@ describe('the spool', () => {
       // Mostly small parts, now and then one of megabytes.
       const text = mixed(i, i % 97 === 5 ? 1_500_000 : 1 + ((i * 7919) % 20_000));
       const writer = writers[i % 2]!;
-      written.push({ part: i % 3 === 0 ? keepBytes(writer, text) : writer.keep(text), text });
+      const part = i % 3 === 0 ? keepBytes(writer, text) : writer.keep(text);
+      // With no memory budget, every part goes to the file.
+      if (part instanceof Uint8Array) throw new Error(`part ${i} was kept in memory`);
+      written.push({ part, text });
       if (i % 31 === 0) writer.flush();
     }
     for (const writer of writers) writer.flush();
@@ -69,12 +74,45 @@ describe('the spool', () => {
   });
 });
 
+describe('the memory budget', () => {
+  it('packs parts into shared slabs until the threads together reach the budget, then writes the rest to the file', () => {
+    // Two slabs of 4 MiB fit, a third does not.
+    const handle = spool(9 << 20);
+    const writers = [new SpoolWriter(handle), new SpoolWriter(handle)];
+    const written: Array<{ part: KeptPart; text: string }> = [];
+    for (let i = 0; i < 300; i++) {
+      const text = mixed(i, 1 + ((i * 7919) % 60_000));
+      const writer = writers[i % 2]!;
+      written.push({ part: i % 3 === 0 ? keepBytes(writer, text) : writer.keep(text), text });
+    }
+    for (const writer of writers) writer.flush();
+    const inMemory = written.filter(({ part }) => part instanceof Uint8Array);
+    expect(inMemory.length).toBeGreaterThan(0);
+    expect(inMemory.length).toBeLessThan(written.length);
+    // Views of shared memory, which a worker posts to the main thread without a copy.
+    for (const { part } of inMemory) expect((part as Uint8Array).buffer).toBeInstanceOf(SharedArrayBuffer);
+    const slabs = new Set(inMemory.map(({ part }) => (part as Uint8Array).buffer));
+    expect(slabs.size).toBe(2);
+    const reader = new SpoolReader(handle);
+    for (const { part, text } of written) expect(decoder.decode(part instanceof Uint8Array ? part : reader.bytes(part))).toBe(text);
+  });
+
+  it('gives a part larger than a slab a slab of its own', () => {
+    const writer = new SpoolWriter(spool(64 << 20));
+    const small = mixed(1, 100);
+    const large = mixed(2, 3_000_000);
+    const parts = [writer.keep(small), writer.keep(large), writer.keep(small)];
+    expect(parts.every((part) => part instanceof Uint8Array)).toBe(true);
+    expect(parts.map((part) => decoder.decode(part as Uint8Array))).toEqual([small, large, small]);
+  });
+});
+
 describe('a spool that cannot be written (a full temporary directory)', () => {
   it('keeps the parts in memory instead, and the batch goes on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'starcheck-spool-'));
     writeFileSync(join(dir, 'read-only'), '');
     // A descriptor open for reading only: every write to it fails, as one to a full disk does.
-    const handle: SpoolHandle = { fd: openSync(join(dir, 'read-only'), 'r'), end: new SharedArrayBuffer(8) };
+    const handle: SpoolHandle = { fd: openSync(join(dir, 'read-only'), 'r'), end: new SharedArrayBuffer(16), budget: 0 };
     try {
       const writer = new SpoolWriter(handle);
       const before = [mixed(1, 1000), mixed(2, 50)];
@@ -84,8 +122,8 @@ describe('a spool that cannot be written (a full temporary directory)', () => {
       parts.push(writer.keep(after[0]!), keepBytes(writer, after[1]!));
       writer.flush();
       const reader = new SpoolReader(handle);
-      expect(parts.map((part) => decoder.decode(reader.bytes(part)))).toEqual([...before, ...after]);
-      expect(parts.every((part) => part.bytes !== undefined)).toBe(true);
+      expect(parts.map((part) => decoder.decode(reader.bytes(part as SpooledPart)))).toEqual([...before, ...after]);
+      expect(parts.every((part) => !(part instanceof Uint8Array) && part.bytes !== undefined)).toBe(true);
     } finally {
       closeSync(handle.fd);
       rmSync(dir, { recursive: true, force: true });
@@ -101,7 +139,7 @@ describe('writing an output in pieces', () => {
     const spooled = texts.map((text) => writer.keep(text));
     writer.flush();
     const reader = new SpoolReader(handle);
-    const pieces: Array<string | SpooledPart | Uint8Array> = ['{', spooled[0]!, mixed(5, 1_200_000), spooled[1]!, new TextEncoder().encode('—bytes—'), spooled[2]!, ',', spooled[3]!, '}\n'];
+    const pieces: Array<string | KeptPart> = ['{', spooled[0]!, mixed(5, 1_200_000), spooled[1]!, new TextEncoder().encode('—bytes—'), spooled[2]!, ',', spooled[3]!, '}\n'];
     const chunks: Uint8Array[] = [];
     // The sink must copy: the writer reuses its buffer once the sink returns.
     await writePieces(pieces, (piece) => (piece instanceof Uint8Array ? piece : reader.bytes(piece)), (bytes) => chunks.push(Uint8Array.from(bytes)));
