@@ -7,7 +7,7 @@ import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
 import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
 import { useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
 import { closeSpool, openSpool } from '../spool.js';
@@ -98,6 +98,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);
+  // --jobs is taken at its word; by default the batch also asks whether more threads would pay off on this machine.
+  const filesPerThread = flags.jobs === undefined ? defaultFilesPerThread(jobs) : FILES_PER_WORKER;
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   const chosen = loadStandard(flags.standard ?? DEFAULT_STANDARD);
   if (flags.standard !== undefined) assertRequirable(flags.require, chosen.catalogue);
@@ -119,7 +121,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     const progress = progressBar(io.stderr, targets.length);
     let checked: CheckedDossier[];
     try {
-      checked = await checkTargets(targets, { options, outputs: plan, ...(spool ? { spool } : {}) }, { jobs, stdin: io.stdin, onProgress: (done) => progress.update(done) });
+      checked = await checkTargets(targets, { options, outputs: plan, ...(spool ? { spool } : {}) }, { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done) });
     } finally {
       progress.end();
     }
