@@ -8,7 +8,7 @@
  * they warn about are reported again, from the very text first read.
  */
 import type { Worker } from 'node:worker_threads';
-import { crossCheck, type Claims } from '../core/integrity.js';
+import { crossCheck, sameClaims, type Claims } from '../core/integrity.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { readSource, readStdin, type ReadResult } from '../load/read.js';
@@ -124,14 +124,20 @@ function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: P
   return checked;
 }
 
-/** Checks one dossier whose text has been read (or failed to be) and renders it. */
-export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keeper: PartKeeper): CheckedDossier {
+/**
+ * Checks one dossier whose text has been read (or failed to be) and renders
+ * it. The text is kept only with `keepSource`, for what cannot be read again
+ * (standard input, a FIFO): should the cross-dossier checks warn about a
+ * file, it is read again instead, which is far cheaper than holding every
+ * text of a batch for the few they warn about.
+ */
+export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keeper: PartKeeper, keepSource = false): CheckedDossier {
   const report = checkText(file, read, plan.options);
   const checked = settle(report, plan.outputs, keeper);
   if (report.claims !== undefined && read.ok) {
     checked.claims = report.claims;
-    // Kept like a part, off the heap: a batch of large dossiers must not hold every text in memory.
-    checked.source = keeper.keep(read.text);
+    // Kept like a part, off the heap.
+    if (keepSource) checked.source = keeper.keep(read.text);
   }
   return checked;
 }
@@ -221,7 +227,8 @@ async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeep
 
 /** Checks every target, the batch never stopping for a bad dossier; one result per target, in order. */
 export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
-  const files = targets.flatMap((t) => (t.kind === 'file' ? [t.file] : []));
+  // What can be read only once is checked on this thread, which keeps its text.
+  const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true ? [t.file] : []));
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
   let done = 0;
   const progress = (n: number): void => {
@@ -237,15 +244,17 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
   }
   const results: CheckedDossier[] = [];
   for (const target of targets) {
-    const done = fromFiles.get(target.file);
-    if (done && target.kind === 'file') {
+    const done = target.kind === 'file' ? fromFiles.get(target.file) : undefined;
+    if (done) {
       results.push(done);
       continue;
     }
     results.push(
       target.kind === 'unmatched'
         ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
-        : checkAndRender(target.file, target.kind === 'stdin' ? await readStdin(batch.stdin) : readSource(target.file), plan, keeper),
+        : target.kind === 'stdin'
+          ? checkAndRender(target.file, await readStdin(batch.stdin), plan, keeper, true)
+          : checkAndRender(target.file, readSource(target.file), plan, keeper, target.readOnce === true),
     );
     progress(1);
   }
@@ -258,8 +267,10 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
 
 /**
  * Adds the batch's integrity warnings: a dossier they name is checked again
- * from the text it was first read from, with the warnings (located in it
- * then), and rendered anew. Claims and texts are dropped once compared.
+ * — from its kept text, or read again — with the warnings (located in it
+ * then), and rendered anew. A file that no longer makes the claims the
+ * warnings rest on changed during the run: that is an error, not a report of
+ * a text nobody can see any more. Claims and texts are dropped once compared.
  */
 function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKeeper): CheckedDossier[] {
   const warnings = crossCheck(
@@ -268,10 +279,18 @@ function crossChecked(results: CheckedDossier[], plan: BatchPlan, keeper: PartKe
   );
   const bytesOf = partBytes(plan.spool);
   const decoder = new TextDecoder();
-  return results.map(({ claims: _claims, source: kept, ...checked }, i) => {
+  return results.map(({ claims, source: kept, ...checked }, i) => {
     const extra: Finding[] = warnings[i]!;
-    if (extra.length === 0 || kept === undefined) return checked;
-    const source = decoder.decode(bytesOf(kept));
-    return settle(checkText(checked.outline.file, { ok: true, text: source }, plan.options, extra), plan.outputs, keeper);
+    if (extra.length === 0 || claims === undefined) return checked;
+    const file = checked.outline.file;
+    const read: ReadResult = kept !== undefined ? { ok: true, text: decoder.decode(bytesOf(kept)) } : readSource(file);
+    const report = checkText(file, read, plan.options, extra);
+    if (report.claims !== undefined && sameClaims(report.claims, claims)) return settle(report, plan.outputs, keeper);
+    const changed: Finding = {
+      code: 'changed-during-run',
+      severity: 'error',
+      message: 'the file changed while the batch was checked (it no longer makes the claims it first made); check it again',
+    };
+    return settle(invalid(file, [changed]), plan.outputs, keeper);
   });
 }

@@ -18,7 +18,7 @@ export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export type DossierTarget =
   /** A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match). */
-  | { kind: 'file'; file: string }
+  | { kind: 'file'; file: string; readOnce?: true }
   | { kind: 'stdin'; file: typeof STDIN_NAME }
   /** A directory or glob that matched no dossier. */
   | { kind: 'unmatched'; file: string; message: string };
@@ -145,7 +145,8 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const kind = kindOf(resolve(cwd, path));
     // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
     if (kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
-      add({ kind: 'file', file: path });
+      // A FIFO or device gives its bytes once: should the batch need them again, it must keep them.
+      add(kind === 'other' ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
       continue;
     }
     const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));

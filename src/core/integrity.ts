@@ -44,6 +44,13 @@ export function claimsOf(dossier: Dossier): Claims {
   return { partner: detached(dossier.partner.id ?? dossier.partner.name), certificates, emails };
 }
 
+/** Whether two readings of a dossier make the very same claims, in the same places. */
+export function sameClaims(a: Claims, b: Claims): boolean {
+  const same = (x: Claim[], y: Claim[]): boolean =>
+    x.length === y.length && x.every((c, i) => c.value === y[i]!.value && c.engineer === y[i]!.engineer && c.certificate === y[i]!.certificate);
+  return a.partner === b.partner && same(a.certificates, b.certificates) && same(a.emails, b.emails);
+}
+
 /**
  * Spelling differences never make two claims different: the key under which
  * certificate numbers and e-mails are compared, within a dossier and across a batch.

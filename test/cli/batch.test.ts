@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FILES_PER_WORKER } from '../../src/cli/batch.js';
+import { checkTargets, FILES_PER_WORKER } from '../../src/cli/batch.js';
 import { expandPaths } from '../../src/cli/paths.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { dossierText } from '../bench/generate.mjs';
@@ -269,6 +269,40 @@ describe('integrity across a batch', () => {
     expect(readFileSync(`${out}/2.txt`, 'utf8').replace(/\s+/g, ' ')).toContain(`warning ${dir}/z-last.yaml:10:17: certificate number "shared-7" is also claimed in ${dir}/a-first.yaml`);
     expect(readFileSync(`${out}/2.md`, 'utf8')).toContain(`${dir}/a-first.yaml:10:17: certificate number "SHARED-7" is also claimed`);
   }, 120_000);
+
+  it('warns a dossier read from standard input, whose text cannot be read twice, with its place in that text', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'PIPED-1'));
+    const { stdout } = await runCli(['check', '-', join(dir, 'a.yaml'), '--format', 'json'], { stdin: base('Beta', 'b@b.example', 'piped-1') });
+    const [piped, file] = JSON.parse(stdout).dossiers;
+    expect(piped.warnings).toEqual([expect.objectContaining({ code: 'certificate-claimed-elsewhere', line: 10, column: 17 })]);
+    expect(file.warnings[0].message).toContain('also claimed in <stdin>');
+  });
+
+  it('reports a file that no longer makes the claims it first made, when it is read again for a warning, as changed: an error, not a report of text nobody saw', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'SAME-9'));
+    writeFileSync(join(dir, 'b.yaml'), base('Beta', 'b@b.example', 'SAME-9'));
+    const targets = await expandPaths([dir], '/');
+    const checked = await checkTargets(
+      targets,
+      { options: { today: '2026-12-01' }, outputs: [{ format: 'json', options: { color: false, quiet: false } }] },
+      {
+        jobs: 1,
+        stdin: (async function* () {})(),
+        // Both read and checked, the cross-dossier checks still to come: a.yaml is edited under the batch.
+        onProgress: (done) => done === 2 && writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'OTHER-1')),
+      },
+    );
+    // Each dossier's JSON entry, as the batch rendered it (a small batch keeps parts as bytes).
+    const [a, b] = checked.map((c) => JSON.parse(new TextDecoder().decode(c.parts[0] as Uint8Array)));
+    expect(a.valid).toBe(false);
+    expect(a.errors.map((e: { code: string }) => e.code)).toEqual(['changed-during-run']);
+    expect(checked[0]!.outline.valid).toBe(false);
+    // The other dossier's warning stands: the claim was made when a.yaml was read.
+    expect(b.valid).toBe(true);
+    expect(b.warnings.map((w: { code: string }) => w.code)).toEqual(['certificate-claimed-elsewhere']);
+  });
 
   it('shows the warnings in the text report with file:line:column', async () => {
     const dir = scratch();
