@@ -26,9 +26,11 @@ export interface SpoolHandle {
   budget: number;
 }
 
-/** Memory a batch may hold its parts in: a gibibyte, or an eighth of the machine's memory if that is less. */
+/** Memory a batch may hold its parts in: a gibibyte, or an eighth of the memory it may use (a container's limit, else the machine's) if that is less. */
 export function memoryBudget(): number {
-  return Math.min(2 ** 30, Math.floor(totalmem() / 8));
+  // 0 or undefined where no limit is set; a limit can also be larger than the machine.
+  const limit = process.constrainedMemory?.() || Infinity;
+  return Math.min(2 ** 30, Math.floor(Math.min(limit, totalmem()) / 8));
 }
 
 /**
