@@ -5,7 +5,7 @@
  * summary — so only text crosses threads and no report outlives its dossier.
  * The results come back in the targets' (sorted) order however many workers
  * ran; then the cross-dossier integrity checks run, and the few dossiers
- * they warn about are reported again, from the very text first read.
+ * they warn about are read again and reported with the warnings.
  */
 import type { Worker } from 'node:worker_threads';
 import { crossCheck, sameClaims, type Claims } from '../core/integrity.js';
