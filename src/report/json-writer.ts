@@ -125,6 +125,33 @@ export class JsonWriter {
   }
 
   /**
+   * Where the members of an object just opened begin, to record what follows
+   * for `replay`; undefined anywhere else, where what follows would depend on
+   * what came before.
+   */
+  mark(): { at: number; depth: number } | undefined {
+    return this.empty && !this.inline ? { at: this.length, depth: this.depth } : undefined;
+  }
+
+  /** A copy of what was written since `mark` (a Buffer's own `slice` would be a view of a buffer that is reused). */
+  since(mark: { at: number }): Uint8Array {
+    return new Uint8Array(this.bytes.subarray(mark.at, this.length));
+  }
+
+  /**
+   * Members recorded with `mark` and `since` where an object had just been
+   * opened at `depth`, written again as they are. Returns false, writing
+   * nothing, when the writer does not stand at such a place.
+   */
+  replay(recorded: Uint8Array, depth: number): boolean {
+    if (!this.empty || this.inline || this.depth !== depth || recorded.length === 0) return false;
+    this.room(recorded.length).set(recorded, this.length);
+    this.length += recorded.length;
+    this.empty = false;
+    return true;
+  }
+
+  /**
    * Begins a member or an element: after a comma unless it is the first, on
    * a line of its own (or where the writer stands, after a key). Returns the
    * buffer, with room for `more` bytes after that.

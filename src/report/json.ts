@@ -27,12 +27,26 @@ function finding(w: JsonWriter, f: Finding): void {
   w.close('}');
 }
 
-function requirement(w: JsonWriter, r: RequirementResult): void {
-  w.open('{');
+/** A requirement's first members (id, kind, label, path: the standard's, the same in every entry) as last written, by id. */
+const heads = new Map<string, { kind: string; label: string; path: string | undefined; depth: number; bytes: Uint8Array }>();
+/** A bound, should some standard have requirement ids beyond counting. */
+const MAX_HEADS = 4096;
+
+/** Writes the requirement's first members, copied from their last writing where the same row stands at the same depth. */
+function requirementHead(w: JsonWriter, r: RequirementResult): void {
+  const head = heads.get(r.id);
+  if (head !== undefined && head.kind === r.kind && head.label === r.label && head.path === r.path && w.replay(head.bytes, head.depth)) return;
+  const mark = w.mark();
   w.recurringField('id', r.id);
   w.recurringField('kind', r.kind);
   w.recurringField('label', r.label);
   w.recurringField('path', r.path);
+  if (mark !== undefined && (heads.size < MAX_HEADS || heads.has(r.id))) heads.set(r.id, { kind: r.kind, label: r.label, path: r.path, depth: mark.depth, bytes: w.since(mark) });
+}
+
+function requirement(w: JsonWriter, r: RequirementResult): void {
+  w.open('{');
+  requirementHead(w, r);
   w.field('met', r.met);
   w.field('have', r.have);
   w.field('need', r.need);
