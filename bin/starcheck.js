@@ -43,6 +43,10 @@ function output(fd, stream) {
     direct = false;
   }
   return {
+    // Whether everything written has reached the descriptor: no stream holds any of it back.
+    get settled() {
+      return guarded === undefined;
+    },
     // Only a terminal asks Node's stream; a descriptor written directly is none.
     get isTTY() {
       return direct ? false : stream().isTTY;
@@ -76,14 +80,19 @@ try {
   process.exit(3);
 }
 
+const stdout = output(1, () => process.stdout);
+const stderr = output(2, () => process.stderr);
 main(process.argv.slice(2), {
-  stdout: output(1, () => process.stdout),
-  stderr: output(2, () => process.stderr),
+  stdout,
+  stderr,
   // process.stdin sets up a stream on first touch; only a run that reads "-" should pay for it.
   stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   env: process.env,
   now: () => new Date(),
   cwd,
 }).then((code) => {
+  // All written straight to its descriptors (no stream still writing), the run ends at once: tearing
+  // down the heap of a large batch would take longer than some of its checking did.
+  if (stdout.settled && stderr.settled) process.exit(code);
   process.exitCode = code;
 });
