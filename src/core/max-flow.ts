@@ -19,9 +19,6 @@ export class FlowNetwork {
   /** The first and last edge leaving each node, or -1. */
   private readonly first: number[] = [];
   private readonly last: number[] = [];
-  /** The edge each node was reached by in a search, and the search's queue: kept between calls, as rows are opened one at a time. */
-  private via = new Int32Array(0);
-  private queue = new Int32Array(0);
 
   /** Adds a node and returns its index. */
   node(): number {
@@ -55,15 +52,16 @@ export class FlowNetwork {
 
   maxFlow(source: number, sink: number): number {
     const { to, capacity, next, first } = this;
+    const nodes = first.length;
     let total = 0;
-    if (this.via.length !== first.length) {
-      this.via = new Int32Array(first.length);
-      // Each node is queued at most once per search.
-      this.queue = new Int32Array(first.length);
+    if (searchVia.length < nodes) {
+      searchVia = new Int32Array(Math.max(nodes, 2 * searchVia.length));
+      searchQueue = new Int32Array(searchVia.length);
     }
-    const { via, queue } = this;
+    const via = searchVia;
+    const queue = searchQueue;
     for (;;) {
-      via.fill(-1);
+      via.fill(-1, 0, nodes);
       queue[0] = source;
       let tail = 1;
       let found = false;
@@ -91,3 +89,13 @@ export class FlowNetwork {
     }
   }
 }
+
+/**
+ * The edge each node was reached by in a search, and the search's queue
+ * (each node is queued at most once per search): shared by every network,
+ * as a search runs to its end before any other starts, and grown to the
+ * largest network seen, so a batch allocates them a few times, not for
+ * every network of every tier of every dossier.
+ */
+let searchVia = new Int32Array(64);
+let searchQueue = new Int32Array(64);
