@@ -142,14 +142,6 @@ export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, 
   return checked;
 }
 
-/** A file target of a batch, as threads are sent it. */
-export type FileTarget = Extract<DossierTarget, { kind: 'file' }>;
-
-/** Reads and checks a file that can be read again (no FIFO: see checkTargets). */
-export function checkFile({ file, regular }: FileTarget, plan: BatchPlan, keeper: PartKeeper): CheckedDossier {
-  return checkAndRender(file, readSource(file, regular === true), plan, keeper);
-}
-
 /** The error a worker met, as the kind the CLI maps to an exit code. */
 function asError(failure: WorkerFailure): Error {
   if (failure.kind === 'usage') return new UsageError(failure.message);
@@ -166,7 +158,7 @@ function asError(failure: WorkerFailure): Error {
  * threads, a waiting main thread would leave one core to the others'
  * messages and little else.
  */
-async function checkInThreads(files: FileTarget[], plan: BatchPlan, keeper: PartKeeper, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
+async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeeper, count: number, onDone: (n: number) => void): Promise<CheckedDossier[]> {
   const results: CheckedDossier[] = new Array(files.length);
   let next = 0;
   // Set when a thread fails: the others take no more work, so the run ends with its error at once.
@@ -212,7 +204,7 @@ async function checkInThreads(files: FileTarget[], plan: BatchPlan, keeper: Part
     });
   const inThisThread = async (): Promise<void> => {
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
-      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkFile(files[i]!, plan, keeper);
+      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!), plan, keeper);
       keeper.flush();
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
@@ -236,7 +228,7 @@ async function checkInThreads(files: FileTarget[], plan: BatchPlan, keeper: Part
 /** Checks every target, the batch never stopping for a bad dossier; one result per target, in order. */
 export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
   // What can be read only once is checked on this thread, which keeps its text.
-  const files = targets.filter((t): t is FileTarget => t.kind === 'file' && t.readOnce !== true);
+  const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true ? [t.file] : []));
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
   let done = 0;
   const progress = (n: number): void => {
@@ -248,7 +240,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
   const fromFiles = new Map<string, CheckedDossier>();
   if (threads >= 2) {
     const checked = await checkInThreads(files, plan, keeper, threads, progress);
-    files.forEach(({ file }, i) => fromFiles.set(file, checked[i]!));
+    files.forEach((file, i) => fromFiles.set(file, checked[i]!));
   }
   const results: CheckedDossier[] = [];
   for (const target of targets) {
@@ -262,9 +254,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
         ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, keeper, true)
-          : target.readOnce === true
-            ? checkAndRender(target.file, readSource(target.file), plan, keeper, true)
-            : checkFile(target, plan, keeper),
+          : checkAndRender(target.file, readSource(target.file), plan, keeper, target.readOnce === true),
     );
     progress(1);
   }

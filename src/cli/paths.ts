@@ -18,7 +18,7 @@ export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export type DossierTarget =
   /** A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match). */
-  | { kind: 'file'; file: string; readOnce?: true; regular?: true }
+  | { kind: 'file'; file: string; readOnce?: true }
   | { kind: 'stdin'; file: typeof STDIN_NAME }
   /** A directory or glob that matched no dossier. */
   | { kind: 'unmatched'; file: string; message: string };
@@ -76,8 +76,8 @@ function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
  * name against a glob takes. `absolute` goes through the directories' real
  * paths, so a file reached twice (`check dir dir/sub`) is checked once.
  */
-function dossiersUnder(cwd: string, directory: string): Array<{ file: string; absolute: string; regular?: true }> {
-  const found: Array<{ file: string; absolute: string; regular?: true }> = [];
+function dossiersUnder(cwd: string, directory: string): Array<{ file: string; absolute: string }> {
+  const found: Array<{ file: string; absolute: string }> = [];
   const walked = new Set<string>();
   const visit = (relative: string): void => {
     const absolute = resolve(cwd, directory, relative);
@@ -101,8 +101,7 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
       if (kind === 'directory') visit(path);
       // A dangling link named like a dossier is kept: reading it says what is wrong, rather than it passing unseen.
       else if ((kind === 'file' || kind === 'missing') && DOSSIER_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) {
-        const file = { file: join(directory, path), absolute: childOf(real, entry.name) };
-        found.push(kind === 'file' ? { ...file, regular: true } : file);
+        found.push({ file: join(directory, path), absolute: childOf(real, entry.name) });
       }
     }
   };
@@ -147,11 +146,10 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
     if (kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
       // A FIFO or device gives its bytes once: should the batch need them again, it must keep them.
-      add(kind === 'other' ? { kind: 'file', file: path, readOnce: true } : kind === 'file' ? { kind: 'file', file: path, regular: true } : { kind: 'file', file: path });
+      add(kind === 'other' ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
       continue;
     }
-    const found: Array<{ file: string; absolute: string; regular?: true }> =
-      kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
+    const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
     if (found.length === 0) {
       const message =
         kind === 'directory'
@@ -160,7 +158,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add({ kind: 'unmatched', file: path, message });
     }
     found.sort((a, b) => byCodeUnits(a.file, b.file));
-    for (const { file, absolute, regular } of found) add(regular ? { kind: 'file', file, regular } : { kind: 'file', file }, absolute);
+    for (const { file, absolute } of found) add({ kind: 'file', file }, absolute);
   }
   return [...targets.values()];
 }

@@ -7,8 +7,9 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { readSource } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
-import { checkFile, partKeeper, type BatchPlan, type CheckedDossier, type FileTarget } from './batch.js';
+import { checkAndRender, partKeeper, type BatchPlan, type CheckedDossier } from './batch.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
@@ -29,10 +30,10 @@ export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort
   const plan = workerData as BatchPlan;
   const keeper = partKeeper(plan);
   const port = parentPort!;
-  port.on('message', (files: FileTarget[]) => {
+  port.on('message', (files: string[]) => {
     let reply: WorkerReply;
     try {
-      const checked = files.map((file) => checkFile(file, plan, keeper));
+      const checked = files.map((file) => checkAndRender(file, readSource(file), plan, keeper));
       // Spooled parts have their offsets once written.
       keeper.flush();
       reply = { ok: true, checked };

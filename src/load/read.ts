@@ -87,19 +87,16 @@ let scratch: Buffer | undefined;
  * The file's bytes, or undefined past the limit: read until its end or one
  * byte past the limit, so an endless device (/dev/zero) costs nothing. No
  * fstat first: the read that finds the end is a system call too, but builds
- * no Stats object, and means the same for a file, a FIFO or a device. A file
- * known to be a regular one (a directory walk saw it) ends where a read
- * comes back short, which spares that last read. The bytes are only good
- * until the next read.
+ * no Stats object, and means the same for a file, a FIFO or a device. The
+ * bytes are only good until the next read.
  */
-function readBounded(fd: number, regular: boolean): Uint8Array | undefined {
+function readBounded(fd: number): Uint8Array | undefined {
   scratch ??= Buffer.allocUnsafeSlow(MAX_SOURCE_BYTES + 1);
   let size = 0;
   while (size < scratch.length) {
-    const wanted = scratch.length - size;
-    const bytesRead = readSync(fd, scratch, size, wanted, null);
+    const bytesRead = readSync(fd, scratch, size, scratch.length - size, null);
+    if (bytesRead === 0) break;
     size += bytesRead;
-    if (bytesRead === 0 || (regular && bytesRead < wanted)) break;
   }
   return size > MAX_SOURCE_BYTES ? undefined : scratch.subarray(0, size);
 }
@@ -108,13 +105,13 @@ function readBounded(fd: number, regular: boolean): Uint8Array | undefined {
  * Reads a dossier or standard file as text. Synchronous on purpose: a
  * dossier is a few kilobytes, and one open, two reads and a close cost far
  * less than the same calls through the thread pool. A directory fails its
- * read with EISDIR. `regular`: the file was seen to be a regular file.
+ * read with EISDIR.
  */
-export function readSource(file: string, regular = false): ReadResult {
+export function readSource(file: string): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const bytes = readBounded(fd, regular);
+    const bytes = readBounded(fd);
     if (bytes !== undefined) return decodeSource(bytes);
     // Only a file too large to read learns its size, for the message.
     const info = fstatSync(fd);

@@ -168,11 +168,10 @@ describe('paths', () => {
     for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
     // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once.
-    // The walk saw regular files, which are then read without a last read to find their end.
     expect(targets).toEqual([
-      { kind: 'file', file: `${dir}/b.yml`, regular: true },
-      { kind: 'file', file: `${dir}/c.yaml`, regular: true },
-      { kind: 'file', file: `${dir}/sub/a.json`, regular: true },
+      { kind: 'file', file: `${dir}/b.yml` },
+      { kind: 'file', file: `${dir}/c.yaml` },
+      { kind: 'file', file: `${dir}/sub/a.json` },
       { kind: 'stdin', file: '<stdin>' },
     ]);
     expect((await expandPaths(['-', `${dir}/sub`, `${dir}/*.yml`, dir], '/')).map((t) => t.file)).toEqual([
