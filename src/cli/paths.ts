@@ -145,8 +145,10 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const kind = kindOf(resolve(cwd, path));
     // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
     if (kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
-      // A FIFO or device gives its bytes once: should the batch need them again, it must keep them.
-      add(kind === 'other' ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
+      // A FIFO or device gives its bytes once, and /dev/stdin or /dev/fd/N can stand for a descriptor whose
+      // offset a second opening shares (macOS, BSD): should the batch need their bytes again, it keeps them.
+      const once = kind === 'other' || /^\/(dev|proc)\//.test(resolve(cwd, path));
+      add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
       continue;
     }
     const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));

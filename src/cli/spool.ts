@@ -127,7 +127,10 @@ export class SpoolWriter {
     const size = Math.max(SLAB_BYTES, most);
     // Reserved before it is allocated, so threads together never pass the budget.
     if (Number(Atomics.add(this.end, 1, BigInt(size))) + size > this.spool.budget) {
-      this.overBudget = true;
+      // Given back, so a refused reservation keeps no other thread from its slabs; a part too large
+      // for what is left goes to the file alone, and only a budget without room for a plain slab is spent.
+      const left = this.spool.budget - (Number(Atomics.sub(this.end, 1, BigInt(size))) - size);
+      if (size === SLAB_BYTES || left < SLAB_BYTES) this.overBudget = true;
       return undefined;
     }
     this.slab = new Uint8Array(new SharedArrayBuffer(size));

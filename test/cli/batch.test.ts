@@ -279,6 +279,22 @@ describe('integrity across a batch', () => {
     expect(file.warnings[0].message).toContain('also claimed in <stdin>');
   });
 
+  it('keeps the text of a FIFO named on the command line, which reads once, to warn it with its place in that text', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'FIFO-3'));
+    const elsewhere = scratch();
+    const fifo = join(elsewhere, 'piped.yaml');
+    writeFileSync(join(elsewhere, 'source'), base('Beta', 'b@b.example', 'fifo-3'));
+    execFileSync('mkfifo', [fifo]);
+    // The writer waits for the batch to open the FIFO, in a process of its own (runBin blocks this one).
+    spawn('sh', ['-c', 'cat source > piped.yaml'], { cwd: elsewhere, stdio: 'ignore' });
+    const { stdout, code } = runBin(['check', join(dir, 'a.yaml'), fifo, '--format', 'json']);
+    expect(code).toBe(1);
+    const [, piped] = JSON.parse(stdout).dossiers;
+    expect(piped.file).toBe(fifo);
+    expect(piped.warnings).toEqual([expect.objectContaining({ code: 'certificate-claimed-elsewhere', line: 10, column: 17 })]);
+  });
+
   it('reports a file that no longer makes the claims it first made, when it is read again for a warning, as changed: an error, not a report of text nobody saw', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'SAME-9'));

@@ -97,6 +97,21 @@ describe('the memory budget', () => {
     for (const { part, text } of written) expect(decoder.decode(part instanceof Uint8Array ? part : reader.bytes(part))).toBe(text);
   });
 
+  it('sends a part too large for what is left of the budget to the file alone, and gives its reservation back', () => {
+    const handle = spool(9 << 20);
+    const writer = new SpoolWriter(handle);
+    const small = mixed(1, 100);
+    // Three bytes a code unit at most: 2M code units ask for 6 MiB, past the 5 MiB left after the first slab.
+    const large = mixed(2, 2_000_000);
+    const parts = [writer.keep(small), writer.keep(large), writer.keep(small)];
+    writer.flush();
+    expect(parts.map((part) => part instanceof Uint8Array)).toEqual([true, false, true]);
+    // Another writer still gets a slab of its own from the rest of the budget.
+    expect(new SpoolWriter(handle).keep(small)).toBeInstanceOf(Uint8Array);
+    const reader = new SpoolReader(handle);
+    expect(parts.map((part) => decoder.decode(part instanceof Uint8Array ? part : reader.bytes(part)))).toEqual([small, large, small]);
+  });
+
   it('gives a part larger than a slab a slab of its own', () => {
     const writer = new SpoolWriter(spool(64 << 20));
     const small = mixed(1, 100);
