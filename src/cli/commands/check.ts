@@ -99,7 +99,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);
   // --jobs is taken at its word; by default the batch also asks whether more threads would pay off on this machine.
-  const filesPerThread = flags.jobs === undefined ? defaultFilesPerThread(jobs) : FILES_PER_WORKER;
+  const filesPerThread = flags.jobs === undefined ? defaultFilesPerThread(availableParallelism()) : FILES_PER_WORKER;
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   const chosen = loadStandard(flags.standard ?? DEFAULT_STANDARD);
   if (flags.standard !== undefined) assertRequirable(flags.require, chosen.catalogue);
