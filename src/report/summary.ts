@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { plural } from '../core/words.js';
 import type { DossierOutline, RunOutline } from './run.js';
+import { fixedTable } from './table.js';
 import { outcome, summaryLine } from './view.js';
 
 const NO_TIER = 'no tier met';
@@ -25,12 +26,9 @@ function count(n: number, noun: string): string {
 /** Column widths (padding included) that keep the table within 80 columns with its borders. */
 const WIDTHS = [29, 12, 12, 9, 12];
 
-function table(head: string[], c: ChalkInstance, colWidths?: number[]): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
-    ...(colWidths ? { colWidths, wordWrap: true } : {}),
-  });
+/** The totals' table, its columns as wide as their contents. */
+function table(head: string[], c: ChalkInstance): Table.Table {
+  return new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [], compact: true } });
 }
 
 /** The tier each dossier reached, in the standards' own order (highest first), then no tier, then invalid. */
@@ -54,28 +52,6 @@ function breakPath(file: string): string {
   return lines.join('\n');
 }
 
-/**
- * Rows per cli-table3 table. Its layout compares every cell with every cell
- * above it, so one table of ten thousand rows takes seconds; the rows are
- * laid out in slices of this many, which line up (the column widths are
- * fixed and a compact table draws no line between rows) and are stitched into
- * the one table cli-table3 would have drawn.
- */
-export const ROWS_PER_SLICE = 100;
-
-export function stitchedTable(head: string[], rows: string[][], c: ChalkInstance, perSlice = ROWS_PER_SLICE): string {
-  const lines: string[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += perSlice) {
-    const slice = table(start === 0 ? head : [], c, WIDTHS);
-    slice.push(...rows.slice(start, start + perSlice));
-    const drawn = slice.toString().split('\n');
-    // A later slice's top border and an earlier slice's bottom border would fall inside the table.
-    const last = start + perSlice >= rows.length;
-    lines.push(...drawn.slice(start === 0 ? 0 : 1, last ? drawn.length : -1));
-  }
-  return lines.join('\n');
-}
-
 export function summaryTable(run: RunOutline, c: ChalkInstance): string {
   const rows: string[][] = [];
   for (const d of run.dossiers) {
@@ -91,7 +67,7 @@ export function summaryTable(run: RunOutline, c: ChalkInstance): string {
   for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);
   return [
     c.bold('Summary'),
-    stitchedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], rows, c),
+    fixedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], WIDTHS, c).draw(rows),
     tiers.toString(),
     summaryLine(run.summary),
   ].join('\n');

@@ -4,13 +4,13 @@
  * 80-column terminal.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from './run.js';
 import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
 import type { FormatOptions, Formatter } from './run.js';
 import { summaryTable } from './summary.js';
+import { fixedTable } from './table.js';
 
 const WIDTH = 80;
 
@@ -56,19 +56,16 @@ function tierHeading(tier: TierResult, c: ChalkInstance): string {
   return `${c.bold(tier.name)} — ${c.green('met')}${paths}${holds}`;
 }
 
+const TIER_HEAD = ['Requirement', 'Have', 'Need', ''];
+const TIER_WIDTHS = [42, 10, 10, 9];
+
 function tierTable(tier: TierResult, c: ChalkInstance): string {
-  const table = new Table({
-    head: ['Requirement', 'Have', 'Need', ''].map((h) => c.bold(h)),
-    colWidths: [42, 10, 10, 9],
-    wordWrap: true,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of tier.requirements) {
+  const rows = tier.requirements.map((r) => {
     // A met tier has no gaps: an unmet row there belongs to an alternative path it did not need.
     const status = r.met ? c.green('✔ met') : tier.met ? c.dim('– unmet') : c.red('✗ gap');
-    table.push([rowLabel(r), show(r.have), show(r.need), status]);
-  }
-  return table.toString();
+    return [rowLabel(r), show(r.have), show(r.need), status];
+  });
+  return fixedTable(TIER_HEAD, TIER_WIDTHS, c).draw(rows);
 }
 
 function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions): string {

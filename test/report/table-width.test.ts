@@ -9,7 +9,6 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { dossierText } from '../bench/generate.mjs';
-import { ROWS_PER_SLICE, stitchedTable } from '../../src/report/summary.js';
 
 const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 /** ✔ ✗ – from the text report's status column, … from cli-table3's truncation: the bundle's ONE_COLUMN_EACH besides printable ASCII. */
@@ -47,27 +46,5 @@ describe('the report symbols in tables', () => {
 
   it('are one column each for string-width in the cells the text report draws', () => {
     for (const cell of ['\u2714 met', '\u2717 gap', '\u2013 unmet', 'H3CNE, or a higher certificate replacing it\u2026']) expect(stringWidth(cell)).toBe(cell.length);
-  });
-});
-
-describe('the summary table of a large batch', () => {
-  const rows = Array.from({ length: 2 * ROWS_PER_SLICE + 37 }, (_, i): string[] => [
-    // Some rows two lines high, some three (a long path wraps), as real rows are.
-    i % 3 === 0 ? `dossiers/d${i}.yaml\nPartner ${i}` : i % 3 === 1 ? `dossiers/${'x'.repeat(40)}${i}.yaml` : `d${i}.yaml`,
-    i % 2 ? 'two-star' : '–',
-    'four-star',
-    i % 5 ? 'FAIL' : 'PASS',
-    i % 7 ? '' : '2 warnings',
-  ]);
-  const head = ['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'];
-
-  it.each([0, 1])('is stitched from slices into exactly the table cli-table3 draws in one piece (colour level %i)', (level) => {
-    const c = new Chalk({ level: level as 0 | 1 });
-    const whole = stitchedTable(head, rows, c, Number.POSITIVE_INFINITY);
-    expect(stitchedTable(head, rows, c)).toBe(whole);
-    // Slice edges at every row, and a last slice of one row, change nothing either.
-    expect(stitchedTable(head, rows, c, 1)).toBe(whole);
-    expect(stitchedTable(head, rows.slice(0, ROWS_PER_SLICE + 1), c)).toBe(stitchedTable(head, rows.slice(0, ROWS_PER_SLICE + 1), c, Number.POSITIVE_INFINITY));
-    expect(whole.split('\n').filter((l) => l.includes('dossiers/d'))).toHaveLength(Math.ceil(rows.length / 3));
   });
 });
