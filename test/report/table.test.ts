@@ -3,7 +3,7 @@
  * cells by itself; every table it draws must be the one cli-table3 draws
  * from the same rows in one piece.
  */
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate.mjs';
@@ -20,7 +20,7 @@ function whole(head: string[], colWidths: number[], rows: string[][]): string {
 }
 
 /** Words and spaces cli-table3 has to wrap, truncate or drop, and some it keeps as they are. */
-function cellText(next: () => number, c: Chalk): string {
+function cellText(next: () => number, c: ChalkInstance): string {
   const pieces = [
     'a', 'gap', 'H3CSE-RS', '✔ met', '– unmet', '✗', '…', 'x'.repeat(9), 'y'.repeat(10), 'z'.repeat(27), 'w'.repeat(28), 'dossiers/d000123.yaml',
     ' ', '  ', '\n', '\n\n', ' \n', '华为', 'Ünïcödé', '\t', '😀', 'e\u0301', '',
