@@ -14,20 +14,40 @@ import { fixedTable } from './table.js';
 
 const WIDTH = 80;
 
-/** Greedy word wrap; `indent` prefixes continuation lines. */
+/** Whitespace that separates words for `wrap`. */
+const isBreak = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * Greedy word wrap: words (runs of anything but spaces, tabs and line
+ * breaks) joined by single spaces into lines of at most `width` characters,
+ * a longer word alone on its line; `indent` prefixes continuation lines.
+ * Scanned in place rather than split, as every finding of every dossier of
+ * a text report comes through here.
+ */
 export function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = line.length > 0 ? `${line} ${word}` : word;
+  let out = '';
+  let lineLength = -1;
+  for (let i = 0; i < text.length; ) {
+    if (isBreak(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    let end = i + 1;
+    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    const word = text.slice(i, end);
+    if (lineLength < 0) {
+      out = word;
+      lineLength = word.length;
+    } else if (lineLength + 1 + word.length > width) {
+      out += `\n${indent}${word}`;
+      lineLength = indent.length + word.length;
+    } else {
+      out += ` ${word}`;
+      lineLength += 1 + word.length;
+    }
+    i = end;
   }
-  if (line.length > 0) lines.push(line);
-  return lines.join('\n');
+  return out;
 }
 
 /**
