@@ -20,13 +20,14 @@
  *   slow to build and to run; a string of printable ASCII and the few symbols
  *   the text report draws (✔ ✗ – and cli-table3's own …) is one column per
  *   character (string-width's ANSI and emoji patterns match nothing in it,
- *   test/report checks this), so only other strings go through it. The …
+ *   test/report checks this; src/report/columns.ts), so only other strings go through it. The …
  *   matters most: cli-table3 truncates every cell longer than ten columns
  *   for a debug message, measuring … each time.
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +45,7 @@ module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:chil
   'string-width': {
     importers: /[\\/]node_modules[\\/]cli-table3[\\/]/,
     contents: `const stringWidth = require(${JSON.stringify(require.resolve('string-width'))});
-const ONE_COLUMN_EACH = /^[\\x20-\\x7e\\u2714\\u2717\\u2013\\u2026]*$/;
+const { ONE_COLUMN_EACH } = require(${JSON.stringify(fileURLToPath(new URL('../../dist/report/columns.js', import.meta.url)))});
 module.exports = (text) => (typeof text === 'string' && ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));`,
   },
 };

@@ -16,12 +16,11 @@
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { ONE_COLUMN_EACH } from './columns.js';
 
 /** Cells kept drawn per column: far more than the texts a tier table's columns have, a bound for the texts that never recur (file names). */
 const MAX_KEPT_CELLS = 4096;
 
-/** Text of printable ASCII and the symbols the reports draw (✔ ✗ –, and …), which cli-table3 measures as one column a character (test/report/table-width.test.ts). */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\u2714\u2717\u2013\u2026\n]*$/;
 /** A line cli-table3's word wrap keeps: one with a word in it. */
 const HAS_WORD = /[^ ]/;
 
@@ -93,11 +92,10 @@ export class FixedTable {
    * other text.
    */
   private plainCell(text: string, x: number): string[] | undefined {
-    if (!ONE_COLUMN_EACH.test(text)) return undefined;
     const room = this.colWidths[x]! - 2;
     const lines: string[] = [];
     for (const line of text.split('\n')) {
-      if (line.length > room) return undefined;
+      if (line.length > room || !ONE_COLUMN_EACH.test(line)) return undefined;
       if (HAS_WORD.test(line)) lines.push(` ${line}${' '.repeat(room - line.length)} `);
     }
     return lines;

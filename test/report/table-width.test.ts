@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { dossierText } from '../bench/generate.mjs';
+import { ONE_COLUMN_EACH } from '../../src/report/columns.js';
 
 const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 /** ✔ ✗ – from the text report's status column, … from cli-table3's truncation: the bundle's ONE_COLUMN_EACH besides printable ASCII. */
@@ -46,5 +47,12 @@ describe('the report symbols in tables', () => {
 
   it('are one column each for string-width in the cells the text report draws', () => {
     for (const cell of ['\u2714 met', '\u2717 gap', '\u2013 unmet', 'H3CNE, or a higher certificate replacing it\u2026']) expect(stringWidth(cell)).toBe(cell.length);
+  });
+});
+
+describe('ONE_COLUMN_EACH', () => {
+  it('takes exactly the characters checked above: printable ASCII and the report symbols', () => {
+    expect(ONE_COLUMN_EACH.test([...printable, ...symbols].join(''))).toBe(true);
+    for (const other of ['\t', '\n', '\u00a0', '\u001b', '华', '😀', 'e\u0301', '\u2713']) expect(ONE_COLUMN_EACH.test(`a${other}`)).toBe(false);
   });
 });
