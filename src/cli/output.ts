@@ -1,5 +1,5 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 // Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
 const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
@@ -52,10 +52,54 @@ export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Excl
   await flush();
 }
 
-/** Writes `file` from what `fill` sinks into it, all or nothing: a failed run never leaves half a file. */
+/** Symbolic links a path may go through before it is taken for a loop (Linux's own limit). */
+const MAX_LINKS = 40;
+
+/**
+ * Where an output named `file` goes, and how. A regular file, or a name not
+ * yet taken, is replaced atomically at its real place: through a symbolic
+ * link (even one whose target does not exist yet), never over the link
+ * itself. Anything else that exists — a FIFO, a device, /dev/stdout, a
+ * process substitution — is written into as it is: renaming a file over it
+ * would replace the device or the pipe, not feed it (as root, /dev/null
+ * itself).
+ */
+export async function destinationOf(file: string): Promise<{ path: string; direct: boolean }> {
+  const { readlink, realpath, stat } = await files();
+  const info = await stat(file).catch(() => undefined);
+  if (info !== undefined && !info.isFile()) return { path: file, direct: true };
+  const real = await realpath(file).catch(() => undefined);
+  if (real !== undefined) return { path: real, direct: false };
+  // A regular file reached through a link realpath cannot follow (/proc's): written where it is.
+  if (info !== undefined) return { path: file, direct: true };
+  // Not there yet, perhaps behind a dangling link: the file the link will name once written.
+  let path = file;
+  for (let links = 0; links < MAX_LINKS; links++) {
+    const target = await readlink(path).catch(() => undefined);
+    if (target === undefined) break;
+    path = resolve(dirname(path), target);
+  }
+  return { path, direct: false };
+}
+
+/**
+ * Writes `file` from what `fill` sinks into it, all or nothing where it is a
+ * file: a failed run never leaves half a file. What is not a file (see
+ * `destinationOf`) is written into directly.
+ */
 export async function writeAtomically(file: string, fill: (sink: ByteSink) => Promise<void>): Promise<void> {
   const { open, rename, rm } = await files();
-  const temporary = await temporaryFor(file);
+  const { path, direct } = await destinationOf(file);
+  if (direct) {
+    const handle = await open(path, 'w');
+    try {
+      await fill((bytes) => handle.writeFile(bytes));
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const temporary = await temporaryFor(path);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -64,7 +108,7 @@ export async function writeAtomically(file: string, fill: (sink: ByteSink) => Pr
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
+    await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

@@ -1,6 +1,6 @@
 /** End to end: the built binary against the shipped examples, as a partner or a CI job runs it. */
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,51 @@ describe('options', () => {
     const { code } = await runCli(['check', 'examples/two-star.yaml', '--format', `json=${out}`, '--standard', 'nope']);
     expect(code).toBe(3);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes an output through a symbolic link into the file it names, leaving the link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    symlinkSync('later.json', join(dir, 'dangling.json'));
+    expect((await runCli(['check', 'examples/two-star.yaml', '--format', `json=${join(dir, 'link.json')}`])).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).summary.total).toBe(1);
+    expect((await runCli(['check', 'examples/two-star.yaml', '--format', `json=${join(dir, 'dangling.json')}`])).code).toBe(0);
+    expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'later.json'), 'utf8')).summary.total).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['dangling.json', 'later.json', 'link.json', 'real.json']);
+  });
+
+  it('writes into a FIFO or a device rather than replacing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const fifo = join(dir, 'report.json');
+    spawnSync('mkfifo', [fifo]);
+    // The reader must be there before the writer opens the FIFO.
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    expect((await runCli(['check', 'examples/two-star.yaml', '--format', `json=${fifo}`])).code).toBe(0);
+    await done;
+    expect(JSON.parse(read).summary.total).toBe(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect((await runCli(['check', 'examples/two-star.yaml', '--format', 'json=/dev/null'])).code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('refuses, exit 3, an output over a dossier of the run or two outputs into one file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dossier = join(dir, 'd.yaml');
+    writeFileSync(dossier, readFileSync(join(root, 'examples/two-star.yaml')));
+    const over = await runCli(['check', dir, '--format', `json=${dossier}`]);
+    expect(over.code).toBe(3);
+    expect(over.stderr).toContain('would overwrite');
+    expect(readFileSync(dossier, 'utf8')).toBe(readFileSync(join(root, 'examples/two-star.yaml'), 'utf8'));
+    const twice = await runCli(['check', dossier, '--format', `json=${join(dir, 'out')}`, '--format', `csv=${join(dir, 'out')}`]);
+    expect(twice.code).toBe(3);
+    expect(twice.stderr).toContain('write the same file');
+    expect(readdirSync(dir)).toEqual(['d.yaml']);
   });
 
   it('reports a missing file as a dossier error, exit 2', async () => {

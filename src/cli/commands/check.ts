@@ -1,5 +1,6 @@
 /** `starcheck check <paths...>`: evaluate dossiers and report per tier. */
 import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
 import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
@@ -9,9 +10,9 @@ import { formatters, summarise, type DossierOutline, type RunOutline } from '../
 import { locatedMessage } from '../../report/view.js';
 import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
-import { useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
+import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
 import { closeSpool, openSpool } from '../spool.js';
-import { expandPaths } from '../paths.js';
+import { expandPaths, type DossierTarget } from '../paths.js';
 import { progressBar } from '../progress.js';
 
 export interface CheckFlags {
@@ -55,6 +56,42 @@ async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
+  }
+}
+
+/**
+ * Two outputs into one file would keep only the last, and an output over a
+ * dossier of the run would replace what was checked: both are refused
+ * before any dossier is read. A dossier is compared with an output file
+ * only when their names match (its own, or the file's a link leads to),
+ * which keeps a batch of thousands from costing a stat each.
+ */
+async function assertOutputsApart(outputs: readonly OutputSpec[], targets: readonly DossierTarget[], cwd: string): Promise<void> {
+  // Most runs print to stdout only, and a single check is mostly start-up.
+  if (outputs.every((o) => o.file === undefined)) return;
+  const { stat } = await import('node:fs/promises');
+  const seen = new Map<string, OutputSpec>();
+  for (const output of outputs) {
+    if (output.file === undefined) continue;
+    const { path, direct } = await destinationOf(output.file);
+    // A device or a pipe can take several outputs in turn, and is no dossier.
+    if (direct) continue;
+    const key = resolve(path);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new UsageError(`--format ${earlier.format}=${earlier.file} and --format ${output.format}=${output.file} write the same file; give each output its own`);
+    }
+    seen.set(key, output);
+    const info = await stat(key).catch(() => undefined);
+    if (info === undefined) continue;
+    const names = new Set([basename(output.file), basename(key)]);
+    for (const target of targets) {
+      if (target.kind !== 'file' || !names.has(basename(target.file))) continue;
+      const dossier = await stat(resolve(cwd, target.file)).catch(() => undefined);
+      if (dossier !== undefined && dossier.dev === info.dev && dossier.ino === info.ino) {
+        throw new UsageError(`--format ${output.format}=${output.file} would overwrite ${target.file}, a dossier of this run; write the report to another file`);
+      }
+    }
   }
 }
 
@@ -115,6 +152,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
 
   const targets = await expandPaths(paths, io.cwd);
+  await assertOutputsApart(outputs, targets, io.cwd);
   // A batch large enough for threads keeps its parts in a spool file; a smaller one in memory.
   const spool = targets.length >= FILES_PER_WORKER ? openSpool() : undefined;
   try {
