@@ -30,7 +30,8 @@ function row(d: DossierReport): string[] {
   ].map(neutralise);
 }
 
-const records = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows' });
+// A bare LF or CR in a cell (a partner name, a file name) would end the record for most readers; csv-stringify quotes only a cell holding the whole delimiter (CRLF).
+const records = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 
 export const csv: Formatter = {
   part: (d) => records([row(d)]),

@@ -137,6 +137,13 @@ describe('csv', () => {
     expect(record!.partner).toBe(`'${HOSTILE}\nsecond line`);
     expect(record!.file).toBe('<stdin>');
   });
+
+  it('quotes a cell holding a bare line feed or carriage return, so no reader takes it for the end of the row', async () => {
+    const dossier = readFileSync(`${root}examples/two-star.yaml`, 'utf8').replace('name: Lanna Systems Co., Ltd.', `name: ${JSON.stringify('Lanna\nSystems\rCo')}`);
+    const { stdout } = await runCli(['check', '-', '--as-of', '2026-12-01', '--format', 'csv'], { stdin: dossier });
+    expect(stdout.split('\r\n')).toHaveLength(3);
+    expect(stdout).toContain('"Lanna\nSystems\rCo"');
+  });
 });
 
 describe('html', () => {
