@@ -197,6 +197,8 @@ const trainingRow = {
     withinMonths: {
       type: 'integer',
       minimum: 1,
+      // Ten years: far past any policy, and it keeps every date the engine computes a calendar date.
+      maximum: 120,
       default: 12,
       title: 'Window (months)',
       description:
@@ -233,6 +235,8 @@ export const standardSchema = {
     validityMonths: {
       type: 'integer',
       minimum: 0,
+      // Ten years: far past any policy, and it keeps every date the engine computes a calendar date.
+      maximum: 120,
       title: 'Certificate validity margin (months)',
       description: 'A certificate counts only when it expires more than this many months after the application date.',
       default: 3,
@@ -241,6 +245,7 @@ export const standardSchema = {
     ratingValidityYears: {
       type: 'integer',
       minimum: 1,
+      maximum: 10,
       title: 'Rating validity (years)',
       description:
         'A star rating lasts this many calendar years from its issue date: the same day that many years later is its last valid day (a 29 February issue date ends on 28 February).',

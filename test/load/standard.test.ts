@@ -85,6 +85,13 @@ describe('--standard with a broken file: exit 3, located', () => {
     ]);
   });
 
+  it('bounds the validity margin, so no date the engine computes leaves the calendar', async () => {
+    const file = standardWith('validityMonths: 3', 'validityMonths: 99999');
+    const { code, lines } = await checkWith(file);
+    expect(code).toBe(3);
+    expect(lines).toEqual([`${file}:${lineOf('validityMonths: 3')}:17: validityMonths is 99999; it must be at most 120`]);
+  });
+
   it('suggests the kind of a requirement row', async () => {
     const file = standardWith('kind: personnel', 'kind: personel');
     const { code, lines } = await checkWith(file);
