@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { dossierTemplate, schemaLink } from '../../src/cli/commands/init.js';
@@ -70,6 +71,22 @@ describe('starcheck init', () => {
     expect(link).toBeDefined();
     expect(readFileSync(link!.startsWith('/') ? link! : join(dir, link!), 'utf8')).toBe(readFileSync(join(root, 'schemas', 'dossier.schema.json'), 'utf8'));
     expect(await runCli(['validate', file])).toMatchObject({ code: 0, stdout: `${file}: valid (classic standard)\n` });
+  });
+
+  it('writes a JSON dossier for a .json file, the same data as the YAML template, which validates', async () => {
+    const dir = temporary();
+    const file = join(dir, 'mine.json');
+    expect((await runCli(['init', file])).code).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(json)[0]).toBe('$schema');
+    expect(readFileSync(json.$schema.startsWith('/') ? json.$schema : join(dir, json.$schema), 'utf8')).toBe(readFileSync(join(root, 'schemas', 'dossier.schema.json'), 'utf8'));
+    const yamlFile = join(dir, 'mine.yaml');
+    expect((await runCli(['init', yamlFile])).code).toBe(0);
+    const { $schema: _link, ...data } = json;
+    expect(data).toEqual(parse(readFileSync(yamlFile, 'utf8')));
+    expect(await runCli(['validate', file])).toMatchObject({ code: 0, stdout: `${file}: valid (classic standard)\n` });
+    const verdicts = async (f: string): Promise<unknown> => JSON.parse((await runCli(['check', f, '--format', 'json'])).stdout).dossiers[0].tiers.map((t: { id: string; met: boolean }) => [t.id, t.met]);
+    expect(await verdicts(file)).toEqual(await verdicts(yamlFile));
   });
 
   it('links the schema relative to the dossier when it lies below it', () => {

@@ -10,6 +10,7 @@ import { UsageError, EXIT } from '../../errors.js';
 import type { CliIo } from '../io.js';
 import { publishedSchemaFile } from '../../schemas/emit.js';
 import { writeNewFile } from '../output.js';
+import { formatOf, parseSource } from '../../load/parse.js';
 
 /** Where `starcheck init` writes when no file is named. */
 export const DEFAULT_DOSSIER = 'dossier.yaml';
@@ -93,6 +94,17 @@ lab:                            # lab equipment for experiments
 `;
 }
 
+/**
+ * The template as a JSON dossier, for a file named .json: the same fields
+ * and values (JSON has no comments to carry the explanations), with the
+ * schema link as `$schema`, which editors read in JSON.
+ */
+export function jsonDossierTemplate(schema: string): string {
+  const parsed = parseSource(dossierTemplate(schema));
+  if (!parsed.ok) throw new Error('the dossier template does not parse');
+  return `${JSON.stringify({ $schema: schema, ...(parsed.parsed.data as object) }, null, 2)}\n`;
+}
+
 export async function runInit(file: string | undefined, io: CliIo): Promise<number> {
   const target = file ?? DEFAULT_DOSSIER;
   if (target === '-') {
@@ -102,7 +114,8 @@ export async function runInit(file: string | undefined, io: CliIo): Promise<numb
   const path = resolve(io.cwd, target);
   let written: boolean;
   try {
-    written = await writeNewFile(path, dossierTemplate(schemaLink(dirname(path))));
+    const template = formatOf(path) === 'json' ? jsonDossierTemplate : dossierTemplate;
+    written = await writeNewFile(path, template(schemaLink(dirname(path))));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
