@@ -4,6 +4,7 @@
  * then per dossier the warnings and, per tier, the gaps in words; the full
  * requirement table of each tier folds away in a <details> block.
  */
+import { printable } from '../findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, Formatter } from './run.js';
@@ -15,8 +16,8 @@ import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict 
  * start. Other punctuation stays as it is, so the raw text reads well too.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  // Control characters (escape codes, text-direction marks) are shown as \uXXXX: a report may well be read in a terminal.
+  return printable(text.replace(/[\r\n]+/g, ' '))
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/^[-+#=]/, '\\$&')

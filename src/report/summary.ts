@@ -3,6 +3,7 @@
  * dossiers reached each tier. It follows the per-dossier reports, or stands
  * alone with --quiet, which is how a vendor reads a thousand dossiers.
  */
+import { printable } from '../findings.js';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { plural } from '../core/words.js';
@@ -56,7 +57,7 @@ export function summaryTable(run: RunOutline, c: ChalkInstance): string {
   const rows: string[][] = [];
   for (const d of run.dossiers) {
     rows.push([
-      d.partner ? `${breakPath(d.file)}\n${c.dim(d.partner)}` : breakPath(d.file),
+      d.partner ? `${breakPath(printable(d.file))}\n${c.dim(printable(d.partner))}` : breakPath(printable(d.file)),
       d.valid ? (d.highestTier ?? '–') : '–',
       d.requiredTier ?? '–',
       result(d, c),

@@ -3,6 +3,7 @@
  * then per tier a table of requirements and the gaps in words. Fits an
  * 80-column terminal.
  */
+import { printable } from '../findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
@@ -59,11 +60,12 @@ function verdictLine(d: DossierReport, c: ChalkInstance, quiet: boolean): string
   const paint = status === 'PASS' ? c.green.bold : c.red.bold;
   // A no-break space keeps "(required: tier)" whole when the line wraps.
   const required = d.valid ? ` (required:\u00a0${d.requiredTier})` : '';
-  const plain = `${status} ${d.file}: ${verdict(d)}${required}`;
+  const file = printable(d.file);
+  const plain = `${status} ${file}: ${verdict(d)}${required}`;
   // Colour goes on after wrapping, so escape codes never count as columns.
   const lines = (quiet ? plain : wrap(plain, WIDTH, '    ')).replace(/\u00a0/g, ' ');
-  const head = `${status} ${d.file}:`;
-  return lines.startsWith(head) ? `${paint(status)} ${c.bold(d.file)}:${lines.slice(head.length)}` : `${paint(status)}${lines.slice(status.length)}`;
+  const head = `${status} ${file}:`;
+  return lines.startsWith(head) ? `${paint(status)} ${c.bold(file)}:${lines.slice(head.length)}` : `${paint(status)}${lines.slice(status.length)}`;
 }
 
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
@@ -95,15 +97,15 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
     for (const error of d.errors) out.push(`  ${wrap(locatedMessage(d.file, error), WIDTH - 2, '    ')}`);
     return out.join('\n');
   }
-  out.push(`  ${d.partner ?? ''} · ${d.standard} standard · application date ${d.asOf}`);
+  out.push(`  ${printable(d.partner ?? '')} · ${d.standard} standard · application date ${d.asOf}`);
   if (d.currentRating) out.push(`  current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);
   for (const tier of d.tiers) {
     out.push('', tierHeading(tier, c), tierTable(tier, c));
     for (const r of tier.requirements) {
       // A met tier's unmet rows belong to a path it does not need.
-      if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(`${rowLabel(r)}: ${r.gap}`, WIDTH - 4, '    ')}`);
-      if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(`${r.label}: ${r.note}`, WIDTH - 4, '    ')}`);
+      if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(printable(`${rowLabel(r)}: ${r.gap}`), WIDTH - 4, '    ')}`);
+      if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(printable(`${r.label}: ${r.note}`), WIDTH - 4, '    ')}`);
     }
   }
   return out.join('\n');

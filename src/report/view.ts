@@ -7,7 +7,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
-import type { Finding } from '../findings.js';
+import { printable, type Finding } from '../findings.js';
 import type { DossierOutline, DossierReport, RunResult } from './run.js';
 
 export interface Gap {
@@ -104,5 +104,6 @@ export function show(value: number | string | boolean): string {
 
 /** `file:line:column: message` — the form editors and CI logs link to. */
 export function locatedMessage(file: string, f: Finding): string {
-  return `${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`;
+  // Printed for people: a hostile dossier's escape codes and text-direction marks stay visible as \uXXXX, never reach a terminal.
+  return printable(`${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`);
 }

@@ -146,6 +146,19 @@ describe('csv', () => {
   });
 });
 
+describe('terminal safety', () => {
+  it('never lets a dossier\'s escape codes, bell or text-direction marks reach the reader: text, --quiet and markdown show them as \\uXXXX', async () => {
+    const dossier = readFileSync(`${root}examples/two-star.yaml`, 'utf8')
+      .replace('name: Lanna Systems Co., Ltd.', `name: ${JSON.stringify('Evil\u001b[2J\u0007Co')}`)
+      .replace('name: Somchai Prasert', `name: ${JSON.stringify('\u202eBo\u001b[31mLim')}`);
+    for (const extra of [[], ['--quiet'], ['--format', 'markdown']]) {
+      const { stdout, stderr } = await runCli(['check', '-', '--as-of', '2026-12-01', '--warn-within', '2000', ...extra], { stdin: dossier });
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+      if (extra.length === 0) expect(stdout).toContain('Evil\\u001b[2J\\u0007Co');
+    }
+  });
+});
+
 describe('html', () => {
   const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=/i, /url\(/i, /@import/i, /https?:\/\//i];
 
