@@ -251,7 +251,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     }
     results.push(
       target.kind === 'unmatched'
-        ? settle(invalid(target.file, [{ code: 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
+        ? settle(invalid(target.file, [{ code: target.code ?? 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, keeper, true)
           : checkAndRender(target.file, readSource(target.file), plan, keeper, target.readOnce === true),

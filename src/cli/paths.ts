@@ -20,8 +20,8 @@ export type DossierTarget =
   /** A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match). */
   | { kind: 'file'; file: string; readOnce?: true }
   | { kind: 'stdin'; file: typeof STDIN_NAME }
-  /** A directory or glob that matched no dossier. */
-  | { kind: 'unmatched'; file: string; message: string };
+  /** A directory or glob that matched no dossier (code no-match), or a directory that cannot be read (read-error). */
+  | { kind: 'unmatched'; file: string; message: string; code?: 'read-error' };
 
 function join(base: string, relative: string): string {
   return base === '' || base === '.' ? relative : `${base.replace(/\/+$/, '')}/${relative}`;
@@ -69,15 +69,16 @@ function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
  * The dossier files under a directory, as `base/relative/path`: hidden
  * entries (.git, editor backups) skipped, symbolic links followed, each real
  * directory walked once (a link loop ends) and by its own name where it has
- * one here (a directory's links are followed after its folders), unreadable
- * directories passed over. Only regular files count: a FIFO named like a
+ * one here (a directory's links are followed after its folders). A
+ * directory that cannot be read is found too, as what it is: its dossiers
+ * must not pass unseen. Only regular files count: a FIFO named like a
  * dossier would block the batch. A directory is the common batch, and a
  * plain walk lists ten thousand files in a fraction of what matching each
  * name against a glob takes. `absolute` goes through the directories' real
  * paths, so a file reached twice (`check dir dir/sub`) is checked once.
  */
-function dossiersUnder(cwd: string, directory: string): Array<{ file: string; absolute: string }> {
-  const found: Array<{ file: string; absolute: string }> = [];
+function dossiersUnder(cwd: string, directory: string): Found[] {
+  const found: Found[] = [];
   const walked = new Set<string>();
   const visit = (relative: string): void => {
     const absolute = resolve(cwd, directory, relative);
@@ -91,7 +92,12 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
       entries = readdirSync(absolute, { withFileTypes: true }).sort(
         (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byCodeUnits(a.name, b.name),
       );
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone since it was listed: nothing there to check.
+      if (code === 'ENOENT') return;
+      const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
+      found.push({ file: relative === '' ? directory : join(directory, relative), absolute: `unreadable:${real ?? absolute}`, unreadable: `cannot read the directory (${reason})` });
       return;
     }
     for (const entry of entries) {
@@ -107,6 +113,13 @@ function dossiersUnder(cwd: string, directory: string): Array<{ file: string; ab
   };
   visit('');
   return found;
+}
+
+/** A dossier a directory walk found, or a directory it could not read (`unreadable` says why). */
+interface Found {
+  file: string;
+  absolute: string;
+  unreadable?: string;
 }
 
 async function walk(cwd: string, base: string, pattern: string): Promise<string[]> {
@@ -151,7 +164,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
       continue;
     }
-    const found = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
+    const found: Found[] = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
     if (found.length === 0) {
       const message =
         kind === 'directory'
@@ -160,7 +173,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add({ kind: 'unmatched', file: path, message });
     }
     found.sort((a, b) => byCodeUnits(a.file, b.file));
-    for (const { file, absolute } of found) add({ kind: 'file', file }, absolute);
+    for (const { file, absolute, unreadable } of found) add(unreadable === undefined ? { kind: 'file', file } : { kind: 'unmatched', file, message: unreadable, code: 'read-error' }, absolute);
   }
   return [...targets.values()];
 }

@@ -1,0 +1,48 @@
+/**
+ * A directory the walk cannot read is a target of its own, never passed over
+ * in silence. Permissions do not stop root (CI often runs as root), so the
+ * refusal comes from node:fs itself, for directories named "locked".
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const readdirSync = ((path: string, options: unknown) => {
+    if (String(path).endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+    return (fs.readdirSync as (p: string, o: unknown) => unknown)(path, options);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+});
+
+const { expandPaths } = await import('../../src/cli/paths.js');
+const { root, runCli } = await import('../helpers.js');
+
+describe('an unreadable directory in a batch', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+  mkdirSync(join(dir, 'locked'));
+  writeFileSync(join(dir, 'locked', 'hidden.yaml'), readFileSync(join(root, 'examples/invalid.yaml')));
+  writeFileSync(join(dir, 'ok.yaml'), readFileSync(join(root, 'examples/two-star.yaml')));
+
+  it('is a target that says why, in its sorted place', async () => {
+    expect(await expandPaths([dir], '/')).toEqual([
+      { kind: 'unmatched', file: `${dir}/locked`, message: 'cannot read the directory (permission denied)', code: 'read-error' },
+      { kind: 'file', file: `${dir}/ok.yaml` },
+    ]);
+    expect(await expandPaths([join(dir, 'locked')], '/')).toEqual([
+      { kind: 'unmatched', file: join(dir, 'locked'), message: 'cannot read the directory (permission denied)', code: 'read-error' },
+    ]);
+  });
+
+  it('gets its row and makes the run exit 2, for check and validate', async () => {
+    const check = await runCli(['check', dir, '--format', 'csv']);
+    expect(check.code).toBe(2);
+    expect(check.stdout.split('\r\n').filter((line) => line !== '')).toHaveLength(3);
+    expect(check.stderr).toContain(`${dir}/locked: cannot read the directory (permission denied)`);
+    const validate = await runCli(['validate', dir]);
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toContain(`${dir}/locked: cannot read the directory (permission denied)`);
+  });
+});
