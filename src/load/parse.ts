@@ -215,10 +215,42 @@ function jsonSyntaxError(text: string): Finding | undefined {
   } catch (error) {
     const message = (error as SyntaxError).message;
     const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const words = message.replace(/ in JSON at position \d+.*$/, '').replace(/ of JSON input$/, '');
+    const offset = at ? Number(at[1]) : jsonErrorOffset(text);
+    // V8 quotes the text around an unexpected token ("Unexpected token 'A', ..."{"name": Acme}"... is not valid JSON"); the position says where.
+    const token = /^Unexpected token (.+?), .*is not valid JSON$/s.exec(message);
+    const words = token ? `Unexpected token ${token[1]}` : message.replace(/ (?:in JSON )?at position \d+.*$/s, '').replace(/ of JSON input$/, '');
     return syntaxError('syntax', `JSON syntax: ${words.charAt(0).toLowerCase()}${words.slice(1)}`, positionIn(lineStartsOf(text), offset));
   }
+}
+
+/**
+ * Where JSON.parse gives up, for the messages that do not say. Every prefix
+ * up to the offending character is the start of some JSON text, which
+ * JSON.parse takes or finds cut short (at its very end); every longer
+ * prefix holds that character and is refused before its end. So the shortest prefix refused for
+ * anything but its end ends just past it. Only a broken .json file pays the
+ * twenty-odd parses.
+ */
+function jsonErrorOffset(text: string): number {
+  const refused = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      // Cut short: "Unexpected end", or a complaint about the place where the prefix ends.
+      const { message } = error as SyntaxError;
+      const at = /at position (\d+)/.exec(message);
+      return !message.startsWith('Unexpected end of JSON input') && (at === null || Number(at[1]) < length);
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (refused(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
 }
 
 /**

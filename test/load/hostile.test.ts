@@ -102,6 +102,10 @@ const cases: Case[] = [
   { name: 'a JSON trailing comma', source: '{"schemaVersion": 1,}', format: 'json', code: 'syntax', line: 1, column: 21, words: /JSON syntax: expected double-quoted property name/ },
   { name: 'truncated JSON', source: '{"schemaVersion": 1,\n "partner": {', format: 'json', code: 'syntax', line: 2, column: 14, words: /JSON syntax: expected property name/ },
   { name: 'JSON comments', source: '{"schemaVersion": 1 // one\n}', format: 'json', code: 'syntax', line: 1, column: 21, words: /JSON syntax/ },
+  // V8 gives no position for an unexpected token, only the text around it.
+  { name: 'a JSON unquoted value', source: '{\n  "schemaVersion": 1,\n  "partner": {"name": Acme},\n  "engineers": []\n}\n', format: 'json', code: 'syntax', line: 3, column: 23, words: /^JSON syntax: unexpected token 'A'$/ },
+  { name: 'a JSON literal cut short', source: '{"schemaVersion": tru}', format: 'json', code: 'syntax', line: 1, column: 22, words: /^JSON syntax: unexpected token '}'$/ },
+  { name: 'text after the JSON value', source: '{"schemaVersion": 1}\nx', format: 'json', code: 'syntax', line: 2, column: 1, words: /^JSON syntax: unexpected non-whitespace character after JSON$/ },
   { name: 'a scalar document', source: 'just words\n', code: 'schema', line: 1, column: 1, words: /the dossier must be a mapping of fields, not "just words"/ },
   { name: 'a list document', source: '- a\n- b\n', code: 'schema', line: 1, column: 1, words: /the dossier must be a mapping of fields, not \["a","b"\]/ },
   { name: 'a number where a string belongs', source: `schemaVersion: 1\npartner: {name: 12}\nengineers: []\n`, code: 'schema', line: 2, column: 17, words: /partner.name must be a string, not 12 \(quote it\)/ },
@@ -234,5 +238,32 @@ describe('limits on what one file can make starcheck print', () => {
     expect(errors).toHaveLength(MAX_ERRORS + 1);
     expect(errors[0]).toMatchObject({ code: 'duplicate-key', line: 11, column: 1 });
     expect(errors.at(-1)!.message).toBe(`… and ${1990 - MAX_ERRORS} more errors; fix these first`);
+  });
+});
+
+describe('JSON syntax errors', () => {
+  it('are located at the offending character, wherever a stray one lands (V8 names no position for some)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { root } = await import('../helpers.js');
+    const text = JSON.stringify(parse(readFileSync(join(root, 'examples/two-star.yaml'), 'utf8')), null, 2);
+    let located = 0;
+    for (let i = 0; i < text.length; i++) {
+      const broken = `${text.slice(0, i)}@${text.slice(i)}`;
+      let refused = false;
+      try {
+        JSON.parse(broken);
+      } catch {
+        refused = true;
+      }
+      // Inside a string the @ is just a character.
+      if (!refused) continue;
+      const result = parseSource(broken, 'json');
+      expect(result.ok).toBe(false);
+      const lines = text.slice(0, i).split('\n');
+      expect(result.ok ? undefined : result.errors[0]).toMatchObject({ code: 'syntax', line: lines.length, column: lines.at(-1)!.length + 1 });
+      located += 1;
+    }
+    expect(located).toBeGreaterThan(100);
   });
 });
