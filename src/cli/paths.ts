@@ -107,7 +107,12 @@ function dossiersUnder(cwd: string, directory: string): Found[] {
       if (kind === 'directory') visit(path);
       // A dangling link named like a dossier is kept: reading it says what is wrong, rather than it passing unseen.
       else if ((kind === 'file' || kind === 'missing') && DOSSIER_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) {
-        found.push({ file: join(directory, path), absolute: childOf(real, entry.name) });
+        // A link is told apart by the file it leads to, so a dossier linked beside itself is checked once.
+        found.push(
+          entry.isSymbolicLink()
+            ? { file: join(directory, path), absolute: realFolder(resolve(absolute, entry.name)), link: true }
+            : { file: join(directory, path), absolute: childOf(real, entry.name) },
+        );
       }
     }
   };
@@ -120,6 +125,8 @@ interface Found {
   file: string;
   absolute: string;
   unreadable?: string;
+  /** Found through a symbolic link to the file: the file's own name, when the walk finds that too, is the one reported. */
+  link?: true;
 }
 
 async function walk(cwd: string, base: string, pattern: string): Promise<string[]> {
@@ -129,12 +136,16 @@ async function walk(cwd: string, base: string, pattern: string): Promise<string[
   return matches.map((m) => join(base, m));
 }
 
-/** A path with its folder's symbolic links resolved, as the directory walk names what it finds. */
+/** A path with its symbolic links resolved, the file's own too; a missing file by its folder's real path. */
 function realFolder(path: string): string {
   try {
-    return childOf(realpathSync(dirname(path)), basename(path));
+    return realpathSync(path);
   } catch {
-    return path;
+    try {
+      return childOf(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
   }
 }
 
@@ -173,7 +184,9 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add({ kind: 'unmatched', file: path, message });
     }
     found.sort((a, b) => byCodeUnits(a.file, b.file));
-    for (const { file, absolute, unreadable } of found) add(unreadable === undefined ? { kind: 'file', file } : { kind: 'unmatched', file, message: unreadable, code: 'read-error' }, absolute);
+    const named = new Map<string, Found>();
+    for (const f of found) if (!named.has(f.absolute) || (named.get(f.absolute)!.link && !f.link)) named.set(f.absolute, f);
+    for (const { file, absolute, unreadable } of found.filter((f) => named.get(f.absolute) === f)) add(unreadable === undefined ? { kind: 'file', file } : { kind: 'unmatched', file, message: unreadable, code: 'read-error' }, absolute);
   }
   return [...targets.values()];
 }
