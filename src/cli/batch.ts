@@ -40,7 +40,7 @@ export function defaultFilesPerThread(cores: number): number {
 const CHUNK = 32;
 
 // From src/cli (tests), dist/cli and dist/bundle (the binary) alike, a worker runs the built bundle.
-const workerScript = new URL('../../bin/worker.js', import.meta.url);
+export const workerScript = new URL('../../bin/worker.js', import.meta.url);
 
 /** One output of the run, as each dossier's part is rendered for it. */
 export interface OutputPlan {
@@ -76,8 +76,8 @@ export function partBytes(spool: SpoolHandle | undefined): (part: Part) => Uint8
 }
 
 /** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
-export function partKeeper(plan: BatchPlan): PartKeeper {
-  return plan.spool ? new SpoolWriter(plan.spool) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => new Uint8Array(bytes), flush: () => undefined };
+export function partKeeper(plan: BatchPlan, slabs?: () => Uint8Array<SharedArrayBuffer> | undefined): PartKeeper {
+  return plan.spool ? new SpoolWriter(plan.spool, slabs) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => new Uint8Array(bytes), flush: () => undefined };
 }
 
 /** What a batch keeps of one checked dossier. */
@@ -105,6 +105,8 @@ export interface BatchOptions {
   stdin: AsyncIterable<Uint8Array>;
   /** Called as dossiers finish, with how many are done. */
   onProgress?: (done: number) => void;
+  /** Spool slabs made ahead for this thread's parts (see slab-supply.ts). */
+  slabs?: () => Uint8Array<SharedArrayBuffer> | undefined;
 }
 
 /** Renders a finished report for every output; the report itself is kept only if some output needs it whole. */
@@ -236,7 +238,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     batch.onProgress?.(done);
   };
 
-  const keeper = partKeeper(plan);
+  const keeper = partKeeper(plan, batch.slabs);
   const fromFiles = new Map<string, CheckedDossier>();
   if (threads >= 2) {
     const checked = await checkInThreads(files, plan, keeper, threads, progress);

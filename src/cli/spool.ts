@@ -73,7 +73,7 @@ const utf8 = new TextEncoder();
 /** Bytes staged before one positioned write; a UTF-16 code unit takes at most three. */
 const STAGE_BYTES = 1 << 20;
 /** Bytes of one memory slab: few allocations, and little left unused at the end of each (an untouched page costs nothing). */
-const SLAB_BYTES = 4 << 20;
+export const SLAB_BYTES = 4 << 20;
 const NO_SLAB = new Uint8Array(new SharedArrayBuffer(0));
 
 /** A kept part: a view of the memory slab it was packed into, or its place in the file. */
@@ -97,7 +97,11 @@ export class SpoolWriter {
   private inMemory = false;
   private readonly end: BigInt64Array;
 
-  constructor(private readonly spool: SpoolHandle) {
+  /** `supply` hands over slabs made ahead (see slab-supply.ts), already reserved in the budget; undefined when none is ready. */
+  constructor(
+    private readonly spool: SpoolHandle,
+    private readonly supply?: () => Uint8Array<SharedArrayBuffer> | undefined,
+  ) {
     this.end = new BigInt64Array(spool.end);
   }
 
@@ -125,6 +129,12 @@ export class SpoolWriter {
     if (this.slabUsed + most <= this.slab.length) return this.slab.subarray(this.slabUsed);
     if (this.overBudget) return undefined;
     const size = Math.max(SLAB_BYTES, most);
+    const supplied = size === SLAB_BYTES ? this.supply?.() : undefined;
+    if (supplied !== undefined) {
+      this.slab = supplied;
+      this.slabUsed = 0;
+      return supplied;
+    }
     // Reserved before it is allocated, so threads together never pass the budget.
     if (Number(Atomics.add(this.end, 1, BigInt(size))) + size > this.spool.budget) {
       // Given back, so a refused reservation keeps no other thread from its slabs; a part too large

@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { readSource } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
 import { checkAndRender, partKeeper, type BatchPlan, type CheckedDossier } from './batch.js';
+import { serveSlabs, type SlabSupplyData } from './slab-supply.js';
 
 export type WorkerFailure =
   | { kind: 'usage'; message: string }
@@ -25,8 +26,12 @@ function failure(error: unknown): WorkerFailure {
   return { kind: 'bug', message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) };
 }
 
-/** Serves the batch this worker thread was started for (`workerData` is its plan). */
+/** Serves the batch this worker thread was started for (`workerData` is its plan), or supplies spool slabs (see slab-supply.ts). */
 export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort | null; workerData: unknown }): void {
+  if ((workerData as Partial<SlabSupplyData>).role === 'slabs') {
+    serveSlabs(workerData as SlabSupplyData);
+    return;
+  }
   const plan = workerData as BatchPlan;
   const keeper = partKeeper(plan);
   const port = parentPort!;

@@ -87,6 +87,24 @@ describe('a batch of good, failing and broken dossiers', () => {
 });
 
 describe('threads', () => {
+  it('gives the same output when a large batch has its spool slabs made ahead (default jobs) as with --jobs 1', () => {
+    const dir = scratch();
+    // Enough for the slab supplier (a thousand dossiers) and for its slabs to fill: several megabytes of JSON.
+    const count = 1_200;
+    for (let i = 0; i < count; i++) {
+      const { extension, text } = dossierText(11, i);
+      writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.${extension}`), text);
+    }
+    const out = scratch();
+    const one = runBin(['check', dir, '--jobs', '1', '--quiet', '--format', `json=${out}/one.json`]);
+    const ahead = runBin(['check', dir, '--jobs', '2', '--quiet', '--format', `json=${out}/ahead.json`]);
+    expect(ahead.code).toBe(one.code);
+    expect(ahead.stdout).toBe(one.stdout);
+    const json = readFileSync(`${out}/ahead.json`, 'utf8');
+    expect(json.length).toBeGreaterThan(2 * 4 * 1024 * 1024);
+    expect(json).toBe(readFileSync(`${out}/one.json`, 'utf8'));
+  });
+
   it('gives byte-identical output with --jobs 1 and --jobs 4, a directory in sorted order', () => {
     const dir = scratch();
     // Enough dossiers for several workers, written in reverse so listing order is not sorted order.

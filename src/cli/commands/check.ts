@@ -8,9 +8,10 @@ import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
 import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, workerScript, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
 import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
+import { startSlabSupply } from '../slab-supply.js';
 import { closeSpool, openSpool } from '../spool.js';
 import { expandPaths, type DossierTarget } from '../paths.js';
 import { progressBar } from '../progress.js';
@@ -95,6 +96,9 @@ async function assertOutputsApart(outputs: readonly OutputSpec[], targets: reado
   }
 }
 
+/** Dossiers a batch needs for its spool slabs to be made ahead: a thousand JSON entries fill a few slabs. */
+const SLAB_SUPPLY_FROM = 1000;
+
 /** `--jobs <n>`: a whole number of threads, at least 1; by default the cores Node may use. */
 export function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
@@ -155,13 +159,20 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   await assertOutputsApart(outputs, targets, io.cwd);
   // A batch large enough for threads keeps its parts in a spool file; a smaller one in memory.
   const spool = targets.length >= FILES_PER_WORKER ? openSpool() : undefined;
+  // A batch that keeps tens of megabytes has its slabs made ahead, when --jobs leaves room for a thread more.
+  const supply = spool !== undefined && jobs >= 2 && targets.length >= SLAB_SUPPLY_FROM ? await startSlabSupply(spool, workerScript) : undefined;
   try {
     const progress = progressBar(io.stderr, targets.length);
     let checked: CheckedDossier[];
     try {
-      checked = await checkTargets(targets, { options, outputs: plan, ...(spool ? { spool } : {}) }, { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done) });
+      checked = await checkTargets(
+        targets,
+        { options, outputs: plan, ...(spool ? { spool } : {}) },
+        { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done), ...(supply ? { slabs: supply.take } : {}) },
+      );
     } finally {
       progress.end();
+      await supply?.stop();
     }
     const dossiers = checked.map((c) => c.outline);
     const run: RunOutline = {
