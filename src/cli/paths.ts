@@ -6,8 +6,8 @@
  * so the batch reports it as a dossier that could not be found (exit 2)
  * instead of passing silently.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { readdir as fsReaddir, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { STDIN_NAME } from '../pipeline.js';
 
 // tinyglobby loads only for a glob: checking one file or a directory should not pay for it.
@@ -39,7 +39,7 @@ function staticBase(pattern: string, isDynamicPattern: (p: string) => boolean): 
 /** Characters that may make a path a glob; tinyglobby decides exactly which part is. */
 const GLOB_MAGIC = /[*?[\]{}()!+@]/;
 
-async function globbed(cwd: string, pattern: string): Promise<string[]> {
+async function globbed(cwd: string, pattern: string): Promise<Found[]> {
   const { isDynamicPattern } = await globbing();
   const { base, rest } = staticBase(pattern, isDynamicPattern);
   return walk(cwd, base, rest);
@@ -129,11 +129,23 @@ interface Found {
   link?: true;
 }
 
-async function walk(cwd: string, base: string, pattern: string): Promise<string[]> {
+async function walk(cwd: string, base: string, pattern: string): Promise<Found[]> {
   const { glob } = await globbing();
+  const root = resolve(cwd, base === '' ? '.' : base);
+  // The glob passes over folders it cannot read; they are noted here, to be reported as the directory walk reports them.
+  const unreadable: Found[] = [];
+  const readdir = ((path: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    fsReaddir(path, options, (error, entries) => {
+      if (error && error.code !== 'ENOENT') {
+        const where = relative(root, path).replace(/\/+$/, '');
+        const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
+        unreadable.push({ file: where === '' ? (base === '' ? '.' : base) : join(base, where), absolute: `unreadable:${resolve(root, path)}`, unreadable: `cannot read the directory (${reason})` });
+      }
+      callback(error, entries);
+    })) as unknown as typeof fsReaddir;
   // Hidden files and folders (.git, editor backups) are never dossiers.
-  const matches = await glob(pattern, { cwd: resolve(cwd, base === '' ? '.' : base), onlyFiles: true, dot: false, expandDirectories: false });
-  return matches.map((m) => join(base, m));
+  const matches = await glob(pattern, { cwd: root, onlyFiles: true, dot: false, expandDirectories: false, fs: { readdir } });
+  return [...matches.map((m) => ({ file: join(base, m), absolute: realFolder(resolve(cwd, join(base, m))) })), ...unreadable];
 }
 
 /** A path with its symbolic links resolved, the file's own too; a missing file by its folder's real path. */
@@ -175,7 +187,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
       continue;
     }
-    const found: Found[] = kind === 'directory' ? dossiersUnder(cwd, path) : (await globbed(cwd, path)).map((file) => ({ file, absolute: realFolder(resolve(cwd, file)) }));
+    const found: Found[] = kind === 'directory' ? dossiersUnder(cwd, path) : await globbed(cwd, path);
     if (found.length === 0) {
       const message =
         kind === 'directory'

@@ -1,7 +1,8 @@
 /**
  * A directory the walk cannot read is a target of its own, never passed over
  * in silence. Permissions do not stop root (CI often runs as root), so the
- * refusal comes from node:fs itself, for directories named "locked".
+ * refusal comes from node:fs itself, for directories named "locked": the
+ * directory walk's readdirSync and the glob's readdir alike.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,14 @@ vi.mock('node:fs', async (original) => {
     if (String(path).endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
     return (fs.readdirSync as (p: string, o: unknown) => unknown)(path, options);
   }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+  const readdir = ((path: string, options: unknown, callback: (error: Error | null, entries?: unknown) => void) => {
+    if (/locked\/?$/.test(String(path))) {
+      callback(Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' }));
+      return;
+    }
+    (fs.readdir as (p: string, o: unknown, c: typeof callback) => void)(path, options, callback);
+  }) as typeof fs.readdir;
+  return { ...fs, default: { ...fs, readdirSync, readdir }, readdirSync, readdir };
 });
 
 const { expandPaths } = await import('../../src/cli/paths.js');
@@ -34,6 +42,15 @@ describe('an unreadable directory in a batch', () => {
     expect(await expandPaths([join(dir, 'locked')], '/')).toEqual([
       { kind: 'unmatched', file: join(dir, 'locked'), message: 'cannot read the directory (permission denied)', code: 'read-error' },
     ]);
+  });
+
+  it('is found by a glob that would look inside it, too', async () => {
+    expect(await expandPaths([`${dir}/**/*.yaml`], '/')).toEqual([
+      { kind: 'unmatched', file: `${dir}/locked`, message: 'cannot read the directory (permission denied)', code: 'read-error' },
+      { kind: 'file', file: `${dir}/ok.yaml` },
+    ]);
+    // A glob that stays in the top folder never looks inside.
+    expect(await expandPaths([`${dir}/*.yaml`], '/')).toEqual([{ kind: 'file', file: `${dir}/ok.yaml` }]);
   });
 
   it('gets its row and makes the run exit 2, for check and validate', async () => {
