@@ -16,6 +16,7 @@ import { StandardError } from '../load/standard.js';
 import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 import type { DossierTarget } from './paths.js';
+import { startSlabSupply } from './slab-supply.js';
 import { SpoolReader, SpoolWriter, type KeptPart, type SpoolHandle } from './spool.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
 
@@ -105,9 +106,10 @@ export interface BatchOptions {
   stdin: AsyncIterable<Uint8Array>;
   /** Called as dossiers finish, with how many are done. */
   onProgress?: (done: number) => void;
-  /** Spool slabs made ahead for this thread's parts (see slab-supply.ts). */
-  slabs?: () => Uint8Array<SharedArrayBuffer> | undefined;
 }
+
+/** Dossiers a batch checked on this thread alone needs for its spool slabs to be made ahead: a thousand JSON entries fill a few slabs. */
+export const SLAB_SUPPLY_FROM = 1000;
 
 /** Renders a finished report for every output; the report itself is kept only if some output needs it whole. */
 function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: PartKeeper): CheckedDossier {
@@ -238,7 +240,26 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     batch.onProgress?.(done);
   };
 
-  const keeper = partKeeper(plan, batch.slabs);
+  // Checked on this thread alone, when --jobs leaves room for a thread more: that thread makes the spool's slabs ahead.
+  const supply =
+    threads < 2 && batch.jobs >= 2 && plan.spool !== undefined && files.length >= SLAB_SUPPLY_FROM ? await startSlabSupply(plan.spool, workerScript) : undefined;
+  try {
+    return await checkAll(targets, files, threads, plan, batch, partKeeper(plan, supply?.take), progress);
+  } finally {
+    await supply?.stop();
+  }
+}
+
+/** checkTargets with its threads counted and its keeper made. */
+async function checkAll(
+  targets: DossierTarget[],
+  files: string[],
+  threads: number,
+  plan: BatchPlan,
+  batch: BatchOptions,
+  keeper: PartKeeper,
+  progress: (n: number) => void,
+): Promise<CheckedDossier[]> {
   const fromFiles = new Map<string, CheckedDossier>();
   if (threads >= 2) {
     const checked = await checkInThreads(files, plan, keeper, threads, progress);

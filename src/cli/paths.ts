@@ -7,7 +7,7 @@
  * instead of passing silently.
  */
 import { readdir as fsReaddir, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { STDIN_NAME } from '../pipeline.js';
 
 // tinyglobby loads only for a glob: checking one file or a directory should not pay for it.
@@ -136,10 +136,13 @@ async function walk(cwd: string, base: string, pattern: string): Promise<Found[]
   const unreadable: Found[] = [];
   const readdir = ((path: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     fsReaddir(path, options, (error, entries) => {
-      if (error && error.code !== 'ENOENT') {
-        const where = relative(root, path).replace(/\/+$/, '');
+      // Gone, or not a folder at all (a pattern's base that names a file): nothing to look into.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') {
+        const inside = relative(root, path).replace(/\/+$/, '');
+        // A folder reached through a link lies outside the base: named by where it is.
+        const where = inside.startsWith('..') || isAbsolute(inside) ? resolve(root, path) : inside;
         const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
-        unreadable.push({ file: where === '' ? (base === '' ? '.' : base) : join(base, where), absolute: `unreadable:${resolve(root, path)}`, unreadable: `cannot read the directory (${reason})` });
+        unreadable.push({ file: where === '' ? (base === '' ? '.' : base) : isAbsolute(where) ? where : join(base, where), absolute: `unreadable:${resolve(root, path)}`, unreadable: `cannot read the directory (${reason})` });
       }
       callback(error, entries);
     })) as unknown as typeof fsReaddir;

@@ -46,7 +46,14 @@ export function serveSlabs({ end, budget, control, port }: SlabSupplyData): void
       Atomics.sub(reserved, 1, BigInt(SLAB_BYTES));
       break;
     }
-    const slab = new Uint8Array(new SharedArrayBuffer(SLAB_BYTES));
+    let slab: Uint8Array<SharedArrayBuffer>;
+    try {
+      slab = new Uint8Array(new SharedArrayBuffer(SLAB_BYTES));
+    } catch {
+      // Out of memory: the reservation goes back, and the writers make do.
+      Atomics.sub(reserved, 1, BigInt(SLAB_BYTES));
+      break;
+    }
     // A write, not a read: reading a fresh page maps the shared zero page, and the writer's first write would fault again.
     for (let at = 0; at < slab.length; at += PAGE) slab[at] = 0;
     port.postMessage(slab.buffer);

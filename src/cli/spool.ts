@@ -127,14 +127,15 @@ export class SpoolWriter {
   /** Room for `most` bytes in this thread's slab, a new one if need be; undefined once the budget is spent. */
   private slabRoom(most: number): Uint8Array | undefined {
     if (this.slabUsed + most <= this.slab.length) return this.slab.subarray(this.slabUsed);
-    if (this.overBudget) return undefined;
     const size = Math.max(SLAB_BYTES, most);
+    // A slab made ahead is reserved already: it serves even once this writer's own reservations are refused.
     const supplied = size === SLAB_BYTES ? this.supply?.() : undefined;
     if (supplied !== undefined) {
       this.slab = supplied;
       this.slabUsed = 0;
       return supplied;
     }
+    if (this.overBudget) return undefined;
     // Reserved before it is allocated, so threads together never pass the budget.
     if (Number(Atomics.add(this.end, 1, BigInt(size))) + size > this.spool.budget) {
       // Given back, so a refused reservation keeps no other thread from its slabs; a part too large

@@ -215,7 +215,8 @@ function jsonSyntaxError(text: string): Finding | undefined {
   } catch (error) {
     const message = (error as SyntaxError).message;
     const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : jsonErrorOffset(text);
+    // Cut short, the text ends where JSON.parse gave up.
+    const offset = at ? Number(at[1]) : message.startsWith('Unexpected end of JSON input') ? text.length : jsonErrorOffset(text);
     // V8 quotes the text around an unexpected token ("Unexpected token 'A', ..."{"name": Acme}"... is not valid JSON"); the position says where.
     const token = /^Unexpected token (.+?), .*is not valid JSON$/s.exec(message);
     const words = token ? `Unexpected token ${token[1]}` : message.replace(/ (?:in JSON )?at position \d+.*$/s, '').replace(/ of JSON input$/, '');

@@ -1,6 +1,6 @@
 /** End to end: the built binary against the shipped examples, as a partner or a CI job runs it. */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,6 +202,11 @@ describe('options', () => {
     expect(over.code).toBe(3);
     expect(over.stderr).toContain('would overwrite');
     expect(readFileSync(dossier, 'utf8')).toBe(readFileSync(join(root, 'examples/two-star.yaml'), 'utf8'));
+    // Named through a link, the dossier is still the file the output would replace.
+    symlinkSync(dossier, join(dir, 'alias.yaml'));
+    expect((await runCli(['check', join(dir, 'alias.yaml'), '--format', `json=${dossier}`])).code).toBe(3);
+    expect(readFileSync(dossier, 'utf8')).toBe(readFileSync(join(root, 'examples/two-star.yaml'), 'utf8'));
+    rmSync(join(dir, 'alias.yaml'));
     const twice = await runCli(['check', dossier, '--format', `json=${join(dir, 'out')}`, '--format', `csv=${join(dir, 'out')}`]);
     expect(twice.code).toBe(3);
     expect(twice.stderr).toContain('write the same file');

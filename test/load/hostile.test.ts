@@ -105,6 +105,9 @@ const cases: Case[] = [
   // V8 gives no position for an unexpected token, only the text around it.
   { name: 'a JSON unquoted value', source: '{\n  "schemaVersion": 1,\n  "partner": {"name": Acme},\n  "engineers": []\n}\n', format: 'json', code: 'syntax', line: 3, column: 23, words: /^JSON syntax: unexpected token 'A'$/ },
   { name: 'a JSON literal cut short', source: '{"schemaVersion": tru}', format: 'json', code: 'syntax', line: 1, column: 22, words: /^JSON syntax: unexpected token '}'$/ },
+  // Cut short: V8 names no position, and the text ends where it gave up.
+  { name: 'JSON cut short in a list', source: '{"a": [1,', format: 'json', code: 'syntax', line: 1, column: 10, words: /^JSON syntax: unexpected end$/ },
+  { name: 'JSON cut short before a last line end', source: '{"a": [1,\n', format: 'json', code: 'syntax', line: 2, column: 1, words: /^JSON syntax: unexpected end$/ },
   { name: 'text after the JSON value', source: '{"schemaVersion": 1}\nx', format: 'json', code: 'syntax', line: 2, column: 1, words: /^JSON syntax: unexpected non-whitespace character after JSON$/ },
   { name: 'a scalar document', source: 'just words\n', code: 'schema', line: 1, column: 1, words: /the dossier must be a mapping of fields, not "just words"/ },
   { name: 'a list document', source: '- a\n- b\n', code: 'schema', line: 1, column: 1, words: /the dossier must be a mapping of fields, not \["a","b"\]/ },

@@ -1,6 +1,7 @@
 /** `starcheck check <paths...>`: evaluate dossiers and report per tier. */
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
@@ -8,10 +9,9 @@ import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
 import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, workerScript, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
 import { localDate, type CliIo } from '../io.js';
 import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
-import { startSlabSupply } from '../slab-supply.js';
 import { closeSpool, openSpool } from '../spool.js';
 import { expandPaths, type DossierTarget } from '../paths.js';
 import { progressBar } from '../progress.js';
@@ -63,9 +63,10 @@ async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>
 /**
  * Two outputs into one file would keep only the last, and an output over a
  * dossier of the run would replace what was checked: both are refused
- * before any dossier is read. A dossier is compared with an output file
- * only when their names match (its own, or the file's a link leads to),
- * which keeps a batch of thousands from costing a stat each.
+ * before any dossier is read. Only an output file that exists already can
+ * be a dossier; then every dossier is compared with it as a file (device
+ * and inode), whatever names or links lead to either: a stat each, which a
+ * run writing a new file never pays.
  */
 async function assertOutputsApart(outputs: readonly OutputSpec[], targets: readonly DossierTarget[], cwd: string): Promise<void> {
   // Most runs print to stdout only, and a single check is mostly start-up.
@@ -85,19 +86,15 @@ async function assertOutputsApart(outputs: readonly OutputSpec[], targets: reado
     seen.set(key, output);
     const info = await stat(key).catch(() => undefined);
     if (info === undefined) continue;
-    const names = new Set([basename(output.file), basename(key)]);
     for (const target of targets) {
-      if (target.kind !== 'file' || !names.has(basename(target.file))) continue;
-      const dossier = await stat(resolve(cwd, target.file)).catch(() => undefined);
+      if (target.kind !== 'file') continue;
+      const dossier = statSync(resolve(cwd, target.file), { throwIfNoEntry: false });
       if (dossier !== undefined && dossier.dev === info.dev && dossier.ino === info.ino) {
         throw new UsageError(`--format ${output.format}=${output.file} would overwrite ${target.file}, a dossier of this run; write the report to another file`);
       }
     }
   }
 }
-
-/** Dossiers a batch needs for its spool slabs to be made ahead: a thousand JSON entries fill a few slabs. */
-const SLAB_SUPPLY_FROM = 1000;
 
 /** `--jobs <n>`: a whole number of threads, at least 1; by default the cores Node may use. */
 export function parseJobs(value: string | undefined): number {
@@ -159,8 +156,6 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   await assertOutputsApart(outputs, targets, io.cwd);
   // A batch large enough for threads keeps its parts in a spool file; a smaller one in memory.
   const spool = targets.length >= FILES_PER_WORKER ? openSpool() : undefined;
-  // A batch that keeps tens of megabytes has its slabs made ahead, when --jobs leaves room for a thread more.
-  const supply = spool !== undefined && jobs >= 2 && targets.length >= SLAB_SUPPLY_FROM ? await startSlabSupply(spool, workerScript) : undefined;
   try {
     const progress = progressBar(io.stderr, targets.length);
     let checked: CheckedDossier[];
@@ -168,11 +163,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       checked = await checkTargets(
         targets,
         { options, outputs: plan, ...(spool ? { spool } : {}) },
-        { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done), ...(supply ? { slabs: supply.take } : {}) },
+        { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done) },
       );
     } finally {
       progress.end();
-      await supply?.stop();
     }
     const dossiers = checked.map((c) => c.outline);
     const run: RunOutline = {

@@ -5,6 +5,7 @@
  * logs can link to each.
  */
 import { EXIT, UsageError } from '../../errors.js';
+import { printable } from '../../findings.js';
 import { readSource, readStdin } from '../../load/read.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
 import { validateText } from '../../pipeline.js';
@@ -26,12 +27,12 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
     const { file } = target;
     if (target.kind === 'unmatched') {
       code = EXIT.badDossier;
-      io.stdout.write(`${file}: ${target.message}\n`);
+      io.stdout.write(`${printable(`${file}: ${target.message}`)}\n`);
       continue;
     }
     const validated = validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : readSource(file), flags.standard);
     if (validated.ok) {
-      if (!flags.quiet) io.stdout.write(`${file}: valid (${validated.catalogue.standard.id} standard)\n`);
+      if (!flags.quiet) io.stdout.write(`${printable(file)}: valid (${validated.catalogue.standard.id} standard)\n`);
     } else {
       code = EXIT.badDossier;
       for (const error of validated.report.errors) io.stdout.write(`${locatedMessage(file, error)}\n`);
