@@ -93,11 +93,9 @@ function dossiersUnder(cwd: string, directory: string): Found[] {
         (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byCodeUnits(a.name, b.name),
       );
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
       // Gone since it was listed: nothing there to check.
-      if (code === 'ENOENT') return;
-      const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
-      found.push({ file: relative === '' ? directory : join(directory, relative), absolute: `unreadable:${real ?? absolute}`, unreadable: `cannot read the directory (${reason})` });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      found.push(unreadableFolder(relative === '' ? directory : join(directory, relative), real ?? absolute, error as NodeJS.ErrnoException));
       return;
     }
     for (const entry of entries) {
@@ -129,6 +127,12 @@ interface Found {
   link?: true;
 }
 
+/** A folder the directory walk or a glob could not look into, as `file` names it; `absolute` tells it apart. */
+function unreadableFolder(file: string, absolute: string, error: NodeJS.ErrnoException): Found {
+  const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
+  return { file, absolute: `unreadable:${absolute}`, unreadable: `cannot read the directory (${reason})` };
+}
+
 async function walk(cwd: string, base: string, pattern: string): Promise<Found[]> {
   const { glob } = await globbing();
   const root = resolve(cwd, base === '' ? '.' : base);
@@ -141,8 +145,7 @@ async function walk(cwd: string, base: string, pattern: string): Promise<Found[]
         const inside = relative(root, path).replace(/\/+$/, '');
         // A folder reached through a link lies outside the base: named by where it is.
         const where = inside.startsWith('..') || isAbsolute(inside) ? resolve(root, path) : inside;
-        const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
-        unreadable.push({ file: where === '' ? (base === '' ? '.' : base) : isAbsolute(where) ? where : join(base, where), absolute: `unreadable:${resolve(root, path)}`, unreadable: `cannot read the directory (${reason})` });
+        unreadable.push(unreadableFolder(where === '' ? (base === '' ? '.' : base) : isAbsolute(where) ? where : join(base, where), resolve(root, path), error));
       }
       callback(error, entries);
     })) as unknown as typeof fsReaddir;

@@ -187,6 +187,9 @@ const creditsRow = {
   },
 } as const;
 
+/** Ten years, the longest span in months a standard may set: far past any policy, and it keeps every date the engine computes a calendar date. */
+const MAX_MONTHS = 120;
+
 const trainingRow = {
   type: 'object',
   required: ['id', 'kind', 'label', 'need'],
@@ -197,8 +200,7 @@ const trainingRow = {
     withinMonths: {
       type: 'integer',
       minimum: 1,
-      // Ten years: far past any policy, and it keeps every date the engine computes a calendar date.
-      maximum: 120,
+      maximum: MAX_MONTHS,
       default: 12,
       title: 'Window (months)',
       description:
@@ -235,8 +237,7 @@ export const standardSchema = {
     validityMonths: {
       type: 'integer',
       minimum: 0,
-      // Ten years: far past any policy, and it keeps every date the engine computes a calendar date.
-      maximum: 120,
+      maximum: MAX_MONTHS,
       title: 'Certificate validity margin (months)',
       description: 'A certificate counts only when it expires more than this many months after the application date.',
       default: 3,
