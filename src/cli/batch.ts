@@ -63,8 +63,14 @@ export type Part = KeptPart;
 /** How a thread keeps the parts it renders. A part's place is final once `flush` has run. */
 export interface PartKeeper {
   keep(text: string): Part;
-  /** Keeps a copy of `bytes`, which the caller may then reuse. (A copy made with `new Uint8Array`: a Buffer's `slice` is a view.) */
-  keepBytes(bytes: Uint8Array): Part;
+  /**
+   * Keeps a copy of `bytes`, which the caller may then reuse (a copy made with
+   * `new Uint8Array`: a Buffer's `slice` is a view); `trailer` is what the
+   * output puts after the part, kept after it where that saves a copy later.
+   */
+  keepBytes(bytes: Uint8Array, trailer?: Uint8Array): Part;
+  /** Where in a word the next part's bytes would start (see SpoolWriter.phase); 0 where it does not matter. */
+  phase(): number;
   flush(): void;
 }
 
@@ -78,7 +84,9 @@ export function partBytes(spool: SpoolHandle | undefined): (part: Part) => Uint8
 
 /** The spool's writer when the batch has a spool; else each part as bytes, its own buffer so it can move between threads. */
 export function partKeeper(plan: BatchPlan, slabs?: () => Uint8Array<SharedArrayBuffer> | undefined): PartKeeper {
-  return plan.spool ? new SpoolWriter(plan.spool, slabs) : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => new Uint8Array(bytes), flush: () => undefined };
+  return plan.spool
+    ? new SpoolWriter(plan.spool, slabs)
+    : { keep: (text) => utf8.encode(text), keepBytes: (bytes) => new Uint8Array(bytes), phase: () => 0, flush: () => undefined };
 }
 
 /** What a batch keeps of one checked dossier. */
@@ -116,9 +124,12 @@ function settle(report: DossierReport, outputs: readonly OutputPlan[], keeper: P
   let whole = false;
   const parts = outputs.map(({ format, options }) => {
     const formatter = formatters[format]!;
-    if ('part' in formatter) return formatter.bytes ? keeper.keepBytes(formatter.bytes(report, options)) : keeper.keep(formatter.part(report, options));
-    whole = true;
-    return undefined;
+    if (!('part' in formatter)) {
+      whole = true;
+      return undefined;
+    }
+    if (formatter.bytes === undefined) return keeper.keep(formatter.part(report, options));
+    return keeper.keepBytes(formatter.bytes(report, options, keeper.phase()), formatter.between);
   });
   const checked: CheckedDossier = { outline: outlineOf(report), parts };
   if (whole) {

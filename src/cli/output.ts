@@ -17,9 +17,27 @@ const utf8 = new TextEncoder();
 /** Where an output's bytes go; done with them when it returns or settles, as the buffer is then reused. */
 export type ByteSink = (bytes: Uint8Array) => unknown;
 
+/** A run of slab memory at least this long is handed to the sink as it is; a shorter one is copied into the write buffer. */
+const DIRECT_BYTES = 64 << 10;
+
+/** Whether `memory` holds `text`, in ASCII, at `at`. */
+function holdsAt(memory: Uint8Array, at: number, text: string): boolean {
+  if (at + text.length > memory.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || c !== memory[at + i]) return false;
+  }
+  return true;
+}
+
 /**
  * Writes an output's pieces in order, as UTF-8, through one reused buffer:
  * text, bytes, or a reference `bytesOf` resolves (a part kept in the spool).
+ * Parts kept one after another in a spool slab, with the text between them
+ * kept after each (see SpoolWriter.keepBytes), are one run of memory: a long
+ * run goes to the sink as it is. Copying it would cost more than it seems, as
+ * V8 copies shared memory byte by byte unless source and destination lie
+ * alike in their words.
  */
 export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Exclude<P, string>) => Uint8Array, sink: ByteSink): Promise<void> {
   // No larger than the output can be (a one-dossier report is a few kilobytes): fresh memory costs page faults.
@@ -31,8 +49,40 @@ export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Excl
     if (used > 0) await sink(buffer.subarray(0, used));
     used = 0;
   };
-  for (const piece of pieces) {
+  const put = async (bytes: Uint8Array): Promise<void> => {
+    if (used + bytes.length > buffer.length) await flush();
+    if (bytes.length > buffer.length) await sink(bytes);
+    else {
+      buffer.set(bytes, used);
+      used += bytes.length;
+    }
+  };
+  // The run being gathered: its whole slab, and where in it the run starts and ends.
+  let slab: Uint8Array | undefined;
+  let from = 0;
+  let to = 0;
+  const endRun = async (): Promise<void> => {
+    if (slab === undefined) return;
+    const run = slab.subarray(from, to);
+    slab = undefined;
+    if (run.length < DIRECT_BYTES) return put(run);
+    await flush();
+    await sink(run);
+  };
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
     if (typeof piece === 'string') {
+      // Text between two parts of a run that the slab holds already, right after the first.
+      const next = pieces[i + 1];
+      if (slab !== undefined && next !== undefined && typeof next !== 'string' && holdsAt(slab, to, piece)) {
+        const bytes = bytesOf(next as Exclude<P, string>);
+        if (bytes.buffer === slab.buffer && bytes.byteOffset === to + piece.length) {
+          to += piece.length + bytes.length;
+          i++;
+          continue;
+        }
+      }
+      await endRun();
       for (let rest: string = piece; rest.length > 0; ) {
         const { read, written } = utf8.encodeInto(rest, buffer.subarray(used));
         used += written;
@@ -42,13 +92,21 @@ export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Excl
       continue;
     }
     const bytes = bytesOf(piece as Exclude<P, string>);
-    if (used + bytes.length > buffer.length) await flush();
-    if (bytes.length > buffer.length) await sink(bytes);
-    else {
-      buffer.set(bytes, used);
-      used += bytes.length;
+    if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+      await endRun();
+      await put(bytes);
+      continue;
     }
+    if (slab !== undefined && bytes.buffer === slab.buffer && bytes.byteOffset === to) {
+      to += bytes.length;
+      continue;
+    }
+    await endRun();
+    slab = new Uint8Array(bytes.buffer);
+    from = bytes.byteOffset;
+    to = from + bytes.length;
   }
+  await endRun();
   await flush();
 }
 

@@ -113,15 +113,37 @@ export class SpoolWriter {
     return this.handOut(written);
   }
 
-  keepBytes(bytes: Uint8Array): KeptPart {
+  /**
+   * Keeps a copy of `bytes`; `trailer`, when given, is kept right after them
+   * in a slab, outside the part (see `writePieces`: parts kept one after
+   * another with the text their output puts between them are then one run
+   * of memory, written without a copy).
+   */
+  keepBytes(bytes: Uint8Array, trailer?: Uint8Array): KeptPart {
     if (this.inMemory) return heldPart(new Uint8Array(bytes));
-    const slab = this.slabRoom(bytes.length);
+    const extra = trailer?.length ?? 0;
+    const slab = this.slabRoom(bytes.length + extra);
     if (slab !== undefined) {
       slab.set(bytes);
-      return this.packed(bytes.length);
+      if (trailer !== undefined) slab.set(trailer, bytes.length);
+      const part = this.packed(bytes.length);
+      this.slabUsed += extra;
+      return part;
     }
     this.room(bytes.length).set(bytes);
     return this.handOut(bytes.length);
+  }
+
+  /**
+   * Where in an eight-byte word the next part would start in this thread's
+   * slab. V8 copies into or out of shared memory a word at a time only when
+   * source and destination lie alike in their words, and byte by byte
+   * otherwise, about ten times the instructions: a part rendered at this
+   * phase (see JsonWriter.begin) is copied by words. (Measured: byte by byte,
+   * the copies took 8% of a 10,000-dossier batch.)
+   */
+  phase(): number {
+    return this.slabUsed & 7;
   }
 
   /** Room for `most` bytes in this thread's slab, a new one if need be; undefined once the budget is spent. */

@@ -32,6 +32,8 @@ export type JsonScalar = string | number | boolean | null;
 export class JsonWriter {
   // A Buffer for its native UTF-8 encoder (see `string`).
   private bytes = Buffer.alloc(1 << 14);
+  /** Where the value begun last starts in `bytes`. */
+  private start = 0;
   private length = 0;
   private depth = 0;
   private readonly recurring = new Map<string, Uint8Array>();
@@ -40,18 +42,24 @@ export class JsonWriter {
   /** The next value goes where the writer stands rather than on a line of its own: after a key, or as the output's first. */
   private inline = false;
 
-  /** Starts anew (dropping what was written) a value that stands `depth` levels deep in a document, indented for its place. */
-  begin(depth: number): void {
+  /**
+   * Starts anew (dropping what was written) a value that stands `depth`
+   * levels deep in a document, indented for its place; written `phase` bytes
+   * (0 to 7) into the buffer, which is word-aligned, so that the value lies in
+   * its words as it will where it is copied to.
+   */
+  begin(depth: number, phase = 0): void {
     this.depth = depth;
     this.empty = false;
     this.inline = true;
-    this.length = 0;
-    this.length = indent(this.room(2 * depth), 0, depth);
+    this.start = phase & 7;
+    this.length = this.start;
+    this.length = indent(this.room(2 * depth), this.start, depth);
   }
 
   /** What was written since `begin`: a view that holds until the next `begin`. */
   written(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+    return this.bytes.subarray(this.start, this.length);
   }
 
   open(bracket: '{' | '['): void {
@@ -196,7 +204,7 @@ export class JsonWriter {
   private room(n: number): Buffer {
     if (this.length + n > this.bytes.length) {
       const grown = Buffer.alloc(Math.max(2 * this.bytes.length, this.length + n));
-      grown.set(this.written());
+      grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
     return this.bytes;

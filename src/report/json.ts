@@ -115,23 +115,27 @@ const writer = new JsonWriter();
 const decoder = new TextDecoder();
 
 /** The entry, indented for its place two levels deep (in the document's `dossiers` array): a view that holds until the next entry. */
-function entryBytes(d: DossierReport): Uint8Array {
-  writer.begin(2);
+function entryBytes(d: DossierReport, phase = 0): Uint8Array {
+  writer.begin(2, phase);
   entry(writer, d);
   return writer.written();
 }
+
+/** Between two entries of the `dossiers` array. */
+const BETWEEN = ',\n';
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
 const ENTRIES = '\n    0\n';
 
 export const json: Formatter = {
-  bytes: entryBytes,
+  bytes: (d, _options, phase) => entryBytes(d, phase),
+  between: new TextEncoder().encode(BETWEEN),
   part: (d) => decoder.decode(entryBytes(d)),
   assemble: (run, parts) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: parts.length > 0 ? [0] : [], summary: run.summary };
     const text = `${JSON.stringify(document, null, 2)}\n`;
     const at = text.indexOf(ENTRIES);
     if (at < 0) return [text];
-    return [text.slice(0, at + 1), ...parts.flatMap((part, i) => (i === 0 ? [part] : [',\n', part])), text.slice(at + ENTRIES.length - 1)];
+    return [text.slice(0, at + 1), ...parts.flatMap((part, i) => (i === 0 ? [part] : [BETWEEN, part])), text.slice(at + ENTRIES.length - 1)];
   },
 };

@@ -93,8 +93,14 @@ export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutlin
 export type Formatter =
   | {
       part(d: DossierReport, options: FormatOptions): string;
-      /** The same part as UTF-8, for a batch, which keeps parts as bytes: a view that holds until the next call. */
-      bytes?(d: DossierReport, options: FormatOptions): Uint8Array;
+      /**
+       * The same part as UTF-8, for a batch, which keeps parts as bytes: a
+       * view that holds until the next call, starting at `phase` (0 to 7) in
+       * an eight-byte word of its buffer (see SpoolWriter.phase).
+       */
+      bytes?(d: DossierReport, options: FormatOptions, phase?: number): Uint8Array;
+      /** What `assemble` puts between two parts, as UTF-8, when it is always the same. */
+      between?: Uint8Array;
       /**
        * The output as pieces to write one after another: its own text and the
        * parts, which it passes along as they are (a batch keeps them as bytes

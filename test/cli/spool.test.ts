@@ -166,3 +166,61 @@ describe('writing an output in pieces', () => {
     expect(chunks.length).toBeGreaterThan(3);
   });
 });
+
+describe('parts kept one after another in a slab', () => {
+  const utf8 = new TextEncoder();
+  /** Pieces as the JSON output assembles them: a head, the parts with BETWEEN between them, a tail. */
+  const assembled = (parts: KeptPart[], between: string): Array<string | KeptPart> => ['[\n', ...parts.flatMap((p, i) => (i === 0 ? [p] : [between, p])), '\n]\n'];
+  /** The output as written, and each chunk the sink was handed as it was handed (the write buffer is reused). */
+  const write = async (pieces: Array<string | KeptPart>): Promise<{ text: string; chunks: Array<{ bytes: Uint8Array; text: string }> }> => {
+    const chunks: Array<{ bytes: Uint8Array; text: string }> = [];
+    await writePieces(pieces, (piece) => piece as Uint8Array, (bytes) => chunks.push({ bytes, text: decoder.decode(bytes) }));
+    return { text: chunks.map((c) => c.text).join(''), chunks };
+  };
+  /** Where two long texts first differ, -1 if nowhere: a failure names a place rather than printing both. */
+  const firstDifference = (a: string, b: string): number => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i;
+    return -1;
+  };
+
+  it('keeps the trailer after the part, outside it, and tells where the next part starts in a word', () => {
+    const writer = new SpoolWriter(spool(1 << 30));
+    const first = writer.keepBytes(utf8.encode('abc'), utf8.encode(',\n')) as Uint8Array;
+    expect(decoder.decode(first)).toBe('abc');
+    expect(writer.phase()).toBe((first.byteOffset + 5) % 8);
+    const second = writer.keepBytes(utf8.encode('de')) as Uint8Array;
+    expect(second.byteOffset).toBe(first.byteOffset + 5);
+    expect(decoder.decode(new Uint8Array(first.buffer, first.byteOffset, 7))).toBe('abc,\nde');
+  });
+
+  it('writes a long run of them as the slab holds it, without a copy, and the output is the same as copied', async () => {
+    const writer = new SpoolWriter(spool(1 << 30));
+    const texts = Array.from({ length: 40 }, (_, i) => `{ "n": ${i}, "text": "${mixed(i, 3000).replace(/["\n\\]/g, '.')}" }`);
+    const parts = texts.map((t) => writer.keepBytes(utf8.encode(t), utf8.encode(',\n')));
+    const { text, chunks } = await write(assembled(parts, ',\n'));
+    expect(firstDifference(text, `[\n${texts.join(',\n')}\n]\n`)).toBe(-1);
+    // The head, one run of every part and what lies between them, the tail.
+    expect(chunks).toHaveLength(3);
+    expect(chunks[1]!.bytes.buffer).toBe((parts[0] as Uint8Array).buffer);
+  });
+
+  it('copies what the slab does not hold between two parts, and a short run, as before', async () => {
+    const writer = new SpoolWriter(spool(1 << 30));
+    // Kept with another trailer than the output puts between them, or none, or a non-ASCII one that
+    // matches the memory byte for code unit (é is 0xE9 in Latin-1, two bytes in UTF-8).
+    const parts = [
+      writer.keepBytes(utf8.encode('x'.repeat(70_000)), utf8.encode(';\n')),
+      writer.keepBytes(utf8.encode('y'.repeat(70_000))),
+      writer.keepBytes(utf8.encode('z'.repeat(70_000)), new Uint8Array([0xe9])),
+      writer.keepBytes(utf8.encode('w'.repeat(10))),
+    ];
+    const { text, chunks } = await write(['[', parts[0]!, ',\n', parts[1]!, parts[2]!, 'é', parts[3]!, ']']);
+    expect(firstDifference(text, `[${'x'.repeat(70_000)},\n${'y'.repeat(70_000)}${'z'.repeat(70_000)}é${'w'.repeat(10)}]`)).toBe(-1);
+    // x alone, then y and z as one run (adjacent in the slab), none of them spanning a separator the slab does not hold.
+    const runs = chunks.filter((c) => c.bytes.buffer === (parts[0] as Uint8Array).buffer).map((c) => [c.text[0], c.text.length]);
+    expect(runs).toEqual([
+      ['x', 70_000],
+      ['y', 140_000],
+    ]);
+  });
+});

@@ -94,9 +94,24 @@ describe('a JSON entry written as bytes', () => {
     );
   });
 
+  it('is the same bytes at every phase, starting that far into a word of its buffer', () => {
+    fc.assert(
+      fc.property(entry, fc.integer({ min: 0, max: 7 }), (e, phase) => {
+        const bytes = json.bytes!(reportOf(e), options, phase);
+        expect(bytes.byteOffset % 8).toBe(phase);
+        expect(Buffer.from(bytes).equals(utf8.encode(stringified(e)))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('outgrows its buffer: a message of a megabyte comes out whole', () => {
     const message = '—"😀\n\ud800a'.repeat(150_000);
     const e = { file: 'big.yaml', partner: null, standard: null, asOf: null, valid: false, errors: [{ code: 'x', message }], warnings: [], tiers: [], highestTier: null, requiredTier: null, pass: false };
+    // Grown with its phase kept (first: the writer keeps the buffer it grew to).
+    const bytes = json.bytes!(reportOf(e), options, 5);
+    expect(bytes.byteOffset % 8).toBe(5);
+    expect(Buffer.from(bytes).equals(utf8.encode(stringified(e)))).toBe(true);
     expect(json.part(reportOf(e), options)).toBe(stringified(e));
   });
 });
