@@ -104,6 +104,28 @@ describe('the fast reader', () => {
     }
   });
 
+  it('reads keys it has read before as it read them, whatever they share with others (length, first and last characters) and however they are quoted', () => {
+    // Keys that fall into the same slot of the key cache, over and over, plain and quoted, and quoted
+    // keys that need unquoting (escapes, a doubled single quote) or are no key characters at all.
+    const keys = ['ab1c', 'ab2c', 'a-c', 'a.c'];
+    const texts = [
+      keys.map((k, i) => `${k}: ${i}`).join('\n'),
+      keys.map((k, i) => `${k}:\n  ${keys[(i + 1) % keys.length]}: ${i}\n  ${k}: [${i}]`).join('\n'),
+      keys.map((k, i) => `"${k}": ${i}`).join('\n'),
+      keys.map((k, i) => `'${k}': ${i}`).join('\n'),
+      `{ ${keys.map((k, i) => `"${k}x": ${i}`).join(', ')} }`,
+      `"a\\"c": 1\n"ab\\tc": 7\n'it''s': 2\n"a b": 3\n'abd': 4\n"abe": 5\n"abc:": 6`,
+      `{"ab1c": {"ab2c": 1, "ab1c": [2]}, "a-c": "x"}`,
+    ];
+    for (const [i, text] of texts.entries()) {
+      expect(fastParse(text), text).toBeDefined();
+      agrees(text, `keys ${i}`);
+    }
+    // A JSON text read through the plain keys is still JSON; a single-quoted key is not.
+    expect(fastParse(texts[6]!)!.json).toBe(true);
+    expect(fastParse(`{'abc': 1}`)?.json ?? false).toBe(false);
+  });
+
   it('reads minified JSON, one line far longer than the indentation limit, exactly as yaml does', () => {
     for (let i = 0; i < 20; i++) {
       const parsed = parseWithYaml(dossierText(6, i).text);
