@@ -240,10 +240,27 @@ async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeep
   return results;
 }
 
+/**
+ * How much bytecode TurboFan may inline into one function it optimises, in a
+ * batch (V8's own limit is 920). A batch spends its first thousand dossiers
+ * or so in unoptimised code while V8 compiles some two hundred functions on
+ * its background threads; at V8's limit that compiling takes as much CPU time
+ * as the checking itself, so the optimised code comes late, and on a machine
+ * shared with others the compiling takes CPU from the checking. Smaller
+ * functions compile sooner and cheaper, and run nearly as fast. Measured on
+ * 10,000 dossiers, 14 and 16 interleaved rounds: 200 took 5.7% and 9% less
+ * time (1,431 ms against 1,517; 1,437 against 1,584) and 12% less CPU time;
+ * 300 and 100 gained less, no inlining at all lost.
+ */
+export const BATCH_INLINING_BUDGET = 200;
+
 /** Checks every target, the batch never stopping for a bad dossier; one result per target, in order. */
 export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
   // What can be read only once is checked on this thread, which keeps its text.
   const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true ? [t.file] : []));
+  // For the whole process, before the batch's code is hot; the workers started later compile under it too.
+  // (Not earlier: V8 takes the CLI's code cache only under the flags it was written with.)
+  if (files.length >= FILES_PER_WORKER) (await import('node:v8')).setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${BATCH_INLINING_BUDGET}`);
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
   let done = 0;
   const progress = (n: number): void => {
