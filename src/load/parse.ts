@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { capped, printable, type Finding } from '../findings.js';
 import { segmentsOf } from '../core/pointer.js';
-import { fastParse, MAX_DEPTH, MAX_INDENT, placeOf, placesOf, type FastParsed, type PlaceTree } from './fast-parse.js';
+import { fastParse, MAX_DEPTH, MAX_INDENT, placeOf, type FastParsed } from './fast-parse.js';
 
 export { MAX_DEPTH, MAX_INDENT };
 
@@ -41,8 +41,12 @@ export interface Position {
 
 export interface ParsedSource {
   data: unknown;
-  /** Where a JSON pointer lies in the source; `key` points at the field name instead of its value. */
-  locate(pointer: string, target?: 'key' | 'value'): Position;
+  /**
+   * Where a JSON pointer lies in the source; `key` points at the field name
+   * instead of its value. The same object each time the same place is asked
+   * for: copy it, do not change it.
+   */
+  locate(pointer: string, target?: 'key' | 'value'): Readonly<Position>;
 }
 
 export type ParseResult = { ok: true; parsed: ParsedSource } | { ok: false; errors: Finding[] };
@@ -273,13 +277,20 @@ export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): Par
 }
 
 function fastParsed(text: string, fast: FastParsed): ParseResult {
-  // Places and line starts are worked out on the first locate, not for a text that is only parsed.
-  let places: PlaceTree | undefined;
+  // Line starts are worked out on the first locate, not for a text that is only parsed.
   let lineStarts: number[] | undefined;
+  // A report asks for the same few places again and again (every unmet certificate row of every tier points at /engineers).
+  let found: Map<string, Position> | undefined;
   const locate = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
-    places ??= placesOf(fast);
-    lineStarts ??= lineStartsOf(text);
-    return positionIn(lineStarts, placeOf(places, segmentsOf(pointer), target));
+    const asked = target === 'key' ? `key:${pointer}` : pointer;
+    found ??= new Map();
+    let position = found.get(asked);
+    if (position === undefined) {
+      lineStarts ??= lineStartsOf(text);
+      position = positionIn(lineStarts, placeOf(fast, segmentsOf(pointer), target));
+      found.set(asked, position);
+    }
+    return position;
   };
   return { ok: true, parsed: { data: fast.data, locate } };
 }

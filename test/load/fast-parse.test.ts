@@ -36,9 +36,15 @@ function agrees(text: string, name: string): boolean {
   expect(JSON.stringify(fast.data), `${name}: key order`).toBe(JSON.stringify(full.parsed.data));
   const a: ParsedSource = viaFast.parsed;
   const b: ParsedSource = full.parsed;
-  for (const pointer of [...pointers(fast.data), '/nope', '/engineers/99/id', '/partner/name/deeper']) {
+  const asked = [...pointers(fast.data), '/nope', '/engineers/99/id', '/partner/name/deeper', '/engineers/01', '/engineers/-1', '/engineers/1.5'];
+  for (const pointer of asked) {
     expect(a.locate(pointer), `${name} ${pointer}`).toEqual(b.locate(pointer));
     expect(a.locate(pointer, 'key'), `${name} ${pointer} (key)`).toEqual(b.locate(pointer, 'key'));
+  }
+  // Asked again (each place is found once, then remembered), the other way round.
+  for (const pointer of asked.reverse()) {
+    expect(a.locate(pointer, 'key'), `${name} ${pointer} (key, again)`).toEqual(b.locate(pointer, 'key'));
+    expect(a.locate(pointer), `${name} ${pointer} (again)`).toEqual(b.locate(pointer));
   }
   return true;
 }
