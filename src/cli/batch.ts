@@ -258,10 +258,13 @@ export const BATCH_INLINING_BUDGET = 200;
 export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
   // What can be read only once is checked on this thread, which keeps its text.
   const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true ? [t.file] : []));
-  // For the whole process, before the batch's code is hot; the workers started later compile under it too.
-  // (Not earlier: V8 takes the CLI's code cache only under the flags it was written with.)
-  if (files.length >= FILES_PER_WORKER) (await import('node:v8')).setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${BATCH_INLINING_BUDGET}`);
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
+  // For the whole process, before the batch's code is hot. Not earlier, nor for a batch on worker threads:
+  // V8 takes the CLI's code cache only under the flags it was written with, and each worker loads the
+  // bundle after this (the slab supplier's one load, off the checking thread, is the exception paid).
+  if (files.length >= FILES_PER_WORKER && threads < 2) {
+    (await import('node:v8')).setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${BATCH_INLINING_BUDGET}`);
+  }
   let done = 0;
   const progress = (n: number): void => {
     done += n;
