@@ -274,12 +274,18 @@ class Reader {
       if (end < 0) return false;
       end++;
     } else {
-      end = this.pos;
-      while (is(this.code(end), KEY_CHAR)) end++;
+      end = this.keyCharsFrom(this.pos);
     }
     if (this.code(end) !== COLON) return false;
     const after = this.code(end + 1);
     return after === SPACE || after === NL || this.atEnd(end + 1);
+  }
+
+  /** Where the run of plain-key characters starting at `from` ends. */
+  keyCharsFrom(from: number): number {
+    let end = from;
+    while (is(this.code(end), KEY_CHAR)) end++;
+    return end;
   }
 
   /** Reads a key at `pos` and moves past its colon. */
@@ -288,9 +294,8 @@ class Reader {
     let key: string;
     if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       // A quoted key of key characters only (all of JSON's, as a dossier writes them) needs no unquoting.
-      let end = this.pos + 1;
-      while (is(this.code(end), KEY_CHAR)) end++;
-      const simple = this.code(end) === ch && end > this.pos + 1 && this.code(end + 1) !== ch && is(this.code(this.pos + 1), KEY_START);
+      const end = this.keyCharsFrom(this.pos + 1);
+      const simple = is(this.code(this.pos + 1), KEY_START) && this.code(end) === ch && this.code(end + 1) !== ch;
       if (simple) {
         if (ch === SINGLE_QUOTE) this.json = false;
         key = keyAt(this.text, this.pos + 1, end);
@@ -303,8 +308,7 @@ class Reader {
       // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
       if (!is(ch, KEY_START)) throw unsure;
       const start = this.pos;
-      let end = start + 1;
-      while (is(this.code(end), KEY_CHAR)) end++;
+      const end = this.keyCharsFrom(start + 1);
       key = keyAt(this.text, start, end);
       if ((ch === 0x6e || ch === 0x4e || ch === 0x74 || ch === 0x54 || ch === 0x66 || ch === 0x46 || ch === 0x5f) && RESERVED_KEY.test(key)) throw unsure;
       this.pos = end;
