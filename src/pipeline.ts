@@ -4,7 +4,6 @@
  * dossier (that is an entry with errors). It throws only StandardError for a
  * standard the user chose on the command line.
  */
-import { dirname, resolve } from 'node:path';
 import type { Catalogue } from './core/catalogue.js';
 import type { IsoDate } from './core/dates.js';
 import type { Dossier } from './core/model.js';
@@ -14,6 +13,7 @@ import { claimsOf } from './core/integrity.js';
 import { valueAt } from './core/pointer.js';
 import { printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
+import { confinedPath, realFolderOf } from './load/confine.js';
 import type { ReadResult } from './load/read.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
 
@@ -71,7 +71,14 @@ function rawString(data: unknown, pointer: string): string | undefined {
 
 /** A dossier through read, parse, standard and validation: ready to evaluate, or an invalid report. */
 export type ValidatedDossier =
-  | { ok: true; dossier: Dossier; catalogue: Catalogue; locate: ParsedSource['locate'] }
+  | {
+      ok: true;
+      dossier: Dossier;
+      catalogue: Catalogue;
+      locate: ParsedSource['locate'];
+      /** The standard file the dossier supplied itself, as it names it: a verdict vendor staff must see is against it. */
+      ownStandard?: string;
+    }
   | { ok: false; report: DossierReport; catalogue?: Catalogue };
 
 /**
@@ -87,23 +94,32 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const partner = rawString(data, '/partner/name') ?? null;
 
   let standard: LoadedStandard;
+  let ownFile: string | undefined;
   const own = rawString(data, '/application/standard');
   if (standardRef !== undefined) {
     standard = loadStandard(standardRef);
   } else if (own !== undefined) {
     const path = '/application/standard';
-    // A dossier names a shipped standard or a standard file beside it. Nothing
-    // else is read: a hostile dossier must not make the checker quote /etc/passwd.
+    const refused = (message: string, code = 'unknown-standard'): ValidatedDossier => ({
+      ok: false,
+      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], { partner }),
+    });
+    // A dossier names a shipped standard or a standard file inside its own folder (see confine.ts).
     if (!isShipped(own) && !STANDARD_FILE.test(own)) {
-      const message = `application.standard "${own}" is neither a shipped standard (${SHIPPED_STANDARDS.join(', ')}) nor a .yaml, .yml or .json file${didYouMean(own, SHIPPED_STANDARDS)}`;
-      return { ok: false, report: invalid(file, [{ code: 'unknown-standard', severity: 'error', message: printable(message), path, ...locate(path) }], { partner }) };
+      return refused(`is neither a shipped standard (${SHIPPED_STANDARDS.join(', ')}) nor a .yaml, .yml or .json file${didYouMean(own, SHIPPED_STANDARDS)}`);
     }
-    // A dossier's own standard file is relative to the dossier; its errors are the dossier's.
-    const ref = isShipped(own) || file === STDIN_NAME ? own : resolve(dirname(file), own);
+    let ref: string = own;
+    if (!isShipped(own)) {
+      const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own);
+      if (!confined.ok) return refused(confined.message, 'confined');
+      ref = confined.path;
+      ownFile = own;
+    }
     try {
-      standard = loadStandard(ref);
+      standard = loadStandard(ref, { regularOnly: true });
     } catch (error) {
       if (!(error instanceof StandardError)) throw error;
+      // The file is the dossier's own, inside its folder: its errors are the dossier's.
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
       return { ok: false, report: invalid(file, errors, { partner }) };
     }
@@ -113,7 +129,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
   if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue };
-  return { ok: true, dossier: validation.dossier, catalogue, locate };
+  return { ok: true, dossier: validation.dossier, catalogue, locate, ...(ownFile !== undefined ? { ownStandard: ownFile } : {}) };
 }
 
 /** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
@@ -137,6 +153,12 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
   const requiredTier = options.require ?? dossier.application?.targetTier ?? catalogue.tierIds[catalogue.tierIds.length - 1]!;
+  const issued = dossier.application?.currentRating?.issued;
+  if (issued !== undefined && issued > asOf) {
+    const path = '/application/currentRating/issued';
+    const message = `the current rating was issued ${issued}, after the application date ${asOf}; a rating held now was issued on or before it`;
+    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId, asOf });
+  }
   const evaluation = evaluate(dossier, catalogue, asOf);
   // Positions only for what a report points at: the gaps.
   for (const tier of evaluation.tiers) {
@@ -145,6 +167,18 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   const required = evaluation.tiers.find((t) => t.id === requiredTier);
   const rating = evaluation.currentRating;
   const warnings: Finding[] = [];
+  if (validated.ownStandard !== undefined) {
+    const path = '/application/standard';
+    warnings.push({
+      code: 'own-standard',
+      severity: 'warning',
+      message: printable(
+        `checked against the dossier's own standard file ${validated.ownStandard} (standard "${standardId}"), not a shipped one (${SHIPPED_STANDARDS.join(', ')}); the verdict holds only as far as that file does`,
+      ),
+      path,
+      ...locate(path),
+    });
+  }
   if (rating?.lapsed === true) {
     const path = '/application/currentRating';
     warnings.push({

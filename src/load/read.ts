@@ -4,7 +4,7 @@
  * binary content.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../findings.js';
 
 /**
@@ -14,7 +14,8 @@ import type { Finding } from '../findings.js';
  */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string } | { ok: false; error: Finding };
+/** `source` is the path a file was read from (none for standard input): what a dossier names is found beside it. */
+export type ReadResult = { ok: true; text: string; source?: string | Buffer } | { ok: false; error: Finding };
 
 function readError(message: string, code = 'read-error', position?: { line: number; column: number }): ReadResult {
   return { ok: false, error: { code, severity: 'error', message, ...position } };
@@ -106,13 +107,26 @@ function readBounded(fd: number): Uint8Array | undefined {
  * dossier is a few kilobytes, and one open, two reads and a close cost far
  * less than the same calls through the thread pool. A directory fails its
  * read with EISDIR.
+ *
+ * Only a path the user named on the command line may be a FIFO or a device
+ * (`<(…)`, /dev/stdin): anything a directory walk, a glob or a dossier
+ * reached is `regularOnly`, opened without blocking and refused unless it
+ * is a regular file, so a FIFO with no writer cannot hang the run.
  */
-export function readSource(file: string): ReadResult {
+export function readSource(file: string | Buffer, { regularOnly = false }: { regularOnly?: boolean } = {}): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, regularOnly ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY);
+    if (regularOnly) {
+      const info = fstatSync(fd);
+      if (info.isDirectory()) return readError('is a directory', 'read-error');
+      if (!info.isFile()) return readError('not a regular file (a FIFO, socket or device); only files named on the command line may be one', 'read-error');
+    }
     const bytes = readBounded(fd);
-    if (bytes !== undefined) return decodeSource(bytes);
+    if (bytes !== undefined) {
+      const read = decodeSource(bytes);
+      return read.ok ? { ...read, source: file } : read;
+    }
     // Only a file too large to read learns its size, for the message.
     const info = fstatSync(fd);
     return tooLarge(info.isFile() ? `the file (${info.size} bytes)` : 'the file');
@@ -121,6 +135,9 @@ export function readSource(file: string): ReadResult {
     if (code === 'ENOENT') return readError('no such file', 'not-found');
     if (code === 'EISDIR') return readError('is a directory', 'read-error');
     if (code === 'EACCES' || code === 'EPERM') return readError('permission denied', 'read-error');
+    if (code === 'ELOOP') return readError('a loop of symbolic links', 'read-error');
+    // A socket cannot be opened as a file.
+    if (code === 'ENXIO') return readError('not a regular file (a socket)', 'read-error');
     return readError(`cannot read the file (${code ?? String(error)})`);
   } finally {
     if (fd !== undefined) closeSync(fd);

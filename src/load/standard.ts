@@ -56,16 +56,21 @@ export function standardFile(ref: string): string {
 
 const cache = new Map<string, { ok: true; standard: LoadedStandard } | { ok: false; error: unknown }>();
 
-/** Loads and checks a standard once per process, however many dossiers use it. */
-export function loadStandard(ref: string): LoadedStandard {
-  let loaded = cache.get(ref);
+/**
+ * Loads and checks a standard once per process, however many dossiers use
+ * it. `regularOnly` for a file a dossier named: it must be a regular file
+ * (see readSource), where one named on the command line may be a FIFO.
+ */
+export function loadStandard(ref: string, { regularOnly = false }: { regularOnly?: boolean } = {}): LoadedStandard {
+  const key = `${regularOnly ? 'regular' : 'any'}:${ref}`;
+  let loaded = cache.get(key);
   if (!loaded) {
     try {
-      loaded = { ok: true, standard: isShipped(ref) ? loadShipped(ref) : loadFile(ref) };
+      loaded = { ok: true, standard: isShipped(ref) ? loadShipped(ref) : loadFile(ref, regularOnly) };
     } catch (error) {
       loaded = { ok: false, error };
     }
-    cache.set(ref, loaded);
+    cache.set(key, loaded);
   }
   if (!loaded.ok) throw loaded.error;
   return loaded.standard;
@@ -77,14 +82,14 @@ function loadShipped(ref: (typeof SHIPPED_STANDARDS)[number]): LoadedStandard {
 }
 
 /** A standard file, checked in full: the schema, then the catalogue's cross-references. */
-export function loadFile(ref: string): LoadedStandard {
+export function loadFile(ref: string, regularOnly = false): LoadedStandard {
   const file = standardFile(ref);
   if (!isShipped(ref) && !existsSync(file)) {
     // A dossier's reference arrives resolved against the dossier's folder; the id typo is its last segment.
     const hint = didYouMean(basename(ref), SHIPPED_STANDARDS) || ` — use one of ${SHIPPED_STANDARDS.join(', ')} or the path of a standard file`;
     throw new StandardError(ref, [{ code: 'unknown-standard', severity: 'error', message: `no standard "${ref}"${hint}` }]);
   }
-  const read = readSource(file);
+  const read = readSource(file, { regularOnly });
   if (!read.ok) throw new StandardError(file, [read.error]);
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);

@@ -12,8 +12,8 @@ import { runBin, runCli } from '../helpers.js';
 const FIXTURES = 'test/fixtures';
 const CLASSIC_DOSSIER = `${FIXTURES}/dossiers/classic-partner.yaml`;
 const CREDITS_DOSSIER = `${FIXTURES}/dossiers/credits-partner.yaml`;
-const CUSTOM_DOSSIER = `${FIXTURES}/dossiers/custom-standard-partner.yaml`;
-const STANDARD_2026 = `${FIXTURES}/standards/2026.yaml`;
+const CUSTOM_DOSSIER = `${FIXTURES}/dossiers/own-standard/partner.yaml`;
+const STANDARD_2026 = `${FIXTURES}/dossiers/own-standard/2026.yaml`;
 
 interface JsonDossier {
   file: string;

@@ -168,7 +168,7 @@ describe('hostile input: one located error each', () => {
       writeFileSync(join(dir, 'short.yaml'), valid);
       writeFileSync(join(dir, 'huge.yaml'), ' '.repeat(MAX_SOURCE_BYTES + 1));
       expect(readSource(join(dir, 'long.yaml'))).toMatchObject({ ok: true });
-      expect(readSource(join(dir, 'short.yaml'))).toEqual({ ok: true, text: valid });
+      expect(readSource(join(dir, 'short.yaml'))).toEqual({ ok: true, text: valid, source: join(dir, 'short.yaml') });
       expect(readSource(join(dir, 'huge.yaml'))).toMatchObject({ ok: false, error: { code: 'too-large' } });
       expect(readSource(dir)).toMatchObject({ ok: false, error: { code: 'read-error', message: 'is a directory' } });
       expect(readSource(join(dir, 'missing.yaml'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
