@@ -15,6 +15,9 @@ export interface Finding {
   column?: number;
 }
 
+/** The warning on a dossier checked against a standard file it supplied itself: vendor staff must see it at a glance. */
+export const OWN_STANDARD = 'own-standard';
+
 /**
  * Escapes control characters (newlines, tabs, escapes) that user input can
  * carry into a message, so every finding stays one line and cannot restyle

@@ -11,7 +11,7 @@ import { evaluate } from './core/evaluate.js';
 import { firstTierLapse, lapseWarnings } from './core/lapses.js';
 import { claimsOf } from './core/integrity.js';
 import { valueAt } from './core/pointer.js';
-import { printable, type Finding } from './findings.js';
+import { OWN_STANDARD, printable, type Finding } from './findings.js';
 import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
 import { confinedPath, realFolderOf } from './load/confine.js';
 import type { ReadResult } from './load/read.js';
@@ -170,7 +170,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   if (validated.ownStandard !== undefined) {
     const path = '/application/standard';
     warnings.push({
-      code: 'own-standard',
+      code: OWN_STANDARD,
       severity: 'warning',
       message: printable(
         `checked against the dossier's own standard file ${validated.ownStandard} (standard "${standardId}"), not a shipped one (${SHIPPED_STANDARDS.join(', ')}); the verdict holds only as far as that file does`,

@@ -5,9 +5,10 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { DossierReport, Formatter } from './run.js';
+import { OWN_STANDARD } from '../findings.js';
 import { requiredTierOf } from './view.js';
 
-export const CSV_COLUMNS = ['file', 'partner', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
+export const CSV_COLUMNS = ['file', 'partner', 'standard', 'own_standard', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
 
 /** Spreadsheets treat a cell starting with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -21,6 +22,8 @@ function row(d: DossierReport): string[] {
   return [
     d.file,
     d.partner ?? '',
+    d.standard ?? '',
+    String(d.warnings.some((w) => w.code === OWN_STANDARD)),
     String(d.valid),
     d.highestTier ?? '',
     d.requiredTier ?? '',

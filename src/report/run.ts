@@ -4,7 +4,7 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
-import type { Finding } from '../findings.js';
+import { OWN_STANDARD, type Finding } from '../findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
 export interface DossierReport {
@@ -46,6 +46,8 @@ export interface DossierOutline {
   /** Why the dossier is invalid: printed on standard error whatever the format. Empty for a valid one. */
   errors: Finding[];
   warningCount: number;
+  /** Checked against a standard file the dossier supplied itself (the warning own-standard). */
+  ownStandard: boolean;
 }
 
 export function outlineOf(report: DossierReport): DossierOutline {
@@ -60,6 +62,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     tiers: report.tiers.map((t) => ({ id: t.id, gaps: t.gaps })),
     errors: report.errors,
     warningCount: report.warnings.length,
+    ownStandard: report.warnings.some((w) => w.code === OWN_STANDARD),
   };
 }
 

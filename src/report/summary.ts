@@ -56,8 +56,10 @@ function breakPath(file: string): string {
 export function summaryTable(run: RunOutline, c: ChalkInstance): string {
   const rows: string[][] = [];
   for (const d of run.dossiers) {
+    // A dossier checked against a standard other than the run's, above all one it supplied itself, says so in its row.
+    const standard = d.ownStandard ? c.yellow(`own standard ${d.standard}`) : d.standard !== null && d.standard !== run.standard.id ? c.dim(`standard ${d.standard}`) : undefined;
     rows.push([
-      d.partner ? `${breakPath(printable(d.file))}\n${c.dim(printable(d.partner))}` : breakPath(printable(d.file)),
+      [breakPath(printable(d.file)), ...(d.partner ? [c.dim(printable(d.partner))] : []), ...(standard ? [standard] : [])].join('\n'),
       d.valid ? (d.highestTier ?? '–') : '–',
       d.requiredTier ?? '–',
       result(d, c),

@@ -109,3 +109,23 @@ describe('a dossier’s own standard file', () => {
     expect(JSON.parse(stdout).dossiers[0]).toMatchObject({ standard: 'classic', warnings: [] });
   });
 });
+
+describe('a dossier checked against its own standard, among others', () => {
+  it('is marked in the text summary row and in CSV, where the others are not', async () => {
+    const batch = mkdtempSync(join(tmpdir(), 'starcheck-own-'));
+    writeFileSync(join(batch, 'own.yaml'), readFileSync(join(root, 'test/fixtures/dossiers/own-standard/2026.yaml'), 'utf8'));
+    writeFileSync(join(batch, 'a-shipped.yaml'), dossierNaming('classic'));
+    writeFileSync(join(batch, 'b-own.yaml'), dossierNaming('own.yaml'));
+    const text = await runCli(['check', join(batch, 'a-shipped.yaml'), join(batch, 'b-own.yaml'), '--quiet']);
+    const rows = text.stdout.split('\n');
+    expect(rows.filter((row) => row.includes('own standard 2026'))).toHaveLength(1);
+    expect(text.stdout.indexOf('own standard 2026')).toBeGreaterThan(text.stdout.indexOf('b-own.yaml'));
+    const csv = await runCli(['check', join(batch, 'a-shipped.yaml'), join(batch, 'b-own.yaml'), '--format', 'csv']);
+    const lines = csv.stdout.trim().split('\r\n').map((line) => line.split(','));
+    expect(lines[0]!.slice(2, 4)).toEqual(['standard', 'own_standard']);
+    expect(lines.slice(1).map((cells) => cells.slice(2, 4))).toEqual([
+      ['classic', 'false'],
+      ['2026', 'true'],
+    ]);
+  });
+});

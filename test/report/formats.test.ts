@@ -126,9 +126,9 @@ describe('csv', () => {
     expect(text.split('\r\n')).toHaveLength(5);
     const records = parseCsv(text, { columns: true }) as Array<Record<string, string>>;
     expect(records).toEqual([
-      { file: 'examples/three-star.yaml', partner: 'Borneo Netcom Sdn Bhd', valid: 'true', highest_tier: 'three-star', required_tier: 'four-star', pass: 'false', gap_count: '3', earliest_lapse: '2027-06-10' },
-      { file: 'examples/two-star.yaml', partner: 'Lanna Systems Co., Ltd.', valid: 'true', highest_tier: 'two-star', required_tier: 'four-star', pass: 'false', gap_count: '11', earliest_lapse: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
-      { file: 'examples/invalid.yaml', partner: 'Typo Trading Pte Ltd', valid: 'false', highest_tier: '', required_tier: '', pass: 'false', gap_count: '', earliest_lapse: '' },
+      { file: 'examples/three-star.yaml', partner: 'Borneo Netcom Sdn Bhd', standard: 'classic', own_standard: 'false', valid: 'true', highest_tier: 'three-star', required_tier: 'four-star', pass: 'false', gap_count: '3', earliest_lapse: '2027-06-10' },
+      { file: 'examples/two-star.yaml', partner: 'Lanna Systems Co., Ltd.', standard: 'classic', own_standard: 'false', valid: 'true', highest_tier: 'two-star', required_tier: 'four-star', pass: 'false', gap_count: '11', earliest_lapse: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { file: 'examples/invalid.yaml', partner: 'Typo Trading Pte Ltd', standard: 'classic', own_standard: 'false', valid: 'false', highest_tier: '', required_tier: '', pass: 'false', gap_count: '', earliest_lapse: '' },
     ]);
   });
 
