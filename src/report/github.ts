@@ -4,13 +4,15 @@
  * gaps of the required tier, `::warning` for what is about to lapse, and one
  * `::notice` per dossier with its verdict.
  */
+import { controlsEscaped } from '../findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf, outcome, verdict } from './view.js';
 
-/** The message part of a workflow command: %, CR and LF are escaped. */
+/** The message part of a workflow command: %, CR and LF are escaped, as the runner reads them. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Then the other control characters, as \uXXXX: a log viewer is a terminal too.
+  return controlsEscaped(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value: as data, and also the , and : that separate properties. */

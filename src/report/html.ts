@@ -6,6 +6,7 @@
  * styles are inline and nothing is fetched.
  */
 import escapeHtml from 'escape-html';
+import { printable } from '../findings.js';
 import { fromDayNumber, toDayNumber } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
@@ -58,8 +59,9 @@ footer { font-size: 12px; color: var(--muted); margin-top: 16px; }
 @media print { body { padding: 0; } section.dossier { border: none; padding: 0; } }
 `;
 
+/** Text for the page: escaped as HTML, and printable, so no text-direction mark from a dossier or a standard reverses what a reviewer reads. */
 function e(text: string | number): string {
-  return escapeHtml(String(text));
+  return escapeHtml(printable(String(text)));
 }
 
 function progress(d: DossierReport): string {

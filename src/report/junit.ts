@@ -5,6 +5,7 @@
  * is one testcase with an error. XML is built, and escaped, by fast-xml-parser.
  */
 import { XMLBuilder } from 'fast-xml-parser';
+import { printableLines } from '../findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
@@ -12,8 +13,9 @@ import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.
 /** Characters XML 1.0 cannot carry at all, even escaped. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Text for a CI test viewer, which may well print it in a log: as printable as a text report, and XML 1.0 throughout. */
 function clean(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD');
+  return printableLines(text, { colour: false }).replace(NOT_XML, '\uFFFD');
 }
 
 interface Counts {

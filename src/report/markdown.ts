@@ -4,7 +4,7 @@
  * then per dossier the warnings and, per tier, the gaps in words; the full
  * requirement table of each tier folds away in a <details> block.
  */
-import { printable } from '../findings.js';
+import { printable, printableLines } from '../findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, Formatter } from './run.js';
@@ -21,7 +21,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/^[-+#=]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    // GitHub would notify @someone, link a bare URL, a www. address, an e-mail address or #123: a zero-width space after the mark stops each.
+    .replace(/[@#](?=[\p{L}\p{N}_-])|:(?=\/\/)|(?<=\bwww)\./giu, '$&\u200b');
 }
 
 const OUTCOME_MARK = { PASS: '✅ pass', FAIL: '❌ fail', INVALID: '⚠️ invalid' } as const;
@@ -83,10 +85,10 @@ function tidy(text: string): string {
 
 export const markdown: Formatter = {
   // A section without its trailing blank lines and spaces; the document puts one blank line between sections.
-  part: (d) => tidy(dossierSection(d).join('\n')).trimEnd(),
+  part: (d) => printableLines(tidy(dossierSection(d).join('\n')).trimEnd(), { colour: false }),
   assemble: (run, parts) => {
     const { total, passed, failed, invalid } = run.summary;
     const head = [`## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`, '', ...summaryTable(run.dossiers)];
-    return [tidy(head.join('\n')), ...parts.flatMap((part) => ['\n\n', part]), '\n'];
+    return [printableLines(tidy(head.join('\n')), { colour: false }), ...parts.flatMap((part) => ['\n\n', part]), '\n'];
   },
 };

@@ -7,6 +7,7 @@
  */
 import Table from 'cli-table3';
 import type { Standard } from '../core/model.js';
+import { printableLines } from '../findings.js';
 import { escapeMarkdown } from './markdown.js';
 import { wrap } from './text.js';
 
@@ -92,7 +93,7 @@ export function rulesText(standard: Standard): string {
   if (matrix.sections.some((s) => s.path !== null)) out.push('', wrap('A tier is met when every row of "Every path" and every row of at least one path is met.', WIDTH, ''));
   if (matrix.readings.length > 0) out.push('', 'Readings of the source:', ...matrix.readings.map((r, i) => wrap(`[${i + 1}] ${r}`, WIDTH, '    ')));
   if (matrix.notes.length > 0) out.push('', 'Notes:', ...matrix.notes.map((n) => wrap(`- ${n}`, WIDTH, '  ')));
-  return `${out.join('\n')}\n`;
+  return printableLines(`${out.join('\n')}\n`, { colour: false });
 }
 
 export function rulesMarkdown(standard: Standard): string {
@@ -107,7 +108,7 @@ export function rulesMarkdown(standard: Standard): string {
   if (matrix.sections.some((s) => s.path !== null)) out.push('', 'A tier is met when every row of "Every path" and every row of at least one path is met.');
   if (matrix.readings.length > 0) out.push('', '**Readings of the source**', '', ...matrix.readings.map((r, i) => `- \\[${i + 1}\\] ${escapeMarkdown(r)}`));
   if (matrix.notes.length > 0) out.push('', '**Notes**', '', ...matrix.notes.map((n) => `- ${escapeMarkdown(n)}`));
-  return `${out.join('\n')}\n`;
+  return printableLines(`${out.join('\n')}\n`, { colour: false });
 }
 
 /** The standard's tiers, paths and rows as they are in its file: the matrix as data. */

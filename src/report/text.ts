@@ -3,7 +3,7 @@
  * then per tier a table of requirements and the gaps in words. Fits an
  * 80-column terminal.
  */
-import { printable } from '../findings.js';
+import { printable, printableLines } from '../findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
@@ -114,12 +114,12 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
 const chalkFor = (options: FormatOptions): ChalkInstance => new Chalk({ level: options.color ? 1 : 0 });
 
 export const text: Formatter = {
-  part: (d, options) => dossierText(d, chalkFor(options), options),
+  part: (d, options) => printableLines(dossierText(d, chalkFor(options), options), { colour: options.color }),
   assemble: (run, parts, options) => {
     // A batch ends with its summary table; quiet, a batch is only that table.
     const batch = run.dossiers.length > 1;
     const blocks: Array<(typeof parts)[number] | string> = batch && options.quiet ? [] : [...parts];
-    if (batch) blocks.push(summaryTable(run, chalkFor(options)));
+    if (batch) blocks.push(printableLines(summaryTable(run, chalkFor(options)), { colour: options.color }));
     const separator = options.quiet ? '\n' : '\n\n';
     return [...blocks.flatMap((block, i) => (i === 0 ? [block] : [separator, block])), '\n'];
   },
