@@ -97,7 +97,7 @@ export function buildCatalogue(standard: Standard): Catalogue {
   const names = new Map<string, string>();
   standard.certificates.forEach((cert, i) => {
     for (const [j, alias] of [cert.code, ...(cert.aliases ?? [])].entries()) {
-      const key = alias.toUpperCase();
+      const key = asciiUpper(alias);
       const owner = codes.get(key);
       if (owner !== undefined && owner !== cert.code) {
         problems.push({
@@ -117,7 +117,7 @@ export function buildCatalogue(standard: Standard): Catalogue {
   standard.certificates.forEach((cert, i) => {
     const lower: string[] = [];
     (cert.replaces ?? []).forEach((code, j) => {
-      const canonical = codes.get(code.toUpperCase());
+      const canonical = codes.get(asciiUpper(code));
       if (canonical === undefined) {
         problems.push({ path: `/certificates/${i}/replaces/${j}`, message: `certificate "${code}" is not in the catalogue`, unknown: { value: code, known: certCodes } });
       }
@@ -194,7 +194,7 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
   switch (row.kind) {
     case 'certificates':
       row.accepts.forEach((code, j) => {
-        if (!known.codes.has(code.toUpperCase())) {
+        if (!known.codes.has(asciiUpper(code))) {
           problems.push({ path: `${at}/accepts/${j}`, message: `certificate "${code}" is not in the catalogue`, unknown: { value: code, known: [...new Set(known.codes.values())] } });
         }
       });
@@ -241,8 +241,17 @@ function checkRow(row: Requirement, at: string, known: Known, problems: Standard
   }
 }
 
+/**
+ * A code as its catalogue key: ASCII letters in upper case and nothing else
+ * folded, so "h3cs-imc" finds H3CS-IMC but a dotless ı or a long ſ, which
+ * JavaScript's toUpperCase turns into I and S, finds nothing.
+ */
+export function asciiUpper(code: string): string {
+  return code.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 /** The canonical code for a code or alias, or undefined. */
 export function canonicalCode(catalogue: Catalogue, code: string): string | undefined {
   // Keys are upper case, so a code written in upper case is its own key: no new string to hash.
-  return catalogue.codes.get(code) ?? catalogue.codes.get(code.toUpperCase());
+  return catalogue.codes.get(code) ?? catalogue.codes.get(asciiUpper(code));
 }

@@ -115,10 +115,14 @@ describe('--warn-within', () => {
     expect(await warnings('365')).toBeGreaterThan(1);
   });
 
-  it.each(['-1', 'soon', '1.5'])('refuses %s with exit 3', async (days) => {
+  it.each(['-1', 'soon', '1.5', '365000', '3651', '99999999999999999999'])('refuses %s with exit 3, giving the range', async (days) => {
     const { code, stderr } = await runCli(['check', 'examples/four-star.yaml', `--warn-within=${days}`]);
     expect(code).toBe(3);
-    expect(stderr).toContain('--warn-within');
+    expect(stderr).toContain(`--warn-within "${days}" is not a whole number of days from 0 to 3650`);
+  });
+
+  it('takes ten years, the top of its range', async () => {
+    expect((await runCli(['check', 'examples/four-star.yaml', '--warn-within', '3650'])).code).toBe(0);
   });
 });
 
@@ -208,5 +212,41 @@ describe('starcheck rules', () => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(3);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('hostile dossiers, round two: the small ones', () => {
+  it('writes --format json=- to standard output, as - means for a dossier, and no file named -', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/two-star.yaml', '--format', 'json=-']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).dossiers[0].file).toBe('examples/two-star.yaml');
+    const { code: twice, stderr } = await runCli(['check', 'examples/two-star.yaml', '--format', 'json=-', '--format', 'text']);
+    expect(twice).toBe(3);
+    expect(stderr).toContain('only one --format can print to standard output');
+  });
+
+  it('refuses a current rating issued after the application date, located, exit 2', async () => {
+    const dossier = readFileSync('examples/two-star.yaml', 'utf8').replace('  date: 2026-12-01\n', '  date: 2026-12-01\n  currentRating:\n    tier: two-star\n    issued: 2026-12-02\n');
+    const { code, stdout } = await runCli(['check', '-', '--format', 'json'], { stdin: dossier });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).dossiers[0].errors).toEqual([
+      expect.objectContaining({ code: 'rating-after-date', path: '/application/currentRating/issued', line: 16, column: 13 }),
+    ]);
+    // The day itself is fine.
+    const sameDay = await runCli(['check', '-', '--format', 'json'], { stdin: dossier.replace('issued: 2026-12-02', 'issued: 2026-12-01') });
+    expect(sameDay.code).toBe(0);
+  });
+
+  it.each([
+    ['h3cne', true],
+    ['H3cNe-Rs+', true],
+    ['h3cs-ımc', false], // a dotless ı, which toUpperCase makes an I
+    ['H3CNE-ſecurity', false], // a long s, which toUpperCase makes an S
+    ['H3CNE\u212A', false],
+  ])('matches certificate code %s by ASCII case folding only (%s)', async (type, known) => {
+    const dossier = readFileSync('examples/two-star.yaml', 'utf8').replace('      - type: H3CNE\n', `      - type: ${JSON.stringify(type)}\n`);
+    const { stdout } = await runCli(['check', '-', '--format', 'json'], { stdin: dossier });
+    const errors = JSON.parse(stdout).dossiers[0].errors as Array<{ code: string }>;
+    expect(errors.map((e) => e.code)).toEqual(known ? [] : ['unknown-certificate']);
   });
 });

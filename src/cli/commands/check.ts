@@ -16,6 +16,9 @@ import { closeSpool, openSpool } from '../spool.js';
 import { expandPaths, type DossierTarget } from '../paths.js';
 import { progressBar } from '../progress.js';
 
+/** Ten years: further than any certificate or rating runs. */
+const MAX_WARN_WITHIN_DAYS = 3650;
+
 export interface CheckFlags {
   standard?: string;
   asOf?: string;
@@ -42,7 +45,8 @@ export function parseFormats(values: string[]): OutputSpec[] {
       throw new UsageError(`unknown format "${format}"${didYouMean(format, Object.keys(formatters)) || ` — expected one of ${Object.keys(formatters).join(', ')}`}`);
     }
     if (file === '') throw new UsageError(`--format ${format}=: the file name is missing`);
-    return file === undefined ? { format } : { format, file };
+    // `-` is standard output, as it is for a dossier; a file of that name is ./-
+    return file === undefined || file === '-' ? { format } : { format, file };
   });
   if (specs.filter((s) => s.file === undefined).length > 1) {
     throw new UsageError('only one --format can print to standard output; give the others a file: --format junit=report.xml');
@@ -131,8 +135,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
     throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
   }
-  if (flags.warnWithin !== undefined && !/^\d{1,5}$/.test(flags.warnWithin)) {
-    throw new UsageError(`--warn-within "${flags.warnWithin}" is not a number of days; use a whole number such as 90`);
+  if (flags.warnWithin !== undefined && !(/^\d+$/.test(flags.warnWithin) && Number(flags.warnWithin) <= MAX_WARN_WITHIN_DAYS)) {
+    throw new UsageError(`--warn-within "${flags.warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);

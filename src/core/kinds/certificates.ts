@@ -4,7 +4,7 @@
  * one row it satisfies, directly or through replacement, and a "distinct"
  * row takes at most one certificate per accepted type.
  */
-import type { Catalogue } from '../catalogue.js';
+import { asciiUpper, type Catalogue } from '../catalogue.js';
 import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
@@ -36,7 +36,7 @@ function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
   }
   let plan = ofCatalogue.get(row);
   if (plan === undefined) {
-    const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+    const accepted = row.accepts.map((a) => catalogue.codes.get(asciiUpper(a))!);
     const types = [...new Set(accepted)];
     const via = new Map<string, string[]>();
     const viaTypes = new Map<string, number[]>();
@@ -71,7 +71,7 @@ function acceptedVia(plan: RowPlan, code: string): readonly string[] {
 
 /** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
 export function acceptedLabel(catalogue: Catalogue, row: Row): string {
-  const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
+  const accepted = row.accepts.map((a) => catalogue.codes.get(asciiUpper(a))!);
   const hasHigher = (code: string): boolean => [...catalogue.standsFor].some(([other, lower]) => other !== code && lower.has(code));
   if (accepted.length === 1) return accepted[0]! + (hasHigher(accepted[0]!) ? ' or higher' : '');
   return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
