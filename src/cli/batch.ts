@@ -15,7 +15,7 @@ import { readSource, readStdin, type ReadResult } from '../load/read.js';
 import { StandardError } from '../load/standard.js';
 import { checkText, invalid, type CheckOptions, type DossierReport } from '../pipeline.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
-import type { DossierTarget } from './paths.js';
+import { readTarget, type DossierTarget } from './paths.js';
 import { startSlabSupply } from './slab-supply.js';
 import { SpoolReader, SpoolWriter, type KeptPart, type SpoolHandle } from './spool.js';
 import type { WorkerFailure, WorkerReply } from './worker.js';
@@ -219,7 +219,7 @@ async function checkInThreads(files: string[], plan: BatchPlan, keeper: PartKeep
     });
   const inThisThread = async (): Promise<void> => {
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
-      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!), plan, keeper);
+      for (let i = chunk.start; i < chunk.end; i++) results[i] = checkAndRender(files[i]!, readSource(files[i]!, { regularOnly: true }), plan, keeper);
       keeper.flush();
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
@@ -257,7 +257,8 @@ export const BATCH_INLINING_BUDGET = 200;
 /** Checks every target, the batch never stopping for a bad dossier; one result per target, in order. */
 export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, batch: BatchOptions): Promise<CheckedDossier[]> {
   // What can be read only once is checked on this thread, which keeps its text.
-  const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true ? [t.file] : []));
+  // Worker threads take files by name: a FIFO or device the user named, or a name that is not UTF-8, is read here.
+  const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true && t.path === undefined ? [t.file] : []));
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
   // For the whole process, before the batch's code is hot. Not earlier, nor for a batch on worker threads:
   // V8 takes the CLI's code cache only under the flags it was written with, and each worker loads the
@@ -308,7 +309,7 @@ async function checkAll(
         ? settle(invalid(target.file, [{ code: target.code ?? 'no-match', severity: 'error', message: target.message }]), plan.outputs, keeper)
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, keeper, true)
-          : checkAndRender(target.file, readSource(target.file), plan, keeper, target.readOnce === true),
+          : checkAndRender(target.file, readTarget(target), plan, keeper, target.readOnce === true || target.path !== undefined),
     );
     progress(1);
   }

@@ -5,44 +5,64 @@
  * input. A path or glob that matches nothing is kept as an unmatched target,
  * so the batch reports it as a dossier that could not be found (exit 2)
  * instead of passing silently.
+ *
+ * Directories and globs go through one walk, so they agree on everything a
+ * hostile tree can hold: links are followed and each real directory walked
+ * once (a loop ends), a broken or looping link named like a dossier is kept
+ * (reading it reports it), a FIFO, socket or device is never a dossier (it
+ * would block the batch), a folder that cannot be read is a row of its own,
+ * and a name that is not UTF-8 keeps its own bytes (readdir's strings would
+ * turn `\xff.yaml` and `\xfe.yaml` into one `�.yaml`). A glob is matched by
+ * picomatch against the paths the walk finds below its static base.
  */
-import { readdir as fsReaddir, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { invalidUtf8At, readSource, type ReadResult } from '../load/read.js';
 import { STDIN_NAME } from '../pipeline.js';
-
-// tinyglobby loads only for a glob: checking one file or a directory should not pay for it.
-const globbing = (): Promise<typeof import('tinyglobby')> => import('tinyglobby');
 
 /** The extensions a directory is searched for. */
 export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export type DossierTarget =
-  /** A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match). */
-  | { kind: 'file'; file: string; readOnce?: true }
+  /**
+   * A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match),
+   * `path` its bytes when its name is not UTF-8 (then `file` shows the odd bytes as \xHH).
+   */
+  | { kind: 'file'; file: string; path?: Buffer; readOnce?: true }
   | { kind: 'stdin'; file: typeof STDIN_NAME }
   /** A directory or glob that matched no dossier (code no-match), or a directory that cannot be read (read-error). */
   | { kind: 'unmatched'; file: string; message: string; code?: 'read-error' };
+
+/**
+ * Reads a file target: by its bytes where its name has odd ones, and, but
+ * for a FIFO or device the user named (`readOnce`), only if it is a regular
+ * file, so nothing a walk or a glob found can block the run.
+ */
+export function readTarget(target: { file: string; path?: Buffer; readOnce?: true }): ReadResult {
+  return readSource(target.path ?? target.file, { regularOnly: target.readOnce !== true });
+}
+
+/** A file name as reports show it: UTF-8 as it is, any other byte as \xHH. */
+export function shownName(bytes: Buffer): string {
+  let shown = '';
+  let rest = bytes;
+  for (let at = invalidUtf8At(rest); at >= 0; at = invalidUtf8At(rest)) {
+    shown += `${rest.subarray(0, at).toString('utf8')}\\x${rest[at]!.toString(16).padStart(2, '0')}`;
+    rest = rest.subarray(at + 1);
+  }
+  return shown + rest.toString('utf8');
+}
 
 function join(base: string, relative: string): string {
   return base === '' || base === '.' ? relative : `${base.replace(/\/+$/, '')}/${relative}`;
 }
 
-/** The leading segments of a glob without magic characters: where to start walking. */
-function staticBase(pattern: string, isDynamicPattern: (p: string) => boolean): { base: string; rest: string } {
-  const segments = pattern.split('/');
-  let i = 0;
-  while (i < segments.length - 1 && !isDynamicPattern(segments[i]!)) i++;
-  const base = segments.slice(0, i).join('/');
-  return { base: base === '' && pattern.startsWith('/') ? '/' : base, rest: segments.slice(i).join('/') };
-}
-
-/** Characters that may make a path a glob; tinyglobby decides exactly which part is. */
-const GLOB_MAGIC = /[*?[\]{}()!+@]/;
-
-async function globbed(cwd: string, pattern: string): Promise<Found[]> {
-  const { isDynamicPattern } = await globbing();
-  const { base, rest } = staticBase(pattern, isDynamicPattern);
-  return walk(cwd, base, rest);
+const SLASH = Buffer.from('/');
+/** `name` in the folder `folder` (which is `/` itself at the root), as bytes. */
+function childOf(folder: Buffer, name: Buffer): Buffer {
+  return folder[folder.length - 1] === 0x2f ? Buffer.concat([folder, name]) : Buffer.concat([folder, SLASH, name]);
 }
 
 /** Code-unit order: the same on every machine, whatever its locale or file system. */
@@ -50,13 +70,8 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `name` in the absolute `folder` (which is `/` itself at the root). */
-function childOf(folder: string, name: string): string {
-  return folder.endsWith('/') ? folder + name : `${folder}/${name}`;
-}
-
 /** What a path is; statSync follows symbolic links, so a link is what it points at. `other` is a FIFO, socket or device. */
-function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
+function kindOf(path: string | Buffer): 'file' | 'directory' | 'other' | 'missing' {
   try {
     const info = statSync(path);
     return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
@@ -65,106 +80,106 @@ function kindOf(path: string): 'file' | 'directory' | 'other' | 'missing' {
   }
 }
 
-/**
- * The dossier files under a directory, as `base/relative/path`: hidden
- * entries (.git, editor backups) skipped, symbolic links followed, each real
- * directory walked once (a link loop ends) and by its own name where it has
- * one here (a directory's links are followed after its folders). A
- * directory that cannot be read is found too, as what it is: its dossiers
- * must not pass unseen. Only regular files count: a FIFO named like a
- * dossier would block the batch. A directory is the common batch, and a
- * plain walk lists ten thousand files in a fraction of what matching each
- * name against a glob takes. `absolute` goes through the directories' real
- * paths, so a file reached twice (`check dir dir/sub`) is checked once.
- */
-function dossiersUnder(cwd: string, directory: string): Found[] {
-  const found: Found[] = [];
-  const walked = new Set<string>();
-  const visit = (relative: string): void => {
-    const absolute = resolve(cwd, directory, relative);
-    let real;
-    let entries;
-    try {
-      real = realpathSync(absolute);
-      if (walked.has(real)) return;
-      walked.add(real);
-      // In name order, links last, so which name a twice-reached directory is walked by does not depend on the file system.
-      entries = readdirSync(absolute, { withFileTypes: true }).sort(
-        (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byCodeUnits(a.name, b.name),
-      );
-    } catch (error) {
-      // Gone since it was listed: nothing there to check.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      found.push(unreadableFolder(relative === '' ? directory : join(directory, relative), real ?? absolute, error as NodeJS.ErrnoException));
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      const kind = entry.isSymbolicLink() ? kindOf(resolve(absolute, entry.name)) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
-      if (kind === 'directory') visit(path);
-      // A dangling link named like a dossier is kept: reading it says what is wrong, rather than it passing unseen.
-      else if ((kind === 'file' || kind === 'missing') && DOSSIER_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) {
-        // A link is told apart by the file it leads to, so a dossier linked beside itself is checked once.
-        found.push(
-          entry.isSymbolicLink()
-            ? { file: join(directory, path), absolute: realFolder(resolve(absolute, entry.name)), link: true }
-            : { file: join(directory, path), absolute: childOf(real, entry.name) },
-        );
-      }
-    }
-  };
-  visit('');
-  return found;
-}
-
-/** A dossier a directory walk found, or a directory it could not read (`unreadable` says why). */
+/** A dossier the walk found, or a folder it could not read (`unreadable` says why); `key` tells files apart however they were named. */
 interface Found {
   file: string;
-  absolute: string;
+  /** Where it lies, absolute, as bytes. */
+  path: Buffer;
+  key: string;
   unreadable?: string;
   /** Found through a symbolic link to the file: the file's own name, when the walk finds that too, is the one reported. */
   link?: true;
 }
 
-/** A folder the directory walk or a glob could not look into, as `file` names it; `absolute` tells it apart. */
-function unreadableFolder(file: string, absolute: string, error: NodeJS.ErrnoException): Found {
-  const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
-  return { file, absolute: `unreadable:${absolute}`, unreadable: `cannot read the directory (${reason})` };
-}
+/** A key for a real path's bytes: one string per byte sequence. */
+const keyOf = (real: Buffer): string => real.toString('latin1');
 
-async function walk(cwd: string, base: string, pattern: string): Promise<Found[]> {
-  const { glob } = await globbing();
-  const root = resolve(cwd, base === '' ? '.' : base);
-  // The glob passes over folders it cannot read; they are noted here, to be reported as the directory walk reports them.
-  const unreadable: Found[] = [];
-  const readdir = ((path: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
-    fsReaddir(path, options, (error, entries) => {
-      // Gone, or not a folder at all (a pattern's base that names a file): nothing to look into.
-      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') {
-        const inside = relative(root, path).replace(/\/+$/, '');
-        // A folder reached through a link lies outside the base: named by where it is.
-        const where = inside.startsWith('..') || isAbsolute(inside) ? resolve(root, path) : inside;
-        unreadable.push(unreadableFolder(where === '' ? (base === '' ? '.' : base) : isAbsolute(where) ? where : join(base, where), resolve(root, path), error));
-      }
-      callback(error, entries);
-    })) as unknown as typeof fsReaddir;
-  // Hidden files and folders (.git, editor backups) are never dossiers.
-  const matches = await glob(pattern, { cwd: root, onlyFiles: true, dot: false, expandDirectories: false, fs: { readdir } });
-  return [...matches.map((m) => ({ file: join(base, m), absolute: realFolder(resolve(cwd, join(base, m))) })), ...unreadable];
-}
-
-/** A path with its symbolic links resolved, the file's own too; a missing file by its folder's real path. */
-function realFolder(path: string): string {
+/** The real path of a file, its own links resolved too; a missing file by its folder's real path; as bytes. */
+function realPath(path: Buffer): Buffer {
   try {
-    return realpathSync(path);
+    return realpathSync(path, { encoding: 'buffer' });
   } catch {
+    const slash = path.lastIndexOf(0x2f);
     try {
-      return childOf(realpathSync(dirname(path)), basename(path));
+      return slash < 0 ? path : childOf(realpathSync(path.subarray(0, Math.max(slash, 1)), { encoding: 'buffer' }), path.subarray(slash + 1));
     } catch {
       return path;
     }
   }
+}
+
+/** Which files a walk keeps, by their path below where it started, and how deep it may go. */
+interface Filter {
+  wanted(relative: string): boolean;
+  maxDepth: number;
+}
+
+const DOSSIER_FILES: Filter = { wanted: (relative) => DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)), maxDepth: Infinity };
+
+/**
+ * The files under `directory` (as reports name it; `start` is where it lies)
+ * that `filter` wants, as `directory/relative/path`: hidden entries (.git,
+ * editor backups) skipped, symbolic links followed, each real directory
+ * walked once and by its own name where it has one here (a directory's
+ * links are followed after its folders). Only regular files count, and
+ * links that lead nowhere or round in a loop, so that reading them says so.
+ */
+function walk(directory: string, start: Buffer, filter: Filter): Found[] {
+  const found: Found[] = [];
+  const walked = new Set<string>();
+  const visit = (relative: string, absolute: Buffer, depth: number): void => {
+    let real: Buffer | undefined;
+    let entries: Array<Dirent<Buffer>>;
+    try {
+      real = realpathSync(absolute, { encoding: 'buffer' });
+      if (walked.has(keyOf(real))) return;
+      walked.add(keyOf(real));
+      entries = readdirSync(absolute, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      // Gone since it was listed: nothing there to check.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      const where = relative === '' ? directory : join(directory, relative);
+      found.push(unreadableFolder(where, real ?? absolute, error as NodeJS.ErrnoException));
+      return;
+    }
+    // In name order, links last, so which name a twice-reached directory is walked by does not depend on the file system.
+    const named = entries
+      .filter((entry) => entry.name[0] !== 0x2e)
+      .map((entry) => ({ entry, name: shownName(entry.name) }))
+      .sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || byCodeUnits(a.name, b.name));
+    for (const { entry, name } of named) {
+      const path = relative === '' ? name : `${relative}/${name}`;
+      const child = childOf(absolute, entry.name);
+      const kind = entry.isSymbolicLink() ? kindOf(child) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      if (kind === 'directory') {
+        if (depth < filter.maxDepth) visit(path, child, depth + 1);
+      } else if ((kind === 'file' || kind === 'missing') && filter.wanted(path)) {
+        // A link is told apart by the file it leads to, so a dossier linked beside itself is checked once.
+        const key = keyOf(entry.isSymbolicLink() ? realPath(child) : childOf(real, entry.name));
+        found.push({ file: join(directory, path), path: child, key, ...(entry.isSymbolicLink() ? { link: true as const } : {}) });
+      }
+    }
+  };
+  visit('', start, 0);
+  return found;
+}
+
+/** A folder the walk could not look into, as `file` names it; `key` tells it apart. */
+function unreadableFolder(file: string, real: Buffer, error: NodeJS.ErrnoException): Found {
+  const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
+  return { file, path: real, key: `unreadable:${keyOf(real)}`, unreadable: `cannot read the directory (${reason})` };
+}
+
+/** The files a glob matches: a walk from its static base, each path below it matched against the rest. */
+function globbed(cwd: string, pattern: string): Found[] {
+  const { base, glob } = picomatch.scan(pattern);
+  const match = picomatch(glob, { dot: false });
+  // Only `**` reaches deeper than the glob has segments.
+  const maxDepth = glob.includes('**') ? Infinity : glob.split('/').length - 1;
+  const directory = base === '' && isAbsolute(pattern) ? '/' : base;
+  const start = Buffer.from(resolve(cwd, directory === '' ? '.' : directory));
+  if (kindOf(start) !== 'directory') return [];
+  return walk(directory, start, { wanted: match, maxDepth });
 }
 
 /**
@@ -175,36 +190,38 @@ function realFolder(path: string): string {
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<DossierTarget[]> {
   const targets = new Map<string, DossierTarget>();
-  // Files are told apart by their folder's real path and their name, however the command line named them.
-  const add = (target: DossierTarget, key = target.kind === 'file' ? realFolder(resolve(cwd, target.file)) : `${target.kind}:${target.file}`): void => {
+  const add = (target: DossierTarget, key: string): void => {
     if (!targets.has(key)) targets.set(key, target);
   };
   for (const path of paths) {
     if (path === '-') {
-      add({ kind: 'stdin', file: STDIN_NAME });
+      add({ kind: 'stdin', file: STDIN_NAME }, 'stdin');
       continue;
     }
-    const kind = kindOf(resolve(cwd, path));
+    const absolute = resolve(cwd, path);
+    const kind = kindOf(absolute);
     // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
-    if (kind === 'file' || kind === 'other' || (kind === 'missing' && !GLOB_MAGIC.test(path))) {
+    if (kind === 'file' || kind === 'other' || (kind === 'missing' && !picomatch.scan(path).isGlob)) {
       // A FIFO or device gives its bytes once, and /dev/stdin or /dev/fd/N can stand for a descriptor whose
       // offset a second opening shares (macOS, BSD): should the batch need their bytes again, it keeps them.
-      const once = kind === 'other' || /^\/(dev|proc)\//.test(resolve(cwd, path));
-      add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path });
+      const once = kind === 'other' || /^\/(dev|proc)\//.test(absolute);
+      // Files are told apart by their real path, however the command line named them.
+      add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path }, keyOf(realPath(Buffer.from(absolute))));
       continue;
     }
-    const found: Found[] = kind === 'directory' ? dossiersUnder(cwd, path) : await globbed(cwd, path);
+    const found = kind === 'directory' ? walk(path, Buffer.from(absolute), DOSSIER_FILES) : globbed(cwd, path);
     if (found.length === 0) {
-      const message =
-        kind === 'directory'
-          ? `directory holds no dossier (no ${DOSSIER_EXTENSIONS.join(', ')} file)`
-          : 'glob matches no file';
-      add({ kind: 'unmatched', file: path, message });
+      const message = kind === 'directory' ? `directory holds no dossier (no ${DOSSIER_EXTENSIONS.join(', ')} file)` : 'glob matches no file';
+      add({ kind: 'unmatched', file: path, message }, `unmatched:${path}`);
     }
     found.sort((a, b) => byCodeUnits(a.file, b.file));
     const named = new Map<string, Found>();
-    for (const f of found) if (!named.has(f.absolute) || (named.get(f.absolute)!.link && !f.link)) named.set(f.absolute, f);
-    for (const { file, absolute, unreadable } of found.filter((f) => named.get(f.absolute) === f)) add(unreadable === undefined ? { kind: 'file', file } : { kind: 'unmatched', file, message: unreadable, code: 'read-error' }, absolute);
+    for (const f of found) if (!named.has(f.key) || (named.get(f.key)!.link && !f.link)) named.set(f.key, f);
+    for (const f of found.filter((f) => named.get(f.key) === f)) {
+      if (f.unreadable !== undefined) add({ kind: 'unmatched', file: f.file, message: f.unreadable, code: 'read-error' }, f.key);
+      // A name that is not UTF-8 is read by its bytes; every other by the name reports show.
+      else add(isUtf8(f.path) ? { kind: 'file', file: f.file } : { kind: 'file', file: f.file, path: f.path }, f.key);
+    }
   }
   return [...targets.values()];
 }

@@ -38,7 +38,7 @@ export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort
   port.on('message', (files: string[]) => {
     let reply: WorkerReply;
     try {
-      const checked = files.map((file) => checkAndRender(file, readSource(file), plan, keeper));
+      const checked = files.map((file) => checkAndRender(file, readSource(file, { regularOnly: true }), plan, keeper));
       // Spooled parts have their offsets once written.
       keeper.flush();
       reply = { ok: true, checked };

@@ -25,7 +25,7 @@ const tooLarge = (what: string): ReadResult =>
   readError(`${what} is over the 1 MiB limit (${MAX_SOURCE_BYTES} bytes); dossiers and standards are far smaller`, 'too-large');
 
 /** The offset of the first byte that breaks UTF-8, or -1. */
-function invalidUtf8At(bytes: Uint8Array): number {
+export function invalidUtf8At(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const lead = bytes[i]!;
     if (lead < 0x80) {

@@ -6,12 +6,12 @@
  */
 import { EXIT, UsageError } from '../../errors.js';
 import { printable } from '../../findings.js';
-import { readSource, readStdin } from '../../load/read.js';
+import { readStdin } from '../../load/read.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
 import { validateText } from '../../pipeline.js';
 import { locatedMessage } from '../../report/view.js';
 import type { CliIo } from '../io.js';
-import { expandPaths } from '../paths.js';
+import { expandPaths, readTarget } from '../paths.js';
 
 export interface ValidateFlags {
   standard?: string;
@@ -30,7 +30,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       io.stdout.write(`${printable(`${file}: ${target.message}`)}\n`);
       continue;
     }
-    const validated = validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : readSource(file), flags.standard);
+    const validated = validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : readTarget(target), flags.standard);
     if (validated.ok) {
       if (!flags.quiet) io.stdout.write(`${printable(file)}: valid (${validated.catalogue.standard.id} standard)\n`);
     } else {
