@@ -129,3 +129,17 @@ describe('a dossier checked against its own standard, among others', () => {
     ]);
   });
 });
+
+describe('validate', () => {
+  it('says a dossier is valid against its own standard, naming the file, and refuses one outside its folder', async () => {
+    const ok = join(folder, 'validate-own.yaml');
+    writeFileSync(ok, dossierNaming('standards/own.yaml'));
+    const out = join(folder, 'validate-out.yaml');
+    writeFileSync(out, dossierNaming('../secret.yaml'));
+    const { code, stdout } = await runCli(['validate', ok, out]);
+    expect(code).toBe(2);
+    expect(stdout).toContain(`${ok}: valid (its own standard 2026, from standards/own.yaml)`);
+    expect(stdout).toContain(`${out}:5:13: application.standard "../secret.yaml" lies outside the dossier's folder`);
+    expect(stdout).not.toContain(SECRET);
+  });
+});

@@ -32,7 +32,9 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
     }
     const validated = validateText(file, target.kind === 'stdin' ? await readStdin(io.stdin) : readTarget(target), flags.standard);
     if (validated.ok) {
-      if (!flags.quiet) io.stdout.write(`${printable(file)}: valid (${validated.catalogue.standard.id} standard)\n`);
+      // Against a standard file it supplied itself, a dossier says so, as check's own-standard warning does.
+      const against = validated.ownStandard !== undefined ? `its own standard ${validated.catalogue.standard.id}, from ${validated.ownStandard}` : `${validated.catalogue.standard.id} standard`;
+      if (!flags.quiet) io.stdout.write(`${printable(`${file}: valid (${against})`)}\n`);
     } else {
       code = EXIT.badDossier;
       for (const error of validated.report.errors) io.stdout.write(`${locatedMessage(file, error)}\n`);
