@@ -80,28 +80,6 @@ function is(code: number, bits: number): boolean {
   return code < 128 && (CLASSES[code]! & bits) !== 0;
 }
 
-/**
- * Keys read before, each in the slot of a hash of its length and its first
- * and last characters: the dossiers of a batch use the same few dozen keys.
- * A key found here costs a comparison; a key cut out of the text costs a new
- * string, which V8 must then hash and look up among its interned strings
- * before it can store a property under it.
- */
-const KEY_SLOTS = 512;
-const keySlots: string[] = new Array<string>(KEY_SLOTS).fill('');
-
-/** The key `text` holds from `start` to `end`: the same string as last time, interned, if it was read before. */
-function keyAt(text: string, start: number, end: number): string {
-  const length = end - start;
-  const slot = (length * 61 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
-  const known = keySlots[slot]!;
-  if (known.length === length && text.startsWith(known, start)) return known;
-  // A property name is interned where it is defined: the name Object.keys gives back is.
-  const key = Object.keys({ [text.slice(start, end)]: 0 })[0]!;
-  keySlots[slot] = key;
-  return key;
-}
-
 /** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
 export const MAX_DEPTH = 64;
 /**
@@ -298,7 +276,7 @@ class Reader {
       const simple = is(this.code(this.pos + 1), KEY_START) && this.code(end) === ch && this.code(end + 1) !== ch;
       if (simple) {
         if (ch === SINGLE_QUOTE) this.json = false;
-        key = keyAt(this.text, this.pos + 1, end);
+        key = this.text.slice(this.pos + 1, end);
         this.pos = end + 1;
       } else key = this.quoted();
       // A key like "2" would come first in a JavaScript object, out of reading order (see span).
@@ -309,7 +287,7 @@ class Reader {
       if (!is(ch, KEY_START)) throw unsure;
       const start = this.pos;
       const end = this.keyCharsFrom(start + 1);
-      key = keyAt(this.text, start, end);
+      key = this.text.slice(start, end);
       if ((ch === 0x6e || ch === 0x4e || ch === 0x74 || ch === 0x54 || ch === 0x66 || ch === 0x46 || ch === 0x5f) && RESERVED_KEY.test(key)) throw unsure;
       this.pos = end;
     }

@@ -110,9 +110,9 @@ describe('the fast reader', () => {
     }
   });
 
-  it('reads keys it has read before as it read them, whatever they share with others (length, first and last characters) and however they are quoted', () => {
-    // Keys that fall into the same slot of the key cache, over and over, plain and quoted, and quoted
-    // keys that need unquoting (escapes, a doubled single quote) or are no key characters at all.
+  it('reads keys alike however they are quoted, and keys that share their length and first and last characters apart', () => {
+    // The same keys plain and quoted, over and over, and quoted keys that need unquoting (escapes, a
+    // doubled single quote) or are no key characters at all.
     const keys = ['ab1c', 'ab2c', 'a-c', 'a.c'];
     const texts = [
       keys.map((k, i) => `${k}: ${i}`).join('\n'),
