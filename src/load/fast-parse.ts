@@ -88,6 +88,8 @@ export const MAX_DEPTH = 64;
  * well below where the parser's recursion fails.
  */
 export const MAX_INDENT = 128;
+/** How far past an implicit key's start its colon may be: `yaml` refuses a longer key (YAML 1.2, 7.4.2), so it is left to `yaml`. */
+const MAX_KEY = 1024;
 
 /** The plain scalar's value under YAML 1.2's core schema, or unsure. */
 function resolvePlain(text: string): unknown {
@@ -136,6 +138,12 @@ class Reader {
   depth = 0;
   /** Where the line holding `pos` starts, for columns. */
   lineStart = 0;
+  /**
+   * The least column a line inside a flow collection over several lines may
+   * start at: past the block node holding the collection (0 for a document
+   * that is one flow collection). `yaml` ends a collection at a line further out.
+   */
+  flowColumn = 0;
   readonly offsets: number[] = [];
   /** Cleared by the first thing JSON would not accept. */
   json = true;
@@ -215,22 +223,32 @@ class Reader {
         this.skipComment();
         continue;
       }
-      const col = this.pos - this.lineStart;
-      // Document markers and directives belong to `yaml`.
-      if (col === 0 && (ch === PERCENT || this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos))) throw unsure;
-      return col;
+      this.notMarker();
+      return this.pos - this.lineStart;
     }
+  }
+
+  /**
+   * Called where a line's content starts, in block or flow context alike:
+   * a document marker or a directive at a line's start belongs to `yaml`
+   * (for `yaml`, "---" or "..." there ends every collection still open).
+   */
+  notMarker(): void {
+    if (this.pos !== this.lineStart) return;
+    const ch = this.code(this.pos);
+    if (ch === PERCENT || ((ch === DASH || ch === DOT) && (this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos)))) throw unsure;
   }
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) throw unsure;
   }
 
-  /** A block node starting at `pos`, whose lines are at column `indent`. */
-  blockNode(indent: number): unknown {
+  /** A block node starting at `pos`, whose lines are at column `indent`, in a node whose lines are at column `parent`. */
+  blockNode(indent: number, parent: number): unknown {
     const ch = this.code(this.pos);
     if (ch === DASH && this.isSeqDash()) return this.blockSeq(indent);
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
+      this.flowColumn = parent + 1;
       const node = this.flowNode(true);
       this.endOfLine();
       return node;
@@ -268,7 +286,8 @@ class Reader {
 
   /** Reads a key at `pos` and moves past its colon. */
   key(): string {
-    const ch = this.code(this.pos);
+    const start = this.pos;
+    const ch = this.code(start);
     let key: string;
     if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       // A quoted key of key characters only (all of JSON's, as a dossier writes them) needs no unquoting.
@@ -285,13 +304,12 @@ class Reader {
       this.json = false;
       // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
       if (!is(ch, KEY_START)) throw unsure;
-      const start = this.pos;
       const end = this.keyCharsFrom(start + 1);
       key = this.text.slice(start, end);
       if ((ch === 0x6e || ch === 0x4e || ch === 0x74 || ch === 0x54 || ch === 0x66 || ch === 0x46 || ch === 0x5f) && RESERVED_KEY.test(key)) throw unsure;
       this.pos = end;
     }
-    if (this.code(this.pos) !== COLON) throw unsure;
+    if (this.code(this.pos) !== COLON || this.pos - start > MAX_KEY) throw unsure;
     this.pos++;
     return key;
   }
@@ -326,7 +344,7 @@ class Reader {
       this.endOfLine();
       const col = this.nextContent();
       if (col <= indent) throw unsure;
-      return this.blockNode(col);
+      return this.blockNode(col, indent);
     }
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       const node = this.flowNode(false);
@@ -438,7 +456,11 @@ class Reader {
         this.pos++;
         continue;
       }
-      if (lineStarted) this.indentWithin();
+      if (lineStarted) {
+        this.indentWithin();
+        if (ch !== NL && this.pos - this.lineStart < this.flowColumn) throw unsure;
+        this.notMarker();
+      }
       if (ch !== NL || !multiline) return;
       this.pos++;
       this.lineStart = this.pos;
@@ -543,7 +565,7 @@ class Reader {
       data = this.flowNode(true);
       this.endOfLine();
     } else {
-      data = this.blockNode(0);
+      data = this.blockNode(0, -1);
     }
     if (this.nextContent() !== -1) throw unsure;
     return data;
