@@ -6,11 +6,14 @@
  *
  * It is an optimisation only: whenever the text strays from that subset in
  * any way it is not sure about — anchors, tags, block scalars, multi-line
- * scalars, escapes beyond JSON's, duplicate keys, anything the `yaml`
- * package would warn about — it returns undefined and the caller parses with
- * `yaml`, which has the last word and the error messages. Differential tests
- * check that whatever it does return is exactly what `yaml` yields, values
- * and positions alike.
+ * scalars, escapes beyond JSON's, duplicate keys, keys past YAML's 1,024
+ * characters, a document marker at any line's start, a flow collection's
+ * line further out than `yaml` allows, anything the `yaml` package would
+ * warn about — it returns undefined and the caller parses with `yaml`, which
+ * has the last word and the error messages: a verdict never depends on which
+ * reader ran. Differential and property tests (fast-parse*.test.ts) check
+ * that whatever it does return is exactly what `yaml` yields, values and
+ * positions alike.
  *
  * Positions are only needed once something is located, so the reader just
  * notes offsets in reading order (a number per node and per key);

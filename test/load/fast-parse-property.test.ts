@@ -244,7 +244,8 @@ function renderBlock(tree: MapTree | SeqTree, indent: number): string {
   const value = (v: Tree, child: number): string => {
     if (v.t === 'scalar') return ` ${v.text}`;
     if (v.t === 'multi') return renderMulti(v, child);
-    if (v.flow !== 'block') return ` ${renderFlow(v, child)}`;
+    // A flow collection with the smallest step starts on the line below.
+    if (v.flow !== 'block') return v.step === Math.min(v.step, 1) ? `\n${pad(child)}${renderFlow(v, child)}` : ` ${renderFlow(v, child)}`;
     return `\n${renderBlock(v, child)}`;
   };
   if (tree.t === 'map') {
