@@ -6,9 +6,20 @@ import type { Dossier, Standard } from '../src/core/model.js';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { main } from '../src/cli/main.js';
+import { escapeSegment } from '../src/core/pointer.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = fileURLToPath(new URL('../bin/starcheck.js', import.meta.url));
+
+/** Every JSON pointer into plain data, containers and leaves, in the data's order. */
+export function pointers(data: unknown, at = ''): string[] {
+  const out = [at];
+  if (Array.isArray(data)) data.forEach((item, i) => out.push(...pointers(item, `${at}/${i}`)));
+  else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) out.push(...pointers(value, `${at}/${escapeSegment(key)}`));
+  }
+  return out;
+}
 
 /** The shipped classic standard, built into a catalogue. */
 export function shippedCatalogue(id = 'classic'): Catalogue {

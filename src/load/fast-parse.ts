@@ -6,11 +6,14 @@
  *
  * It is an optimisation only: whenever the text strays from that subset in
  * any way it is not sure about — anchors, tags, block scalars, multi-line
- * scalars, escapes beyond JSON's, duplicate keys, anything the `yaml`
- * package would warn about — it returns undefined and the caller parses with
- * `yaml`, which has the last word and the error messages. Differential tests
- * check that whatever it does return is exactly what `yaml` yields, values
- * and positions alike.
+ * scalars, escapes beyond JSON's, duplicate keys, keys past YAML's 1,024
+ * characters, a document marker at any line's start, a flow collection's
+ * line further out than `yaml` allows, anything the `yaml` package would
+ * warn about — it returns undefined and the caller parses with `yaml`, which
+ * has the last word and the error messages: a verdict never depends on which
+ * reader ran. Differential and property tests (fast-parse*.test.ts) check
+ * that whatever it does return is exactly what `yaml` yields, values and
+ * positions alike.
  *
  * Positions are only needed once something is located, so the reader just
  * notes offsets in reading order (a number per node and per key);
@@ -80,28 +83,6 @@ function is(code: number, bits: number): boolean {
   return code < 128 && (CLASSES[code]! & bits) !== 0;
 }
 
-/**
- * Keys read before, each in the slot of a hash of its length and its first
- * and last characters: the dossiers of a batch use the same few dozen keys.
- * A key found here costs a comparison; a key cut out of the text costs a new
- * string, which V8 must then hash and look up among its interned strings
- * before it can store a property under it.
- */
-const KEY_SLOTS = 512;
-const keySlots: string[] = new Array<string>(KEY_SLOTS).fill('');
-
-/** The key `text` holds from `start` to `end`: the same string as last time, interned, if it was read before. */
-function keyAt(text: string, start: number, end: number): string {
-  const length = end - start;
-  const slot = (length * 61 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
-  const known = keySlots[slot]!;
-  if (known.length === length && text.startsWith(known, start)) return known;
-  // A property name is interned where it is defined: the name Object.keys gives back is.
-  const key = Object.keys({ [text.slice(start, end)]: 0 })[0]!;
-  keySlots[slot] = key;
-  return key;
-}
-
 /** Bracket nesting a dossier never needs; deeper input is refused before any parser recurses. */
 export const MAX_DEPTH = 64;
 /**
@@ -110,6 +91,8 @@ export const MAX_DEPTH = 64;
  * well below where the parser's recursion fails.
  */
 export const MAX_INDENT = 128;
+/** How far past an implicit key's start its colon may be: `yaml` refuses a longer key (YAML 1.2, 7.4.2), so it is left to `yaml`. */
+const MAX_KEY = 1024;
 
 /** The plain scalar's value under YAML 1.2's core schema, or unsure. */
 function resolvePlain(text: string): unknown {
@@ -158,6 +141,12 @@ class Reader {
   depth = 0;
   /** Where the line holding `pos` starts, for columns. */
   lineStart = 0;
+  /**
+   * The least column a line inside a flow collection over several lines may
+   * start at: past the block node holding the collection (0 for a document
+   * that is one flow collection). `yaml` ends a collection at a line further out.
+   */
+  flowColumn = 0;
   readonly offsets: number[] = [];
   /** Cleared by the first thing JSON would not accept. */
   json = true;
@@ -237,22 +226,32 @@ class Reader {
         this.skipComment();
         continue;
       }
-      const col = this.pos - this.lineStart;
-      // Document markers and directives belong to `yaml`.
-      if (col === 0 && (ch === PERCENT || this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos))) throw unsure;
-      return col;
+      this.notMarker();
+      return this.pos - this.lineStart;
     }
+  }
+
+  /**
+   * Called where a line's content starts, in block or flow context alike:
+   * a document marker or a directive at a line's start belongs to `yaml`
+   * (for `yaml`, "---" or "..." there ends every collection still open).
+   */
+  notMarker(): void {
+    if (this.pos !== this.lineStart) return;
+    const ch = this.code(this.pos);
+    if (ch === PERCENT || ((ch === DASH || ch === DOT) && (this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos)))) throw unsure;
   }
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) throw unsure;
   }
 
-  /** A block node starting at `pos`, whose lines are at column `indent`. */
-  blockNode(indent: number): unknown {
+  /** A block node starting at `pos`, whose lines are at column `indent`, in a node whose lines are at column `parent`. */
+  blockNode(indent: number, parent: number): unknown {
     const ch = this.code(this.pos);
     if (ch === DASH && this.isSeqDash()) return this.blockSeq(indent);
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
+      this.flowColumn = parent + 1;
       const node = this.flowNode(true);
       this.endOfLine();
       return node;
@@ -290,7 +289,8 @@ class Reader {
 
   /** Reads a key at `pos` and moves past its colon. */
   key(): string {
-    const ch = this.code(this.pos);
+    const start = this.pos;
+    const ch = this.code(start);
     let key: string;
     if (ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) {
       // A quoted key of key characters only (all of JSON's, as a dossier writes them) needs no unquoting.
@@ -298,7 +298,7 @@ class Reader {
       const simple = is(this.code(this.pos + 1), KEY_START) && this.code(end) === ch && this.code(end + 1) !== ch;
       if (simple) {
         if (ch === SINGLE_QUOTE) this.json = false;
-        key = keyAt(this.text, this.pos + 1, end);
+        key = this.text.slice(this.pos + 1, end);
         this.pos = end + 1;
       } else key = this.quoted();
       // A key like "2" would come first in a JavaScript object, out of reading order (see span).
@@ -307,13 +307,12 @@ class Reader {
       this.json = false;
       // A plain key is `[A-Za-z_$][\w$.+-]*`, and not one YAML reads as something else.
       if (!is(ch, KEY_START)) throw unsure;
-      const start = this.pos;
       const end = this.keyCharsFrom(start + 1);
-      key = keyAt(this.text, start, end);
+      key = this.text.slice(start, end);
       if ((ch === 0x6e || ch === 0x4e || ch === 0x74 || ch === 0x54 || ch === 0x66 || ch === 0x46 || ch === 0x5f) && RESERVED_KEY.test(key)) throw unsure;
       this.pos = end;
     }
-    if (this.code(this.pos) !== COLON) throw unsure;
+    if (this.code(this.pos) !== COLON || this.pos - start > MAX_KEY) throw unsure;
     this.pos++;
     return key;
   }
@@ -348,7 +347,7 @@ class Reader {
       this.endOfLine();
       const col = this.nextContent();
       if (col <= indent) throw unsure;
-      return this.blockNode(col);
+      return this.blockNode(col, indent);
     }
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       const node = this.flowNode(false);
@@ -460,7 +459,11 @@ class Reader {
         this.pos++;
         continue;
       }
-      if (lineStarted) this.indentWithin();
+      if (lineStarted) {
+        this.indentWithin();
+        if (ch !== NL && this.pos - this.lineStart < this.flowColumn) throw unsure;
+        this.notMarker();
+      }
       if (ch !== NL || !multiline) return;
       this.pos++;
       this.lineStart = this.pos;
@@ -565,7 +568,7 @@ class Reader {
       data = this.flowNode(true);
       this.endOfLine();
     } else {
-      data = this.blockNode(0);
+      data = this.blockNode(0, -1);
     }
     if (this.nextContent() !== -1) throw unsure;
     return data;

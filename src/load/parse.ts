@@ -29,6 +29,13 @@ function yaml(): typeof import('yaml') {
   return yamlModule;
 }
 
+/**
+ * How `yaml` is asked to read a dossier: YAML 1.2's core schema (so `yes`
+ * and `1_000` are strings), every error the spec requires, keys as strings,
+ * and duplicate keys left to `structureProblems`.
+ */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', stringKeys: true } as const;
+
 /** Aliases a dossier may use before it looks like an expansion attack. */
 export const MAX_ALIASES = 100;
 /** The core tags, which only restate what plain YAML already says. */
@@ -305,7 +312,7 @@ export function parseWithYaml(text: string): ParseResult {
   Error.stackTraceLimit = 0;
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', stringKeys: true });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

@@ -8,19 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseSource, parseWithYaml, type ParsedSource } from '../../src/load/parse.js';
 import { dossierText, random } from '../bench/generate.mjs';
-import { root } from '../helpers.js';
+import { pointers, root } from '../helpers.js';
 
 const suiteDir = `${root}../shared/corpus/yaml-test-suite/`;
-
-/** Every JSON pointer into the data, containers and leaves. */
-function pointers(data: unknown, at = ''): string[] {
-  const out = [at];
-  if (Array.isArray(data)) data.forEach((item, i) => out.push(...pointers(item, `${at}/${i}`)));
-  else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) out.push(...pointers(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  }
-  return out;
-}
 
 /** Asserts the fast reading equals yaml's; returns whether the fast reader took the text. */
 function agrees(text: string, name: string): boolean {
@@ -110,9 +100,9 @@ describe('the fast reader', () => {
     }
   });
 
-  it('reads keys it has read before as it read them, whatever they share with others (length, first and last characters) and however they are quoted', () => {
-    // Keys that fall into the same slot of the key cache, over and over, plain and quoted, and quoted
-    // keys that need unquoting (escapes, a doubled single quote) or are no key characters at all.
+  it('reads keys alike however they are quoted, and keys that share their length and first and last characters apart', () => {
+    // The same keys plain and quoted, over and over, and quoted keys that need unquoting (escapes, a
+    // doubled single quote) or are no key characters at all.
     const keys = ['ab1c', 'ab2c', 'a-c', 'a.c'];
     const texts = [
       keys.map((k, i) => `${k}: ${i}`).join('\n'),

@@ -98,6 +98,18 @@ const cases: Case[] = [
     column: MAX_INDENT + 1,
     words: /indented more than/,
   },
+  // Read alike whichever reader runs: each was once accepted by the fast reader.
+  { name: 'a key of 1,025 characters', source: `${valid}${'k'.repeat(1025)}: 1\n`, code: 'syntax', line: 4, column: 1, words: /at most 1024 chars/ },
+  {
+    name: 'a mebibyte of keys of 1,024 characters, then one longer',
+    source: `${valid}${Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(1024, 'k')}: 1\n`).join('')}${'z'.repeat(1025)}: 1\n`,
+    code: 'syntax',
+    line: 1004,
+    column: 1,
+    words: /at most 1024 chars/,
+  },
+  { name: '"..." at a line start inside a flow mapping over several lines', source: '{\n"schemaVersion": 1,\n"engineers":\n...\n}\n', code: 'syntax', line: 3, column: 13, words: /YAML syntax/ },
+  { name: 'a flow mapping whose lines come back to its key\'s column', source: `${head}engineers:\n  [\n{id: a}]\n`, code: 'syntax', line: 5, column: 1, words: /sufficiently indented/ },
   { name: 'a sequence as a key', source: '[a, b]: 1\n', code: 'syntax', line: 1, column: 1, words: /field name must be a plain string/ },
   { name: 'a JSON trailing comma', source: '{"schemaVersion": 1,}', format: 'json', code: 'syntax', line: 1, column: 21, words: /JSON syntax: expected double-quoted property name/ },
   { name: 'truncated JSON', source: '{"schemaVersion": 1,\n "partner": {', format: 'json', code: 'syntax', line: 2, column: 14, words: /JSON syntax: expected property name/ },
