@@ -4,11 +4,26 @@ import { fileURLToPath } from 'node:url';
 import { buildCatalogue, type Catalogue } from '../src/core/catalogue.js';
 import type { Dossier, Standard } from '../src/core/model.js';
 import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = fileURLToPath(new URL('../bin/starcheck.js', import.meta.url));
+
+const scratchDirectories: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirectories.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed once the test file's tests are done. */
+export function scratchDirectory(name = 'scratch'): string {
+  const dir = mkdtempSync(join(tmpdir(), `starcheck-${name}-`));
+  scratchDirectories.push(dir);
+  return dir;
+}
 
 /** The shipped classic standard, built into a catalogue. */
 export function shippedCatalogue(id = 'classic'): Catalogue {

