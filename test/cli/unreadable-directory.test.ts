@@ -4,8 +4,7 @@
  * refusal comes from node:fs itself, for directories named "locked": the
  * directory walk's readdirSync and the glob's readdir alike.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -26,10 +25,10 @@ vi.mock('node:fs', async (original) => {
 });
 
 const { expandPaths } = await import('../../src/cli/paths.js');
-const { root, runCli } = await import('../helpers.js');
+const { root, runCli, scratchDirectory } = await import('../helpers.js');
 
 describe('an unreadable directory in a batch', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+  const dir = scratchDirectory();
   mkdirSync(join(dir, 'locked'));
   writeFileSync(join(dir, 'locked', 'hidden.yaml'), readFileSync(join(root, 'examples/invalid.yaml')));
   writeFileSync(join(dir, 'ok.yaml'), readFileSync(join(root, 'examples/two-star.yaml')));

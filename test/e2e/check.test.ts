@@ -1,10 +1,9 @@
 /** End to end: the built binary against the shipped examples, as a partner or a CI job runs it. */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, root, runBin, runCli } from '../helpers.js';
+import { bin, root, runBin, runCli, scratchDirectory } from '../helpers.js';
 
 describe('starcheck check (built binary)', () => {
   it('passes the four-star example with exit 0 and a verdict first', () => {
@@ -17,7 +16,7 @@ describe('starcheck check (built binary)', () => {
   });
 
   it('writes the same report and errors to files as to pipes (bin/ writes those directly, not through Node streams)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-out-'));
+    const dir = scratchDirectory('out');
     for (const args of [['check', 'examples/four-star.yaml'], ['check', 'examples/invalid.yaml', '--format', 'json']]) {
       const piped = runBin(args);
       const [out, err] = [openSync(join(dir, 'out'), 'w'), openSync(join(dir, 'err'), 'w')];
@@ -145,7 +144,7 @@ describe('options', () => {
   });
 
   it('writes --format json=file and text to stdout in one run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     const out = join(dir, 'report.json');
     const { code, stdout } = await runCli(['check', 'examples/two-star.yaml', '--format', 'text', '--format', `json=${out}`]);
     expect(code).toBe(0);
@@ -156,7 +155,7 @@ describe('options', () => {
   });
 
   it('writes no output file when the run fails on a usage error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     const out = join(dir, 'report.json');
     const { code } = await runCli(['check', 'examples/two-star.yaml', '--format', `json=${out}`, '--standard', 'nope']);
     expect(code).toBe(3);
@@ -164,7 +163,7 @@ describe('options', () => {
   });
 
   it('writes an output through a symbolic link into the file it names, leaving the link', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     writeFileSync(join(dir, 'real.json'), 'old');
     symlinkSync('real.json', join(dir, 'link.json'));
     symlinkSync('later.json', join(dir, 'dangling.json'));
@@ -178,7 +177,7 @@ describe('options', () => {
   });
 
   it('writes into a FIFO or a device rather than replacing it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     const fifo = join(dir, 'report.json');
     spawnSync('mkfifo', [fifo]);
     // The reader must be there before the writer opens the FIFO.
@@ -195,7 +194,7 @@ describe('options', () => {
   });
 
   it('refuses, exit 3, an output over a dossier of the run or two outputs into one file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     const dossier = join(dir, 'd.yaml');
     writeFileSync(dossier, readFileSync(join(root, 'examples/two-star.yaml')));
     const over = await runCli(['check', dir, '--format', `json=${dossier}`]);
@@ -220,7 +219,7 @@ describe('options', () => {
   });
 
   it('takes the worst exit code over several dossiers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-'));
+    const dir = scratchDirectory();
     writeFileSync(join(dir, 'broken.yaml'), 'schemaVersion: [1\n');
     expect((await runCli(['check', 'examples/four-star.yaml', 'examples/two-star.yaml'])).code).toBe(0);
     expect((await runCli(['check', 'examples/four-star.yaml', 'examples/three-star.yaml', '--require', 'four-star'])).code).toBe(1);

@@ -1,14 +1,13 @@
 /** validate, init and schema, and the internal-error contract of main. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { dossierTemplate, schemaLink } from '../../src/cli/commands/init.js';
-import { root, runBin, runCli } from '../helpers.js';
+import { root, runBin, runCli, scratchDirectory } from '../helpers.js';
 
-const temporary = (): string => mkdtempSync(join(tmpdir(), 'starcheck-cmd-'));
+const temporary = (): string => scratchDirectory('cmd');
 
 describe('starcheck validate', () => {
   it('says each valid dossier is valid, with exit 0', async () => {

@@ -3,19 +3,18 @@
  * whole or not at all, lapse warnings, the text layout (verdict first,
  * --quiet, 80 columns, colour only where it belongs) and `starcheck rules`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../../src/cli/output.js';
-import { runBin, runCli } from '../helpers.js';
+import { runBin, runCli, scratchDirectory } from '../helpers.js';
 
 const EXAMPLES = ['examples/four-star.yaml', 'examples/three-star.yaml', 'examples/two-star.yaml', 'examples/invalid.yaml'];
 const ANSI = /\x1b\[/;
 
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'starcheck-reports-'));
+  return scratchDirectory('reports');
 }
 
 /** Terminal columns a line takes: every character here is one column wide. */

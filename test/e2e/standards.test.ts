@@ -3,11 +3,10 @@
  * standard, batches mixing standards, users' own standard files, and the
  * current rating in the reports.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, runCli } from '../helpers.js';
+import { runBin, runCli, scratchDirectory } from '../helpers.js';
 
 const FIXTURES = 'test/fixtures';
 const CLASSIC_DOSSIER = `${FIXTURES}/dossiers/classic-partner.yaml`;
@@ -63,7 +62,7 @@ describe('per-dossier standard', () => {
   });
 
   it('reports an unknown standard named in a dossier as that dossier’s error, located, exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-standard-'));
+    const dir = scratchDirectory('standard');
     const file = join(dir, 'd.yaml');
     writeFileSync(file, 'schemaVersion: 1\npartner: {name: P}\napplication:\n  standard: "2024"\nengineers: []\n');
     const { code, dossiers } = await checkJson([file, CLASSIC_DOSSIER]);

@@ -129,9 +129,12 @@ describe('mutated example dossiers', () => {
   }, PROPERTY_TIMEOUT);
 
   it('reordering the keys of any mapping changes nothing but positions', async () => {
+    // Each example's own outcome, checked once: the same text gives the same outcome every run.
+    const originals = new Map<string, Outcome>();
+    for (const { name, text } of examples) originals.set(name, await check(encode(text)));
     await fc.assert(
-      fc.asyncProperty(example, fc.nat(), fc.nat(), async ({ text }, pick, seed) => {
-        const original = await check(encode(text));
+      fc.asyncProperty(example, fc.nat(), fc.nat(), async ({ name, text }, pick, seed) => {
+        const original = originals.get(name)!;
         const data = parse(text);
         const maps = [[], ...pathsOf(data)].filter((p) => {
           const node = p.reduce<unknown>((n, k) => (n as Record<Key, unknown>)[k], data);

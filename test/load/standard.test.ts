@@ -3,14 +3,13 @@
  * problem on its own line with file:line:column, did-you-mean for unknown
  * codes and categories, and cycles in `replaces` pointed at.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root, runCli } from '../helpers.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
 
 const classic = readFileSync(join(root, 'src', 'standards', 'classic.yaml'), 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'starcheck-standard-'));
+const dir = scratchDirectory('standard');
 let count = 0;
 
 /** The classic standard with one edit, written to a file of its own. */
