@@ -84,9 +84,9 @@ function tidy(text: string): string {
 export const markdown: Formatter = {
   // A section without its trailing blank lines and spaces; the document puts one blank line between sections.
   part: (d) => tidy(dossierSection(d).join('\n')).trimEnd(),
-  assemble: (run, parts) => {
+  assemble: (run) => {
     const { total, passed, failed, invalid } = run.summary;
     const head = [`## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`, '', ...summaryTable(run.dossiers)];
-    return [tidy(head.join('\n')), ...parts.flatMap((part) => ['\n\n', part]), '\n'];
+    return { head: `${tidy(head.join('\n'))}${run.dossiers.length > 0 ? '\n\n' : ''}`, separator: '\n\n', tail: '\n' };
   },
 };
