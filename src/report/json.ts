@@ -3,27 +3,55 @@
  * dossier's entry is rendered on its own, already indented for its place in
  * the `dossiers` array, so a batch never holds the whole document as objects.
  */
-import type { Formatter } from './run.js';
+import type { TierResult } from '../core/evaluate.js';
+import type { RequirementResult } from '../core/kinds/index.js';
+import type { Finding } from '../findings.js';
+import type { DossierReport, Formatter } from './run.js';
 
-/**
- * The fields of the contract, as JSON.stringify's replacer: it keeps only
- * these, in this order, at every level, so a report (which also carries what
- * only the engine and other formats read) is written as it stands, without
- * first being copied into the contract's shape. One order serves every kind
- * of object in an entry, since each kind's fields keep their relative order:
- *
- * - an entry: file, partner, standard, asOf, currentRating, valid, errors, warnings, tiers, highestTier, requiredTier, pass
- * - the current rating: tier, issued, validUntil
- * - a finding: code, message, path, line, column
- * - a tier: id, name, met, gaps, holdsUntil, paths, requirements (a path: id, name, met, gaps)
- * - a requirement: id, kind, label, path, met, have, need, gap, note, line, column
- */
-const CONTRACT = [
-  ...['file', 'partner', 'standard', 'asOf', 'currentRating', 'valid', 'errors', 'warnings', 'tiers', 'highestTier', 'requiredTier', 'pass'],
-  ...['tier', 'issued', 'validUntil'],
-  ...['id', 'name', 'kind', 'label', 'code', 'message', 'path', 'met', 'gaps', 'holdsUntil', 'paths', 'requirements'],
-  ...['have', 'need', 'gap', 'note', 'line', 'column'],
-];
+// The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
+// undefined. Built as plain objects rather than filtered by a replacer list, which takes
+// JSON.stringify off its fast path (a quarter of a 10,000-dossier JSON run, measured).
+
+const finding = (f: Finding): object => ({ code: f.code, message: f.message, path: f.path, line: f.line, column: f.column });
+
+const requirement = (r: RequirementResult): object => ({
+  id: r.id,
+  kind: r.kind,
+  label: r.label,
+  path: r.path,
+  met: r.met,
+  have: r.have,
+  need: r.need,
+  gap: r.gap,
+  note: r.note,
+  line: r.line,
+  column: r.column,
+});
+
+const tier = (t: TierResult): object => ({
+  id: t.id,
+  name: t.name,
+  met: t.met,
+  gaps: t.gaps,
+  holdsUntil: t.holdsUntil,
+  paths: t.paths?.map((p) => ({ id: p.id, name: p.name, met: p.met, gaps: p.gaps })),
+  requirements: t.requirements.map(requirement),
+});
+
+const entry = (d: DossierReport): object => ({
+  file: d.file,
+  partner: d.partner,
+  standard: d.standard,
+  asOf: d.asOf,
+  currentRating: d.currentRating && { tier: d.currentRating.tier, issued: d.currentRating.issued, validUntil: d.currentRating.validUntil },
+  valid: d.valid,
+  errors: d.errors.map(finding),
+  warnings: d.warnings.map(finding),
+  tiers: d.tiers.map(tier),
+  highestTier: d.highestTier,
+  requiredTier: d.requiredTier,
+  pass: d.pass,
+});
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
 const ENTRIES = '\n    0\n';
@@ -34,7 +62,7 @@ const [OPENING, CLOSING] = ['[\n  [\n', '\n  ]\n]'];
 export const json: Formatter = {
   part: (d) => {
     // Wrapped twice, the entry comes out indented for its place in the document.
-    const wrapped = JSON.stringify([[d]], CONTRACT, 2);
+    const wrapped = JSON.stringify([[entry(d)]], null, 2);
     return wrapped.slice(OPENING.length, wrapped.length - CLOSING.length);
   },
   assemble: (run) => {
