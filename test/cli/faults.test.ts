@@ -5,7 +5,7 @@
  * the files written before as they were.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('a signal during a run', () => {
   for (const [signal, expected] of [['SIGTERM', 143]] as const) {
     it(`(${signal}) removes the run's temporary files, keeps the files written before, and exits ${expected}`, async () => {
       const dir = scratch();
-      for (let i = 0; i < 1000; i++) {
+      for (let i = 0; i < 1500; i++) {
         const { extension, text } = dossierText(21, i);
         writeFileSync(join(dir, `d${String(i).padStart(4, '0')}.${extension}`), text);
       }
@@ -56,9 +56,12 @@ describe('a signal during a run', () => {
       const child = spawn(process.execPath, [bin, 'check', dir, ...outputs], { cwd: root, stdio: 'ignore', env: { ...process.env, TMPDIR: temporaryDir } });
       const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
       const temporaries = (): string[] => readdirSync(out).filter((f) => f.endsWith('.tmp'));
-      // Polled, bounded: the hidden file of the first atomic write appears once every dossier is checked.
-      const deadline = Date.now() + 60_000;
-      while (temporaries().length === 0 && Date.now() < deadline && child.exitCode === null);
+      // Watched, not slept on: the hidden file of the first atomic write appears once every dossier is
+      // checked; should the run end first, the wait ends with it (and the assertion below fails).
+      const watcher = watch(out);
+      const appeared = new Promise<void>((resolve) => watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve()));
+      await Promise.race([appeared, closed]);
+      watcher.close();
       expect(temporaries()).toHaveLength(1);
       child.kill(signal);
       expect(await closed).toBe(expected);
