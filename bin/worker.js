@@ -1,7 +1,3 @@
 'use strict';
-// A worker thread of a batch (src/cli/worker.ts), run from the CLI's own
-// bundle so that bundle's code cache spares it compiling what it runs.
-const threads = require('node:worker_threads');
-const { loadBundle } = require('./load-bundle.js');
-
-loadBundle('main').exports.serveBatch(threads);
+// A worker thread of a batch (src/cli/worker.ts), run from the CLI's bundle.
+require('../dist/bundle/main.cjs').serveBatch(require('node:worker_threads'));

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { calendarDate, type IsoDate } from '../core/dates.js';
 
 /**
@@ -8,17 +9,60 @@ export function localDate(now: Date): IsoDate {
   return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/**
+ * The temporary files a run has made and not yet removed. A run removes its
+ * own as it goes; when a signal ends it early, bin/ calls `removeAll`.
+ */
+export class Temporaries {
+  private readonly paths = new Set<string>();
+
+  add(path: string): void {
+    this.paths.add(path);
+  }
+
+  delete(path: string): void {
+    this.paths.delete(path);
+  }
+
+  /** Removes every file still listed, synchronously: a signal handler has no later turn. */
+  removeAll(): void {
+    for (const path of this.paths) rmSync(path, { force: true });
+    this.paths.clear();
+  }
+}
+
+/** A stream the CLI writes to, as Node's process.stdout is one; `write` returns false when the caller should wait for 'drain'. */
+export interface OutputStream {
+  /** Takes text or UTF-8 bytes, and keeps the bytes. (A property, not a method, so a writer that takes only strings does not type-check.) */
+  write: (output: string | Uint8Array) => unknown;
+  isTTY?: boolean;
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  removeListener?(event: 'drain' | 'close', listener: () => void): unknown;
+  destroyed?: boolean;
+}
+
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
-  /**
-   * Takes text or UTF-8 bytes; done with the bytes when it returns, as the
-   * CLI then reuses their buffer. (A property, not a method, so a writer
-   * that takes only strings does not type-check.)
-   */
-  stdout: { write: (output: string | Uint8Array) => unknown; isTTY?: boolean };
+  stdout: OutputStream;
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin: AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;
   now: () => Date;
   cwd: string;
+  /** Where the run lists its temporary files, for bin/ to remove on a signal. */
+  temporaries?: Temporaries;
+}
+
+/** Writes to a stream, waiting while it asks the writer to (a pipe read slowly); a stream closed meanwhile takes nothing more. */
+export async function writeTo(stream: OutputStream, bytes: Uint8Array): Promise<void> {
+  if (stream.write(bytes) !== false || stream.once === undefined || stream.destroyed === true) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.removeListener?.('drain', done);
+      stream.removeListener?.('close', done);
+      resolve();
+    };
+    stream.once!('drain', done);
+    stream.once!('close', done);
+  });
 }

@@ -15,7 +15,7 @@ import { runSchema, SCHEMA_NAMES, type SchemaName } from './commands/schema.js';
 import { runValidate, type ValidateFlags } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
-export type { CliIo } from './io.js';
+export { Temporaries, type CliIo } from './io.js';
 // For bin/worker.js: a batch's worker threads run from this same bundle.
 export { serveBatch } from './worker.js';
 

@@ -1,5 +1,6 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Temporaries } from './io.js';
 
 // Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
 const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
@@ -12,102 +13,25 @@ async function temporaryFor(file: string): Promise<string> {
 
 /** Bytes handed to one write: few writes, and never a buffer the size of a whole batch's output. */
 const WRITE_BYTES = 1 << 20;
-const utf8 = new TextEncoder();
 
-/** Where an output's bytes go; done with them when it returns or settles, as the buffer is then reused. */
+/** Where an output's bytes go, a chunk at a time; the chunk is the sink's to keep. */
 export type ByteSink = (bytes: Uint8Array) => unknown;
 
-/** A run of slab memory at least this long is handed to the sink as it is; a shorter one is copied into the write buffer. */
-const DIRECT_BYTES = 64 << 10;
-
-/** Whether `memory` holds `text`, in ASCII, at `at`. */
-function holdsAt(memory: Uint8Array, at: number, text: string): boolean {
-  if (at + text.length > memory.length) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || c !== memory[at + i]) return false;
+/** Writes pieces (text, or UTF-8 bytes) in order to `sink`, gathered into chunks of about a mebibyte. */
+export async function writePieces(pieces: Iterable<string | Uint8Array>, sink: ByteSink): Promise<void> {
+  let chunk: Uint8Array[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    chunk.push(bytes);
+    size += bytes.length;
+    if (size >= WRITE_BYTES) {
+      await sink(Buffer.concat(chunk, size));
+      chunk = [];
+      size = 0;
+    }
   }
-  return true;
-}
-
-/**
- * Writes an output's pieces in order, as UTF-8, through one reused buffer:
- * text, bytes, or a reference `bytesOf` resolves (a part kept in the spool).
- * Parts kept one after another in a spool slab, with the text between them
- * kept after each (see SpoolWriter.keepBytes), are one run of memory: a long
- * run goes to the sink as it is. Copying it would cost more than it seems, as
- * V8 copies shared memory byte by byte unless source and destination lie
- * alike in their words.
- */
-export async function writePieces<P>(pieces: readonly P[], bytesOf: (piece: Exclude<P, string>) => Uint8Array, sink: ByteSink): Promise<void> {
-  // No larger than the output can be (a one-dossier report is a few kilobytes): fresh memory costs page faults.
-  let most = 0;
-  for (const piece of pieces) most += typeof piece === 'string' ? 3 * piece.length : WRITE_BYTES;
-  const buffer = new Uint8Array(Math.min(WRITE_BYTES, most));
-  let used = 0;
-  const flush = async (): Promise<void> => {
-    if (used > 0) await sink(buffer.subarray(0, used));
-    used = 0;
-  };
-  const put = async (bytes: Uint8Array): Promise<void> => {
-    if (used + bytes.length > buffer.length) await flush();
-    if (bytes.length > buffer.length) await sink(bytes);
-    else {
-      buffer.set(bytes, used);
-      used += bytes.length;
-    }
-  };
-  // The run being gathered: its whole slab, and where in it the run starts and ends.
-  let slab: Uint8Array | undefined;
-  let from = 0;
-  let to = 0;
-  const endRun = async (): Promise<void> => {
-    if (slab === undefined) return;
-    const run = slab.subarray(from, to);
-    slab = undefined;
-    if (run.length < DIRECT_BYTES) return put(run);
-    await flush();
-    await sink(run);
-  };
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    if (typeof piece === 'string') {
-      // Text between two parts of a run that the slab holds already, right after the first.
-      const next = pieces[i + 1];
-      if (slab !== undefined && next !== undefined && typeof next !== 'string' && holdsAt(slab, to, piece)) {
-        const bytes = bytesOf(next as Exclude<P, string>);
-        if (bytes.buffer === slab.buffer && bytes.byteOffset === to + piece.length) {
-          to += piece.length + bytes.length;
-          i++;
-          continue;
-        }
-      }
-      await endRun();
-      for (let rest: string = piece; rest.length > 0; ) {
-        const { read, written } = utf8.encodeInto(rest, buffer.subarray(used));
-        used += written;
-        rest = rest.slice(read);
-        if (rest.length > 0) await flush();
-      }
-      continue;
-    }
-    const bytes = bytesOf(piece as Exclude<P, string>);
-    if (!(bytes.buffer instanceof SharedArrayBuffer)) {
-      await endRun();
-      await put(bytes);
-      continue;
-    }
-    if (slab !== undefined && bytes.buffer === slab.buffer && bytes.byteOffset === to) {
-      to += bytes.length;
-      continue;
-    }
-    await endRun();
-    slab = new Uint8Array(bytes.buffer);
-    from = bytes.byteOffset;
-    to = from + bytes.length;
-  }
-  await endRun();
-  await flush();
+  if (size > 0) await sink(Buffer.concat(chunk, size));
 }
 
 /** Symbolic links a path may go through before it is taken for a loop (Linux's own limit). */
@@ -143,9 +67,10 @@ export async function destinationOf(file: string): Promise<{ path: string; direc
 /**
  * Writes `file` from what `fill` sinks into it, all or nothing where it is a
  * file: a failed run never leaves half a file. What is not a file (see
- * `destinationOf`) is written into directly.
+ * `destinationOf`) is written into directly. The hidden temporary file is in
+ * `temporaries` while it exists, for a signal to remove.
  */
-export async function writeAtomically(file: string, fill: (sink: ByteSink) => Promise<void>): Promise<void> {
+export async function writeAtomically(file: string, fill: (sink: ByteSink) => Promise<void>, temporaries?: Temporaries): Promise<void> {
   const { open, rename, rm } = await files();
   const { path, direct } = await destinationOf(file);
   if (direct) {
@@ -158,6 +83,7 @@ export async function writeAtomically(file: string, fill: (sink: ByteSink) => Pr
     return;
   }
   const temporary = await temporaryFor(path);
+  temporaries?.add(temporary);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -170,6 +96,8 @@ export async function writeAtomically(file: string, fill: (sink: ByteSink) => Pr
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    temporaries?.delete(temporary);
   }
 }
 

@@ -38,5 +38,5 @@ const records = (rows: string[][]): string => stringify(rows, { record_delimiter
 
 export const csv: Formatter = {
   part: (d) => records([row(d)]),
-  assemble: (_run, parts) => [records([[...CSV_COLUMNS]]), ...parts],
+  assemble: () => ({ head: records([[...CSV_COLUMNS]]), separator: '', tail: '' }),
 };

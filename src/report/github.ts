@@ -52,5 +52,5 @@ function annotations(d: DossierReport): string[] {
 
 export const github: Formatter = {
   part: (d) => annotations(d).join('\n'),
-  assemble: (_run, parts) => [...parts.flatMap((part, i) => (i === 0 ? [part] : ['\n', part])), '\n'],
+  assemble: () => ({ head: '', separator: '\n', tail: '\n' }),
 };

@@ -11,7 +11,7 @@ import { fromDayNumber, toDayNumber } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from './run.js';
-import type { Formatter, RunResult } from './run.js';
+import type { Formatter, RunOutline } from './run.js';
 import { gapsOf, locatedMessage, metPaths, outcome, pathChoice, requirementOrder, show, summaryLine, tierProgress, verdict } from './view.js';
 
 const STYLE = `
@@ -154,14 +154,15 @@ function dossierSection(d: DossierReport): string {
   return `<section class="dossier">${head}${rating}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${noteList(d)}${timeline(d)}</section>`;
 }
 
-function pageTitle(run: RunResult): string {
+function pageTitle(run: RunOutline): string {
   const [only] = run.dossiers;
   return run.dossiers.length === 1 && only?.partner ? `${only.partner} — star-rated service eligibility` : 'Star-rated service eligibility';
 }
 
 export const html: Formatter = {
-  whole: (run) => {
-  return `<!DOCTYPE html>
+  part: dossierSection,
+  assemble: (run) => ({
+    head: `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -172,11 +173,13 @@ export const html: Formatter = {
 <body>
 <main>
 <header class="run"><h1>${e(pageTitle(run))}</h1><p class="muted">${e(summaryLine(run.summary))} · checked by ${e(run.tool.name)} ${e(run.tool.version)}</p></header>
-${run.dossiers.map(dossierSection).join('\n')}
+`,
+    separator: '\n',
+    tail: `
 <footer>H3C partner star-rated service certification. A certificate counts only while it expires more than the standard's margin after the application date; the dates above assume the dossier stays as it is.</footer>
 </main>
 </body>
 </html>
-`;
-},
+`,
+  }),
 };

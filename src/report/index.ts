@@ -11,5 +11,5 @@ import { text } from './text.js';
 
 export const formatters: Record<string, Formatter> = { text, json, markdown, junit, sarif, github, csv, html };
 
-export type { DossierOutline, FormatOptions, Formatter, RunOutline, RunResult } from './run.js';
-export { outlineOf, render, summarise } from './run.js';
+export type { Assembly, DossierOutline, FormatOptions, Formatter, RunOutline, RunResult } from './run.js';
+export { outlineOf, pieces, render, summarise } from './run.js';

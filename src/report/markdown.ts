@@ -86,9 +86,9 @@ function tidy(text: string): string {
 export const markdown: Formatter = {
   // A section without its trailing blank lines and spaces; the document puts one blank line between sections.
   part: (d) => printableLines(tidy(dossierSection(d).join('\n')).trimEnd(), { colour: false }),
-  assemble: (run, parts) => {
+  assemble: (run) => {
     const { total, passed, failed, invalid } = run.summary;
     const head = [`## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`, '', ...summaryTable(run.dossiers)];
-    return [printableLines(tidy(head.join('\n')), { colour: false }), ...parts.flatMap((part) => ['\n\n', part]), '\n'];
+    return { head: `${printableLines(tidy(head.join('\n')), { colour: false })}${run.dossiers.length > 0 ? '\n\n' : ''}`, separator: '\n\n', tail: '\n' };
   },
 };

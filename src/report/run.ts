@@ -82,42 +82,59 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
-/** The run as the document around the dossiers' parts sees it. */
+/** The run as the document around the dossiers' parts sees it: outlines, not reports. */
 export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutline[] };
 
 /**
- * A formatter turns a run into the text of one output; it never re-evaluates.
- * Most render each dossier's share on its own (`part`), where the dossier was
- * checked — in a batch, on its worker thread — so only text crosses threads
- * and no report outlives its dossier; `assemble` then puts the document
- * around the parts, from outlines. A format whose every part depends on the
- * others (SARIF numbers its rules across the run) renders the whole run.
+ * The text around a run's parts: `head` before the first, `separator`
+ * between two, `tail` after the last. An empty part is left out, and so is
+ * its separator; with `omitParts` (a quiet batch's text report) every part is.
  */
-export type Formatter =
-  | {
-      part(d: DossierReport, options: FormatOptions): string;
-      /**
-       * The same part as UTF-8, for a batch, which keeps parts as bytes: a
-       * view that holds until the next call, starting at `phase` (0 to 7) in
-       * an eight-byte word of its buffer (see SpoolWriter.phase).
-       */
-      bytes?(d: DossierReport, options: FormatOptions, phase?: number): Uint8Array;
-      /** What `assemble` puts between two parts, as UTF-8, when it is always the same. */
-      between?: Uint8Array;
-      /**
-       * The output as pieces to write one after another: its own text and the
-       * parts, which it passes along as they are (a batch keeps them as bytes
-       * or in a file, not as text).
-       */
-      assemble<P>(run: RunOutline, parts: readonly P[], options: FormatOptions): Array<P | string>;
+export interface Assembly {
+  head: string;
+  separator: string;
+  tail: string;
+  omitParts?: boolean;
+}
+
+/**
+ * A formatter turns a run into the text of one output; it never
+ * re-evaluates. Each dossier's `part` is rendered on its own, where the
+ * dossier was checked, and `assemble` puts the text around the parts from
+ * the run's outline. What the text around needs of each dossier beyond its
+ * outline (JUnit's totals, SARIF's rules) the formatter takes as a small
+ * `note` per dossier, handed back to `assemble` in the dossiers' order.
+ *
+ * Adding a format: one file with such an object, an entry in index.ts, a
+ * golden test.
+ */
+export interface Formatter<Note = unknown> {
+  part(d: DossierReport, options: FormatOptions): string;
+  note?(d: DossierReport): Note;
+  assemble(run: RunOutline, options: FormatOptions, notes: readonly Note[]): Assembly;
+}
+
+/** The output as pieces in order: the head, the parts with separators between them (empty ones left out), the tail. */
+export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  yield assembly.head;
+  if (assembly.omitParts !== true) {
+    let first = true;
+    for (const part of parts) {
+      if (part.length === 0) continue;
+      if (!first) yield assembly.separator;
+      first = false;
+      yield part;
     }
-  | { whole(run: RunResult, options: FormatOptions): string };
+  }
+  yield assembly.tail;
+}
 
 /** One output as a single string: for a run small enough to hold it, and for tests. */
 export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
-  if ('whole' in formatter) return formatter.whole(run, options);
+  const outline = { ...run, dossiers: run.dossiers.map(outlineOf) };
+  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d)) : [];
   const parts = run.dossiers.map((d) => formatter.part(d, options));
-  return formatter.assemble({ ...run, dossiers: run.dossiers.map(outlineOf) }, parts, options).join('');
+  return [...pieces(formatter.assemble(outline, options, notes), parts)].join('');
 }
 
 export function summarise(dossiers: readonly DossierOutline[]): RunResult['summary'] {

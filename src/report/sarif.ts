@@ -24,18 +24,21 @@ function location(file: string, at: { line?: number; column?: number }): Locatio
   };
 }
 
-/** Rules in the order results first use them; a result refers to its rule by id and index. */
+/**
+ * Rules in the order results first use them. A result refers to its rule by
+ * id only: its index in the run's list would depend on every dossier before
+ * it, and each dossier's results are rendered on their own.
+ */
 class RuleSet {
   readonly rules: ReportingDescriptor[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly ids = new Set<string>();
 
-  use(id: string, description: string): { ruleId: string; ruleIndex: number } {
-    let ruleIndex = this.index.get(id);
-    if (ruleIndex === undefined) {
-      ruleIndex = this.rules.push({ id, shortDescription: { text: description } }) - 1;
-      this.index.set(id, ruleIndex);
+  use(id: string, description: string): { ruleId: string } {
+    if (!this.ids.has(id)) {
+      this.ids.add(id);
+      this.rules.push({ id, shortDescription: { text: description } });
     }
-    return { ruleId: id, ruleIndex };
+    return { ruleId: id };
   }
 }
 
@@ -62,15 +65,31 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
   return results;
 }
 
-export const sarif: Formatter = {
-  whole: (run) => {
+/** Stands in for the results while the rest of the log is rendered; no other line of it can read so. */
+const RESULTS = '\n        0\n';
+/** A result's indentation in the log: four levels deep (runs, a run, its results). */
+const INDENT = '        ';
+
+export const sarif: Formatter<ReportingDescriptor[]> = {
+  part: (d) => dossierResults(d, new RuleSet()).map((result) => `${INDENT}${JSON.stringify(result, null, 2).replace(/\n/g, `\n${INDENT}`)}`).join(',\n'),
+  // The rules the dossier's results use, in order: the log lists every rule of the run before any result.
+  note: (d) => {
     const rules = new RuleSet();
-    const results = run.dossiers.flatMap((d) => dossierResults(d, rules));
+    dossierResults(d, rules);
+    return rules.rules;
+  },
+  assemble: (run, _options, notes) => {
+    const rules = new RuleSet();
+    for (const used of notes) for (const rule of used) rules.use(rule.id, rule.shortDescription!.text);
+    // Every result uses a rule: without rules, there are no results.
     const log: Log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
-      runs: [{ tool: { driver: { name: run.tool.name, version: run.tool.version, rules: rules.rules } }, results }],
+      runs: [{ tool: { driver: { name: run.tool.name, version: run.tool.version, rules: rules.rules } }, results: rules.rules.length > 0 ? [0 as unknown as Result] : [] }],
     };
-    return `${JSON.stringify(log, null, 2)}\n`;
+    const text = `${JSON.stringify(log, null, 2)}\n`;
+    const at = text.indexOf(RESULTS);
+    if (at < 0) return { head: text, separator: '', tail: '' };
+    return { head: text.slice(0, at + 1), separator: ',\n', tail: text.slice(at + RESULTS.length - 1) };
   },
 };

@@ -115,12 +115,12 @@ const chalkFor = (options: FormatOptions): ChalkInstance => new Chalk({ level: o
 
 export const text: Formatter = {
   part: (d, options) => printableLines(dossierText(d, chalkFor(options), options), { colour: options.color }),
-  assemble: (run, parts, options) => {
+  assemble: (run, options) => {
     // A batch ends with its summary table; quiet, a batch is only that table.
     const batch = run.dossiers.length > 1;
-    const blocks: Array<(typeof parts)[number] | string> = batch && options.quiet ? [] : [...parts];
-    if (batch) blocks.push(printableLines(summaryTable(run, chalkFor(options)), { colour: options.color }));
     const separator = options.quiet ? '\n' : '\n\n';
-    return [...blocks.flatMap((block, i) => (i === 0 ? [block] : [separator, block])), '\n'];
+    const omitParts = batch && options.quiet;
+    const before = omitParts || run.dossiers.length === 0 ? '' : separator;
+    return { head: '', separator, tail: batch ? `${before}${printableLines(summaryTable(run, chalkFor(options)), { colour: options.color })}\n` : '\n', omitParts };
   },
 };

@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --dossiers N] [-- --ajv-cli]`: how fast starcheck is,
- * measured side by side in one run. It prints figures and asserts nothing
- * (timings depend on the machine and its load).
+ * `npm run bench [-- --dossiers N] [-- --no-ajv-cli] [-- --memory N]`: how
+ * fast starcheck is, measured side by side in one run. It prints figures and
+ * asserts nothing (timings depend on the machine and its load).
  *
  * 1. N synthetic dossiers from a fixed seed, written to a temporary folder.
  * 2. A bare single-thread loop over them: read, `yaml.parse`, ajv validate
@@ -10,12 +10,16 @@
  *    positions included) with the default threads and with --jobs 1; the
  *    text report (the default format); and `--quiet`, the summary table a
  *    vendor reads a batch by.
- * 4. With --ajv-cli: `ajv validate` with the project's schema on the same
+ * 4. Unless --no-ajv-cli: `ajv validate` with the project's schema on the same
  *    files. ajv-cli is installed into the run's temporary folder, not into
  *    the project: it is a yardstick, and its old dependency tree (js-yaml 3,
  *    glob 7) has no business in starcheck's lock file.
  * 5. One dossier: the wall time of `starcheck check one.yaml` next to a bare
  *    `node -e 0`, interleaved so both see the same machine load.
+ *
+ * 6. With --memory N: N dossiers (100,000 for the issue's bound), checked
+ *    once per format with the output to /dev/null, each run's peak RSS (as
+ *    /usr/bin/time measures it) and wall time; instead of steps 2 to 5.
  *
  * Steps 2 to 4 run in rounds, every contender once a round, each in a
  * process of its own, a round starting with the next contender. Each
@@ -33,8 +37,10 @@ import { dossierText } from './generate.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/starcheck.js');
 const args = process.argv.slice(2);
-const count = Number(args[args.indexOf('--dossiers') + 1] ?? 0) || 10_000;
-const withAjvCli = args.includes('--ajv-cli');
+const option = (name) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const memory = option('--memory');
+const count = memory ?? (option('--dossiers') || 10_000);
+const withAjvCli = !args.includes('--no-ajv-cli');
 const SEED = 1;
 const ROUNDS = 5;
 
@@ -56,6 +62,11 @@ try {
     writeFileSync(join(data, `d${String(i).padStart(6, '0')}.${extension}`), text);
   }
   console.log(`${count} dossiers (seed ${SEED}) in ${data}; ${availableParallelism()} cores; node ${process.version}\n`);
+  if (memory !== undefined) {
+    measureMemory(data);
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // The bare loop runs in a child process like every other contender: run here, its heap and its
   // garbage collector's leftover work would slow whichever contender comes next.
@@ -123,4 +134,16 @@ try {
   console.log(`\none dossier: starcheck check ${Math.round(b)} ms, node -e 0 ${Math.round(a)} ms (median of 21, interleaved): ${(b / a).toFixed(2)}×`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Peak RSS and wall time of `check` over the folder, once per format, the output thrown away. */
+function measureMemory(data) {
+  for (const format of ['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html', 'quiet']) {
+    const what = format === 'quiet' ? ['--quiet'] : ['--format', format];
+    const start = performance.now();
+    const { status, stderr } = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'check', data, ...what], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = performance.now() - start;
+    const kb = Number(stderr.trim().split('\n').at(-1));
+    console.log(`${`check ${what.join(' ')}:`.padEnd(28)} peak RSS ${`${Math.round(kb / 1024)} MB`.padStart(8)}, ${(ms / 1000).toFixed(1).padStart(6)} s (exit ${status})`);
+  }
 }

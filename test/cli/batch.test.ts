@@ -4,8 +4,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets, FILES_PER_WORKER, partBytes, SLAB_SUPPLY_FROM } from '../../src/cli/batch.js';
-import { closeSpool, openSpool, SLAB_BYTES } from '../../src/cli/spool.js';
+import { checkTargets, FILES_PER_WORKER } from '../../src/cli/batch.js';
+import { PartStore } from '../../src/cli/spool.js';
+import { runCheck } from '../../src/cli/commands/check.js';
 import { expandPaths } from '../../src/cli/paths.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { dossierText } from '../bench/generate.mjs';
@@ -88,33 +89,26 @@ describe('a batch of good, failing and broken dossiers', () => {
 });
 
 describe('threads', () => {
-  it('keeps the same parts when a batch checked on this thread has its spool slabs made ahead as when it makes its own', async () => {
+  it('gives the same bytes in every format when its parts spill to the temporary file as when they stay in memory', async () => {
     const dir = scratch();
-    // Enough for the slab supplier and for its slabs to fill: several megabytes of JSON.
-    for (let i = 0; i < SLAB_SUPPLY_FROM + 200; i++) {
+    for (let i = 0; i < 60; i++) {
       const { extension, text } = dossierText(11, i);
       writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.${extension}`), text);
     }
-    const targets = await expandPaths([dir], '/');
-    const entries = async (jobs: number): Promise<string[]> => {
-      const spool = openSpool()!;
-      try {
-        // One checking thread either way; with room for two, the second makes slabs.
-        const checked = await checkTargets(
-          targets,
-          { options: { today: '2026-12-01' }, outputs: [{ format: 'json', options: { color: false, quiet: false } }], spool },
-          { jobs, filesPerThread: 100_000, stdin: (async function* () {})() },
-        );
-        const bytesOf = partBytes(spool);
-        return checked.map((c) => new TextDecoder().decode(bytesOf(c.parts[0]!)));
-      } finally {
-        closeSpool(spool);
-      }
+    // Two dossiers claiming the same certificates: the warned ones are rendered again, after others spilled.
+    writeFileSync(join(dir, 's9999-copy.yaml'), dossierText(11, 2).text);
+    const formats = ['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html'];
+    const run = async (memoryBudget?: number): Promise<unknown[]> => {
+      const out = scratch();
+      const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: (async function* () {})(), env: {}, now: () => new Date('2026-12-01T12:00:00Z'), cwd: root };
+      const flags = { format: formats.map((f) => `${f}=${out}/${f}`), color: false, quiet: false, asOf: '2026-12-01', jobs: '1' };
+      const code = await runCheck([dir], flags, io, '0.0.0', memoryBudget === undefined ? {} : { memoryBudget });
+      return [code, ...formats.map((f) => readFileSync(`${out}/${f}`, 'utf8'))];
     };
-    const own = await entries(1);
-    const ahead = await entries(2);
-    expect(own.join('').length).toBeGreaterThan(2 * SLAB_BYTES);
-    expect(ahead).toEqual(own);
+    const inMemory = await run();
+    const spilled = await run(1000);
+    expect(inMemory[2]).toContain('certificate-claimed-elsewhere');
+    spilled.forEach((output, i) => expect(output, ['exit code', ...formats][i]).toBe(inMemory[i]));
   });
 
   it('gives byte-identical output with --jobs 1 and --jobs 4, a directory in sorted order', () => {
@@ -331,18 +325,20 @@ describe('integrity across a batch', () => {
     writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'SAME-9'));
     writeFileSync(join(dir, 'b.yaml'), base('Beta', 'b@b.example', 'SAME-9'));
     const targets = await expandPaths([dir], '/');
+    const store = new PartStore();
     const checked = await checkTargets(
       targets,
       { options: { today: '2026-12-01' }, outputs: [{ format: 'json', options: { color: false, quiet: false } }] },
       {
         jobs: 1,
         stdin: (async function* () {})(),
+        store,
         // Both read and checked, the cross-dossier checks still to come: a.yaml is edited under the batch.
         onProgress: (done) => done === 2 && writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'OTHER-1')),
       },
     );
-    // Each dossier's JSON entry, as the batch rendered it (a small batch keeps parts as bytes).
-    const [a, b] = checked.map((c) => JSON.parse(new TextDecoder().decode(c.parts[0] as Uint8Array)));
+    // Each dossier's JSON entry, as the batch rendered it.
+    const [a, b] = checked.map((c) => JSON.parse(new TextDecoder().decode(store.part(c.parts, 0))));
     expect(a.valid).toBe(false);
     expect(a.errors.map((e: { code: string }) => e.code)).toEqual(['changed-during-run']);
     expect(checked[0]!.outline.valid).toBe(false);

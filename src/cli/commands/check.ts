@@ -7,12 +7,13 @@ import { EXIT, UsageError } from '../../errors.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
 import { didYouMean } from '../../load/suggest.js';
 import { assertRequirable, type CheckOptions } from '../../pipeline.js';
-import { formatters, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
+import { formatters, pieces, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, partBytes, type CheckedDossier, type OutputPlan, type Part } from '../batch.js';
-import { localDate, type CliIo } from '../io.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, type BatchDossier } from '../batch.js';
+import type { OutputPlan } from '../checked.js';
+import { localDate, writeTo, type CliIo } from '../io.js';
 import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
-import { closeSpool, openSpool } from '../spool.js';
+import { MEMORY_BUDGET, PartStore } from '../spool.js';
 import { expandPaths, type DossierTarget } from '../paths.js';
 import { progressBar } from '../progress.js';
 
@@ -55,9 +56,9 @@ export function parseFormats(values: string[]): OutputSpec[] {
 }
 
 /** A file that cannot be written is a problem with how starcheck was called, not a bug. */
-async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>): Promise<void> {
+async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>, io: CliIo): Promise<void> {
   try {
-    await writeAtomically(file, fill);
+    await writeAtomically(file, fill, io.temporaries);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
@@ -130,7 +131,12 @@ function runStandard(chosen: { id: string; title: string }, dossiers: readonly D
   return { id: null, title: 'several standards: each dossier names the one it was checked against' };
 }
 
-export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string): Promise<number> {
+/** Tuning a test may set: the bytes of parts a batch holds in memory before it spills to its temporary file. */
+export interface CheckTuning {
+  memoryBudget?: number;
+}
+
+export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string, tuning: CheckTuning = {}): Promise<number> {
   const outputs = parseFormats(flags.format);
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
     throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
@@ -158,17 +164,12 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
 
   const targets = await expandPaths(paths, io.cwd);
   await assertOutputsApart(outputs, targets, io.cwd);
-  // A batch large enough for threads keeps its parts in a spool file; a smaller one in memory.
-  const spool = targets.length >= FILES_PER_WORKER ? openSpool() : undefined;
+  const store = new PartStore(tuning.memoryBudget ?? MEMORY_BUDGET);
   try {
     const progress = progressBar(io.stderr, targets.length);
-    let checked: CheckedDossier[];
+    let checked: BatchDossier[];
     try {
-      checked = await checkTargets(
-        targets,
-        { options, outputs: plan, ...(spool ? { spool } : {}) },
-        { jobs, filesPerThread, stdin: io.stdin, onProgress: (done) => progress.update(done) },
-      );
+      checked = await checkTargets(targets, { options, outputs: plan }, { jobs, filesPerThread, stdin: io.stdin, store, onProgress: (done) => progress.update(done) });
     } finally {
       progress.end();
     }
@@ -185,20 +186,22 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
       for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
     }
-    const bytesOf = partBytes(spool);
     for (const [k, { format, options: formatOptions }] of plan.entries()) {
-      const formatter = formatters[format]!;
-      const pieces: Array<Part | string> =
-        'part' in formatter
-          ? formatter.assemble(run, checked.map((c) => c.parts[k]!), formatOptions)
-          : [formatter.whole({ ...run, dossiers: checked.map((c) => c.report!) }, formatOptions)];
-      const fill = (sink: ByteSink): Promise<void> => writePieces(pieces, bytesOf, sink);
+      const assembly = formatters[format]!.assemble(
+        run,
+        formatOptions,
+        checked.map((c) => c.notes[k]),
+      );
+      const parts = (function* () {
+        for (const c of checked) yield store.part(c.parts, k);
+      })();
+      const fill = (sink: ByteSink): Promise<void> => writePieces(pieces(assembly, parts), sink);
       const file = outputs[k]!.file;
-      if (file === undefined) await fill((bytes) => io.stdout.write(bytes));
-      else await writeOutput(file, fill);
+      if (file === undefined) await fill((bytes) => writeTo(io.stdout, bytes));
+      else await writeOutput(file, fill, io);
     }
     return exitCodeOf(dossiers);
   } finally {
-    if (spool) closeSpool(spool);
+    store.close();
   }
 }
