@@ -19,7 +19,7 @@ for (const [name, schema] of Object.entries(publishedSchemas)) {
 writeFileSync(new URL('./schemas/validators.cjs', import.meta.url), validatorsModule());
 
 // Loaded only now: checking a standard needs the validators just written.
-const { compiledStandardsDir, loadFile, SHIPPED_STANDARDS } = await import('./load/standard.js');
+const { compiledStandardsDir, loadFile, SHIPPED_STANDARDS } = await import('./validate/standard.js');
 mkdirSync(compiledStandardsDir, { recursive: true });
 for (const id of SHIPPED_STANDARDS) {
   const { standard } = loadFile(id).catalogue;

@@ -14,7 +14,7 @@
  *   colour its default instance; starcheck never uses that instance, only
  *   \`new Chalk({ level })\` with the level its own --color rules decide.
  * - the validators ajv compiled at build time (dist/schemas/validators.cjs),
- *   which src/load/schema-validators.ts requires at run time, go into the
+ *   which src/validate/schema-validators.ts requires at run time, go into the
  *   bundle.
  * - cli-table3 measures every cell with string-width, whose emoji pattern is
  *   slow to build and to run; a string of printable ASCII and the few symbols
@@ -55,7 +55,7 @@ const VALIDATORS = "createRequire(import.meta.url)('../../dist/schemas/validator
 const deferring = {
   name: 'starcheck-deferring',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]load[\\/]schema-validators\.js$/ }, ({ path }) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]validate[\\/]schema-validators\.js$/ }, ({ path }) => {
       const source = readFileSync(path, 'utf8');
       if (source.split(VALIDATORS).length !== 2) throw new Error(`${path}: expected one ${VALIDATORS} to bundle`);
       return { contents: source.replace(VALIDATORS, "require('../schemas/validators.cjs')"), loader: 'js' };

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from '../errors.js';
-import { StandardError } from '../load/standard.js';
-import { DEFAULT_WARN_WITHIN_DAYS } from '../pipeline.js';
+import { EXIT, UsageError } from '../check/errors.js';
+import { StandardError } from '../validate/standard.js';
+import { DEFAULT_WARN_WITHIN_DAYS } from '../check/dossier.js';
 import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runRules, type RulesFlags } from './commands/rules.js';
@@ -17,7 +17,7 @@ import type { CliIo } from './io.js';
 
 export { Temporaries, type CliIo } from './io.js';
 // For bin/worker.js: a batch's worker threads run from this same bundle.
-export { serveBatch } from './worker.js';
+export { serveBatch } from '../check/worker.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -5,7 +5,7 @@
  * refuses duplicates; across dossiers each one may be valid on its own, so
  * every dossier involved gets a warning that names the others.
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from './findings.js';
 import { detached } from './detached.js';
 import type { Dossier } from './model.js';
 

@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
-import { capped, printable, type Finding } from '../findings.js';
+import { capped, printable, type Finding } from '../core/findings.js';
 import { segmentsOf } from '../core/pointer.js';
 import { fastParse, MAX_DEPTH, MAX_INDENT, placeOf, type FastParsed } from './fast-parse.js';
 

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 
 /**
  * A four-engineer dossier is about 2 KB and a thousand engineers fit in

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { DossierReport, Formatter } from './run.js';
-import { OWN_STANDARD } from '../findings.js';
+import { OWN_STANDARD } from '../core/findings.js';
 import { requiredTierOf } from './view.js';
 
 export const CSV_COLUMNS = ['file', 'partner', 'standard', 'own_standard', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;

@@ -4,7 +4,7 @@
  * gaps of the required tier, `::warning` for what is about to lapse, and one
  * `::notice` per dossier with its verdict.
  */
-import { controlsEscaped } from '../findings.js';
+import { controlsEscaped } from '../core/findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf, outcome, verdict } from './view.js';

@@ -6,7 +6,7 @@
  * styles are inline and nothing is fetched.
  */
 import escapeHtml from 'escape-html';
-import { printable } from '../findings.js';
+import { printable } from '../core/findings.js';
 import { fromDayNumber, toDayNumber } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';

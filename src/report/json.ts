@@ -5,7 +5,7 @@
  */
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { DossierReport, Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is

@@ -5,7 +5,7 @@
  * is one testcase with an error. XML is built, and escaped, by fast-xml-parser.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import { printableLines } from '../findings.js';
+import { printableLines } from '../core/findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';

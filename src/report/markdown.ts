@@ -4,7 +4,7 @@
  * then per dossier the warnings and, per tier, the gaps in words; the full
  * requirement table of each tier folds away in a <details> block.
  */
-import { printable, printableLines } from '../findings.js';
+import { printable, printableLines } from '../core/findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, Formatter } from './run.js';

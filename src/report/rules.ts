@@ -7,7 +7,7 @@
  */
 import Table from 'cli-table3';
 import type { Standard } from '../core/model.js';
-import { printableLines } from '../findings.js';
+import { printableLines } from '../core/findings.js';
 import { escapeMarkdown } from './markdown.js';
 import { wrap } from './text.js';
 

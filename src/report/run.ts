@@ -4,7 +4,7 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
-import { OWN_STANDARD, type Finding } from '../findings.js';
+import { OWN_STANDARD, type Finding } from '../core/findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
 export interface DossierReport {

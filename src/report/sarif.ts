@@ -5,7 +5,7 @@
  * required tier are errors; gaps of the tiers above it are notes.
  */
 import type { Location, ReportingDescriptor, Result, Log } from 'sarif';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';

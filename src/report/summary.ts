@@ -3,7 +3,7 @@
  * dossiers reached each tier. It follows the per-dossier reports, or stands
  * alone with --quiet, which is how a vendor reads a thousand dossiers.
  */
-import { printable } from '../findings.js';
+import { printable } from '../core/findings.js';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { plural } from '../core/words.js';

@@ -3,7 +3,7 @@
  * then per tier a table of requirements and the gaps in words. Fits an
  * 80-column terminal.
  */
-import { printable, printableLines } from '../findings.js';
+import { printable, printableLines } from '../core/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';

@@ -7,7 +7,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
-import { printable, type Finding } from '../findings.js';
+import { printable, type Finding } from '../core/findings.js';
 import type { DossierOutline, DossierReport, RunResult } from './run.js';
 
 export interface Gap {

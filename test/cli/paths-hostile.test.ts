@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths, readTarget, shownName } from '../../src/cli/paths.js';
+import { expandPaths, readTarget, shownName } from '../../src/check/paths.js';
 
 function tree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'starcheck-paths-'));

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { writePieces } from '../../src/cli/output.js';
-import { PartStore } from '../../src/cli/spool.js';
+import { PartStore } from '../../src/check/spool.js';
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();

@@ -24,7 +24,7 @@ vi.mock('node:fs', async (original) => {
   return { ...fs, default: { ...fs, readdirSync, readdir }, readdirSync, readdir };
 });
 
-const { expandPaths } = await import('../../src/cli/paths.js');
+const { expandPaths } = await import('../../src/check/paths.js');
 const { root, runCli, scratchDirectory } = await import('../helpers.js');
 
 describe('an unreadable directory in a batch', () => {

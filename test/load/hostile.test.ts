@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, MAX_SOURCE_BYTES, readSource } from '../../src/load/read.js';
 import { MAX_ALIASES, MAX_DEPTH, MAX_INDENT, parseSource } from '../../src/load/parse.js';
-import { validateDossier } from '../../src/load/validate.js';
-import { MAX_ERRORS, type Finding } from '../../src/findings.js';
+import { validateDossier } from '../../src/validate/dossier.js';
+import { MAX_ERRORS, type Finding } from '../../src/core/findings.js';
 import { shippedCatalogue } from '../helpers.js';
 
 const catalogue = shippedCatalogue();

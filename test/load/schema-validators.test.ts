@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { dossierSchemaValidator, standardSchemaValidator } from '../../src/load/schema-validators.js';
+import { dossierSchemaValidator, standardSchemaValidator } from '../../src/validate/schema-validators.js';
 import { createAjv } from '../../src/schemas/compile.js';
 import { dossierSchema } from '../../src/schemas/dossier-schema.js';
 import { standardSchema } from '../../src/schemas/standard-schema.js';

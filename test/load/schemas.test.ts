@@ -1,7 +1,7 @@
 /** The published schemas and the shipped standard stay in step with their sources. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadStandard, SHIPPED_STANDARDS } from '../../src/load/standard.js';
+import { loadStandard, SHIPPED_STANDARDS } from '../../src/validate/standard.js';
 import { publishedSchemas, schemaText } from '../../src/schemas/emit.js';
 import { root } from '../helpers.js';
 

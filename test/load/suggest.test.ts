@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../../src/load/suggest.js';
+import { closest } from '../../src/core/suggest.js';
 
 describe('closest', () => {
   it.each([

@@ -3,18 +3,18 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIsoDate } from '../../core/dates.js';
-import { EXIT, UsageError } from '../../errors.js';
-import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../load/standard.js';
-import { didYouMean } from '../../load/suggest.js';
-import { assertRequirable, type CheckOptions } from '../../pipeline.js';
+import { EXIT, UsageError } from '../../check/errors.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../validate/standard.js';
+import { didYouMean } from '../../core/suggest.js';
+import { assertRequirable, type CheckOptions } from '../../check/dossier.js';
 import { formatters, pieces, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, type BatchDossier } from '../batch.js';
-import type { OutputPlan } from '../checked.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, type BatchDossier } from '../../check/batch.js';
+import type { OutputPlan } from '../../check/checked.js';
 import { localDate, writeTo, type CliIo } from '../io.js';
 import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
-import { MEMORY_BUDGET, PartStore } from '../spool.js';
-import { expandPaths, type DossierTarget } from '../paths.js';
+import { MEMORY_BUDGET, PartStore } from '../../check/spool.js';
+import { expandPaths, type DossierTarget } from '../../check/paths.js';
 import { progressBar } from '../progress.js';
 
 /** Ten years: further than any certificate or rating runs. */

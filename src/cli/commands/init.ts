@@ -6,7 +6,7 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError, EXIT } from '../../errors.js';
+import { UsageError, EXIT } from '../../check/errors.js';
 import type { CliIo } from '../io.js';
 import { publishedSchemaFile } from '../../schemas/emit.js';
 import { writeNewFile } from '../output.js';

@@ -1,7 +1,7 @@
 /** `starcheck rules [--standard …] [--format text|markdown|json]`: a standard's requirement matrix with its readings. */
-import { UsageError } from '../../errors.js';
-import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
-import { didYouMean } from '../../load/suggest.js';
+import { UsageError } from '../../check/errors.js';
+import { DEFAULT_STANDARD, loadStandard } from '../../validate/standard.js';
+import { didYouMean } from '../../core/suggest.js';
 import { ruleFormats } from '../../report/rules.js';
 import type { CliIo } from '../io.js';
 

@@ -1,5 +1,5 @@
 /** `starcheck schema [dossier|standard]`: prints a published JSON Schema, byte for byte the file in `schemas/`. */
-import { EXIT } from '../../errors.js';
+import { EXIT } from '../../check/errors.js';
 import { publishedSchemas, schemaText } from '../../schemas/emit.js';
 import type { CliIo } from '../io.js';
 

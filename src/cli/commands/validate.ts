@@ -4,14 +4,14 @@
  * locations and exit codes as `check`; one line per error, so editors and CI
  * logs can link to each.
  */
-import { EXIT, UsageError } from '../../errors.js';
-import { printable } from '../../findings.js';
+import { EXIT, UsageError } from '../../check/errors.js';
+import { printable } from '../../core/findings.js';
 import { readStdin } from '../../load/read.js';
-import { DEFAULT_STANDARD, loadStandard } from '../../load/standard.js';
-import { validateText } from '../../pipeline.js';
+import { DEFAULT_STANDARD, loadStandard } from '../../validate/standard.js';
+import { validateText } from '../../check/dossier.js';
 import { locatedMessage } from '../../report/view.js';
 import type { CliIo } from '../io.js';
-import { expandPaths, readTarget } from '../paths.js';
+import { expandPaths, readTarget } from '../../check/paths.js';
 
 export interface ValidateFlags {
   standard?: string;

@@ -20,7 +20,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { invalidUtf8At, readSource, type ReadResult } from '../load/read.js';
-import { STDIN_NAME } from '../pipeline.js';
+import { STDIN_NAME } from './dossier.js';
 
 /** The extensions a directory is searched for. */
 export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;

@@ -10,11 +10,11 @@ import { compareDates, isIsoDate, SUPPORTED_YEARS } from '../core/dates.js';
 import { claimKey } from '../core/integrity.js';
 import { escapeSegment, valueAt } from '../core/pointer.js';
 import type { Dossier } from '../core/model.js';
-import { capped, MAX_ERRORS, printable, type Finding } from '../findings.js';
+import { capped, MAX_ERRORS, printable, type Finding } from '../core/findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
-import type { ParsedSource } from './parse.js';
+import type { ParsedSource } from '../load/parse.js';
 import { dossierSchemaValidator } from './schema-validators.js';
-import { closest, didYouMean } from './suggest.js';
+import { closest, didYouMean } from '../core/suggest.js';
 
 /** The subschema at an ajv schema path, to list allowed fields and values. */
 function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {

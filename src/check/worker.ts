@@ -6,9 +6,9 @@
  * the CLI's bundle.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { UsageError } from '../errors.js';
+import { UsageError } from './errors.js';
 import { readSource } from '../load/read.js';
-import { StandardError } from '../load/standard.js';
+import { StandardError } from '../validate/standard.js';
 import { checkAndRender, type BatchPlan, type WorkerFailure, type WorkerReply } from './checked.js';
 
 function failure(error: unknown): WorkerFailure {

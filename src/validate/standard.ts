@@ -10,20 +10,20 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, StandardCatalogueError, type Catalogue } from '../core/catalogue.js';
 import type { Standard } from '../core/model.js';
-import { printable, type Finding } from '../findings.js';
+import { printable, type Finding } from '../core/findings.js';
 import { standardSchema } from '../schemas/standard-schema.js';
-import { formatOf, parseSource } from './parse.js';
-import { readSource } from './read.js';
+import { formatOf, parseSource } from '../load/parse.js';
+import { readSource } from '../load/read.js';
 import { standardSchemaValidator as validator } from './schema-validators.js';
-import { didYouMean } from './suggest.js';
-import { schemaFindings } from './validate.js';
+import { didYouMean } from '../core/suggest.js';
+import { schemaFindings } from './dossier.js';
 
 /** The standards shipped with starcheck, by id. */
 export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
 export const DEFAULT_STANDARD = 'classic';
 
 const standardsDir = fileURLToPath(new URL('../../src/standards/', import.meta.url));
-/** Where `npm run build` writes the checked shipped standards; from src/load, dist/load and dist/bundle alike. */
+/** Where `npm run build` writes the checked shipped standards; from src/validate, dist/validate and dist/bundle alike. */
 export const compiledStandardsDir = new URL('../../dist/standards/', import.meta.url);
 
 /** A standard that cannot be used: unknown id, unreadable or invalid file. */

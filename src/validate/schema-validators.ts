@@ -2,7 +2,7 @@
  * The dossier and standard validators, compiled by ajv at build time
  * (`npm run build` writes dist/schemas/validators.cjs from the schema
  * sources), so a run neither loads ajv's compiler nor compiles a schema.
- * Resolved from src/load (tests) and dist/load alike; the CLI bundle carries
+ * Resolved from src/validate (tests) and dist/validate alike; the CLI bundle carries
  * it inline (src/build/bundle.mjs rewrites this require), under its code cache.
  */
 import { createRequire } from 'node:module';

@@ -11,11 +11,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { crossCheck, sameClaims, type Claims } from '../core/integrity.js';
-import { UsageError } from '../errors.js';
-import type { Finding } from '../findings.js';
+import { UsageError } from './errors.js';
+import type { Finding } from '../core/findings.js';
 import { readSource, readStdin, type ReadResult } from '../load/read.js';
-import { StandardError } from '../load/standard.js';
-import { checkText, invalid } from '../pipeline.js';
+import { StandardError } from '../validate/standard.js';
+import { checkText, invalid } from './dossier.js';
 import type { DossierOutline } from '../report/index.js';
 import { checkAndRender, settle, type BatchPlan, type CheckedDossier, type WorkerFailure, type WorkerReply } from './checked.js';
 import { readTarget, type DossierTarget } from './paths.js';
@@ -39,7 +39,7 @@ export function defaultFilesPerThread(cores: number): number {
 /** Files a thread takes at a time: large enough to keep messages few, small enough to balance the load. */
 const CHUNK = 32;
 
-// From src/cli (tests), dist/cli and dist/bundle (the binary) alike, a worker runs the built bundle.
+// From src/check (tests), dist/check and dist/bundle (the binary) alike, a worker runs the built bundle.
 export const workerScript = new URL('../../bin/worker.js', import.meta.url);
 
 /** What a batch keeps of one dossier until its outputs are written. */

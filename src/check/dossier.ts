@@ -4,24 +4,24 @@
  * dossier (that is an entry with errors). It throws only StandardError for a
  * standard the user chose on the command line.
  */
-import type { Catalogue } from './core/catalogue.js';
-import type { IsoDate } from './core/dates.js';
-import type { Dossier } from './core/model.js';
-import { evaluate } from './core/evaluate.js';
-import { firstTierLapse, lapseWarnings } from './core/lapses.js';
-import { claimsOf } from './core/integrity.js';
-import { valueAt } from './core/pointer.js';
-import { OWN_STANDARD, printable, type Finding } from './findings.js';
-import { formatOf, parseSource, type ParsedSource } from './load/parse.js';
-import { confinedPath, realFolderOf } from './load/confine.js';
-import type { ReadResult } from './load/read.js';
-import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from './load/standard.js';
+import type { Catalogue } from '../core/catalogue.js';
+import type { IsoDate } from '../core/dates.js';
+import type { Dossier } from '../core/model.js';
+import { evaluate } from '../core/evaluate.js';
+import { firstTierLapse, lapseWarnings } from '../core/lapses.js';
+import { claimsOf } from '../core/integrity.js';
+import { valueAt } from '../core/pointer.js';
+import { OWN_STANDARD, printable, type Finding } from '../core/findings.js';
+import { formatOf, parseSource, type ParsedSource } from '../load/parse.js';
+import { confinedPath, realFolderOf } from '../load/confine.js';
+import type { ReadResult } from '../load/read.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
 
 /** The files a dossier's application.standard may name. */
 const STANDARD_FILE = /\.(ya?ml|json)$/i;
-import { didYouMean } from './load/suggest.js';
-import { validateDossier } from './load/validate.js';
-import type { DossierReport } from './report/run.js';
+import { didYouMean } from '../core/suggest.js';
+import { validateDossier } from '../validate/dossier.js';
+import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
 
 /** How reports name a dossier read from standard input. */

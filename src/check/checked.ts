@@ -5,8 +5,8 @@
  */
 import type { Claims } from '../core/integrity.js';
 import type { ReadResult } from '../load/read.js';
-import type { StandardError } from '../load/standard.js';
-import { checkText, type CheckOptions, type DossierReport } from '../pipeline.js';
+import type { StandardError } from '../validate/standard.js';
+import { checkText, type CheckOptions, type DossierReport } from './dossier.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 
 /** One output of the run, as each dossier's part is rendered for it. */
