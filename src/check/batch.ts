@@ -15,7 +15,7 @@ import { UsageError } from './errors.js';
 import type { Finding } from '../core/findings.js';
 import { readSource, readStdin, type ReadResult } from '../load/read.js';
 import { StandardError } from '../validate/standard.js';
-import { checkText, invalid } from './dossier.js';
+import { checkText, invalid, type DossierReport } from './dossier.js';
 import type { DossierOutline } from '../report/index.js';
 import { checkAndRender, settle, type BatchPlan, type CheckedDossier, type WorkerFailure, type WorkerReply } from './checked.js';
 import { readTarget, type DossierTarget } from './paths.js';
@@ -47,6 +47,8 @@ export interface BatchDossier {
   outline: DossierOutline;
   notes: unknown[];
   parts: KeptParts;
+  /** The whole report, for a plan that keeps reports. */
+  report?: DossierReport;
 }
 
 export interface BatchOptions {
@@ -64,8 +66,8 @@ export interface BatchOptions {
 /** A checked dossier as the batch keeps it until the cross-dossier checks: its parts stored, its claims and text still at hand. */
 type Pending = BatchDossier & { claims?: Claims; read?: ReadResult };
 
-function keep({ outline, notes, parts, lengths, claims, read }: CheckedDossier, store: PartStore): Pending {
-  return { outline, notes, parts: store.keep(parts, lengths), ...(claims ? { claims } : {}), ...(read !== undefined ? { read } : {}) };
+function keep({ outline, notes, parts, lengths, claims, read, report }: CheckedDossier, store: PartStore): Pending {
+  return { outline, notes, parts: store.keep(parts, lengths), ...(claims ? { claims } : {}), ...(read !== undefined ? { read } : {}), ...(report ? { report } : {}) };
 }
 
 /** The error a worker met, as the kind the CLI maps to an exit code. */
@@ -173,7 +175,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     }
     const checked =
       target.kind === 'unmatched'
-        ? settle(invalid(target.file, [{ code: target.code ?? 'no-match', severity: 'error', message: target.message }]), plan.outputs)
+        ? settle(invalid(target.file, [{ code: target.code ?? 'no-match', severity: 'error', message: target.message }]), plan)
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, true)
           : checkAndRender(target.file, readTarget(target), plan, target.readOnce === true || target.path !== undefined);
@@ -208,7 +210,7 @@ function crossChecked(results: Pending[], plan: BatchPlan, store: PartStore): Ba
       severity: 'error',
       message: 'the file changed while the batch was checked (it no longer makes the claims it first made); check it again',
     };
-    const again = report.claims !== undefined && sameClaims(report.claims, claims) ? settle(report, plan.outputs) : settle(invalid(file, [changed]), plan.outputs);
+    const again = report.claims !== undefined && sameClaims(report.claims, claims) ? settle(report, plan) : settle(invalid(file, [changed]), plan);
     const { claims: _claims, read: _read, ...stored } = keep(again, store);
     return stored;
   });

@@ -19,6 +19,8 @@ export interface OutputPlan {
 export interface BatchPlan {
   options: CheckOptions;
   outputs: OutputPlan[];
+  /** Keep each dossier's whole report too: for the API's checkFiles, which hands the reports over as they are. */
+  keepReports?: boolean;
 }
 
 /** A checked dossier: its outline, and its part and note for each output, in the plan's order. */
@@ -32,6 +34,8 @@ export interface CheckedDossier {
   notes: unknown[];
   /** What the cross-dossier checks compare (valid dossiers only). */
   claims?: Claims;
+  /** The whole report, for a plan that keeps reports. */
+  report?: DossierReport;
   /** The text as read, kept only for what cannot be read again (standard input, a FIFO, a name that is not UTF-8). */
   read?: ReadResult;
 }
@@ -46,13 +50,13 @@ export type WorkerReply = { ok: true; checked: CheckedDossier[] } | { ok: false;
 
 const utf8 = new TextEncoder();
 
-/** Renders a finished report for every output. */
-export function settle(report: DossierReport, outputs: readonly OutputPlan[]): CheckedDossier {
+/** Renders a finished report for every output (and keeps it, for a plan that keeps reports). */
+export function settle(report: DossierReport, { outputs, keepReports }: Pick<BatchPlan, 'outputs' | 'keepReports'>): CheckedDossier {
   const texts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
   const parts = utf8.encode(texts.join(''));
   const lengths = texts.map((text) => Buffer.byteLength(text));
   const notes = outputs.map(({ format }) => formatters[format]!.note?.(report));
-  return { outline: outlineOf(report), parts, lengths, notes };
+  return { outline: outlineOf(report), parts, lengths, notes, ...(keepReports === true ? { report } : {}) };
 }
 
 /**
@@ -64,7 +68,7 @@ export function settle(report: DossierReport, outputs: readonly OutputPlan[]): C
  */
 export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keepSource = false): CheckedDossier {
   const report = checkText(file, read, plan.options);
-  const checked = settle(report, plan.outputs);
+  const checked = settle(report, plan);
   if (report.claims !== undefined && read.ok) {
     checked.claims = report.claims;
     if (keepSource) checked.read = read;

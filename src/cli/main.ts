@@ -2,7 +2,7 @@
  * The command line. `main` maps arguments to a run and returns an exit code;
  * it never calls process.exit — only bin/ touches the process.
  */
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../check/run.js';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../check/errors.js';
 import { StandardError } from '../validate/standard.js';
@@ -18,11 +18,6 @@ import type { CliIo } from './io.js';
 export { Temporaries, type CliIo } from './io.js';
 // For bin/worker.js: a batch's worker threads run from this same bundle.
 export { serveBatch } from '../check/worker.js';
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

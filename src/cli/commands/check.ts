@@ -2,12 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isIsoDate } from '../../core/dates.js';
-import { EXIT, UsageError } from '../../check/errors.js';
-import { DEFAULT_STANDARD, isShipped, loadStandard } from '../../validate/standard.js';
+import { UsageError } from '../../check/errors.js';
 import { didYouMean } from '../../core/suggest.js';
-import { assertRequirable, type CheckOptions } from '../../check/dossier.js';
-import { formatters, pieces, summarise, type DossierOutline, type RunOutline } from '../../report/index.js';
+import { exitCodeOf, MAX_WARN_WITHIN_DAYS, runOptions, runOutline } from '../../check/run.js';
+import { formatters, pieces } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
 import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, type BatchDossier } from '../../check/batch.js';
 import type { OutputPlan } from '../../check/checked.js';
@@ -16,9 +14,6 @@ import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } 
 import { MEMORY_BUDGET, PartStore } from '../../check/spool.js';
 import { expandPaths, type DossierTarget } from '../../check/paths.js';
 import { progressBar } from '../progress.js';
-
-/** Ten years: further than any certificate or rating runs. */
-const MAX_WARN_WITHIN_DAYS = 3650;
 
 export interface CheckFlags {
   standard?: string;
@@ -108,29 +103,6 @@ export function parseJobs(value: string | undefined): number {
   return Number(value);
 }
 
-/** The exit code of a whole run: the worst over all dossiers. */
-export function exitCodeOf(dossiers: readonly DossierOutline[]): number {
-  if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
-  if (dossiers.some((d) => !d.pass)) return EXIT.belowRequired;
-  return EXIT.ok;
-}
-
-/**
- * The standard a run reports at the top: the one every dossier was checked
- * against when they agree (the command line's, the default, or a shipped one
- * the dossiers named), else null — each dossier always says its own.
- */
-function runStandard(chosen: { id: string; title: string }, dossiers: readonly DossierOutline[]): RunOutline['standard'] {
-  const ids = new Set(dossiers.map((d) => d.standard).filter((id) => id !== null));
-  const only = ids.size === 1 ? [...ids][0]! : chosen.id;
-  if (ids.size <= 1 && only === chosen.id) return { id: chosen.id, title: chosen.title };
-  if (ids.size === 1 && isShipped(only)) {
-    const { standard } = loadStandard(only).catalogue;
-    return { id: standard.id, title: standard.title };
-  }
-  return { id: null, title: 'several standards: each dossier names the one it was checked against' };
-}
-
 /** Tuning a test may set: the bytes of parts a batch holds in memory before it spills to its temporary file. */
 export interface CheckTuning {
   memoryBudget?: number;
@@ -138,26 +110,24 @@ export interface CheckTuning {
 
 export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string, tuning: CheckTuning = {}): Promise<number> {
   const outputs = parseFormats(flags.format);
-  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
-    throw new UsageError(`--as-of "${flags.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
-  }
-  if (flags.warnWithin !== undefined && !(/^\d+$/.test(flags.warnWithin) && Number(flags.warnWithin) <= MAX_WARN_WITHIN_DAYS)) {
+  // A whole number written as digits; its range is the run's to check.
+  if (flags.warnWithin !== undefined && !/^\d+$/.test(flags.warnWithin)) {
     throw new UsageError(`--warn-within "${flags.warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);
   // --jobs is taken at its word; by default the batch also asks whether more threads would pay off on this machine.
   const filesPerThread = flags.jobs === undefined ? defaultFilesPerThread(availableParallelism()) : FILES_PER_WORKER;
-  // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
-  const chosen = loadStandard(flags.standard ?? DEFAULT_STANDARD);
-  if (flags.standard !== undefined) assertRequirable(flags.require, chosen.catalogue);
-  const options: CheckOptions = {
-    ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
-    ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
-    ...(flags.require !== undefined ? { require: flags.require } : {}),
-    ...(flags.warnWithin !== undefined ? { warnWithin: Number(flags.warnWithin) } : {}),
-    today: localDate(io.now()),
-  };
+  const { options, chosen } = runOptions(
+    {
+      ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
+      ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+      ...(flags.require !== undefined ? { require: flags.require } : {}),
+      ...(flags.warnWithin !== undefined ? { warnWithin: Number(flags.warnWithin) } : {}),
+      today: localDate(io.now()),
+    },
+    { asOf: '--as-of', warnWithin: '--warn-within' },
+  );
 
   const color = useColor(flags.color, io.env, io.stdout.isTTY);
   const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
@@ -174,12 +144,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       progress.end();
     }
     const dossiers = checked.map((c) => c.outline);
-    const run: RunOutline = {
-      tool: { name: 'starcheck', version },
-      standard: runStandard(chosen.catalogue.standard, dossiers),
-      dossiers,
-      summary: summarise(dossiers),
-    };
+    const run = runOutline(version, chosen, dossiers);
 
     const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
     if (!textOnStdout || flags.quiet) {

@@ -1,0 +1,83 @@
+/**
+ * A run of check, as the command line and the API both make one: the
+ * settings checked and turned into each dossier's options, the standard
+ * the run reports at the top, the summary and the exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { isIsoDate, type IsoDate } from '../core/dates.js';
+import { summarise, type DossierOutline, type RunOutline } from '../report/index.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard, type LoadedStandard } from '../validate/standard.js';
+import { assertRequirable, type CheckOptions } from './dossier.js';
+import { EXIT, UsageError } from './errors.js';
+
+/** Ten years: further than any certificate or rating runs. */
+export const MAX_WARN_WITHIN_DAYS = 3650;
+
+/** What a run asks for; each name is how the caller calls it, for its messages (`--as-of` on the command line, `asOf` in the API). */
+export interface RunSettings {
+  standard?: string;
+  asOf?: string;
+  require?: string;
+  warnWithin?: number;
+  /** The date used when neither the settings nor a dossier give one: the caller's today. */
+  today: IsoDate;
+}
+
+/**
+ * The options every dossier of the run is checked with, and the standard
+ * the run names at the top. A standard named in the settings must load
+ * before any dossier is read (a StandardError otherwise, exit 3), and a
+ * tier required of it must be one of its tiers.
+ */
+export function runOptions(settings: RunSettings, names: Record<'asOf' | 'warnWithin', string>): { options: CheckOptions; chosen: LoadedStandard } {
+  if (settings.asOf !== undefined && !isIsoDate(settings.asOf)) {
+    throw new UsageError(`${names.asOf} "${settings.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
+  }
+  const warnWithin = settings.warnWithin;
+  if (warnWithin !== undefined && !(Number.isInteger(warnWithin) && warnWithin >= 0 && warnWithin <= MAX_WARN_WITHIN_DAYS)) {
+    throw new UsageError(`${names.warnWithin} "${warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
+  }
+  const chosen = loadStandard(settings.standard ?? DEFAULT_STANDARD);
+  if (settings.standard !== undefined) assertRequirable(settings.require, chosen.catalogue);
+  const options: CheckOptions = {
+    ...(settings.standard !== undefined ? { standard: settings.standard } : {}),
+    ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.require !== undefined ? { require: settings.require } : {}),
+    ...(warnWithin !== undefined ? { warnWithin } : {}),
+    today: settings.today,
+  };
+  return { options, chosen };
+}
+
+/** The run's outline: its dossiers, its summary, and the standard at the top. */
+export function runOutline(version: string, chosen: LoadedStandard, dossiers: DossierOutline[]): RunOutline {
+  return { tool: { name: 'starcheck', version }, standard: runStandard(chosen.catalogue.standard, dossiers), dossiers, summary: summarise(dossiers) };
+}
+
+/**
+ * The standard a run reports at the top: the one every dossier was checked
+ * against when they agree (the settings', the default, or a shipped one
+ * the dossiers named), else null — each dossier always says its own.
+ */
+function runStandard(chosen: { id: string; title: string }, dossiers: readonly DossierOutline[]): RunOutline['standard'] {
+  const ids = new Set(dossiers.map((d) => d.standard).filter((id) => id !== null));
+  const only = ids.size === 1 ? [...ids][0]! : chosen.id;
+  if (ids.size <= 1 && only === chosen.id) return { id: chosen.id, title: chosen.title };
+  if (ids.size === 1 && isShipped(only)) {
+    const { standard } = loadStandard(only).catalogue;
+    return { id: standard.id, title: standard.title };
+  }
+  return { id: null, title: 'several standards: each dossier names the one it was checked against' };
+}
+
+/** The package's version, from its manifest: from src/check, dist/check and dist/bundle alike. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The exit code of a whole run: the worst over all dossiers. */
+export function exitCodeOf(dossiers: ReadonlyArray<Pick<DossierOutline, 'valid' | 'pass'>>): number {
+  if (dossiers.some((d) => !d.valid)) return EXIT.badDossier;
+  if (dossiers.some((d) => !d.pass)) return EXIT.belowRequired;
+  return EXIT.ok;
+}

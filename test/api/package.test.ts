@@ -1,0 +1,55 @@
+/**
+ * The package as a user gets it: packed with `npm pack`, installed from the
+ * tarball into a folder of its own, imported by a plain Node script, its
+ * types checked by tsc in a consumer file, and its binary run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, scratchDirectory } from '../helpers.js';
+
+const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+describe('the packed package', () => {
+  it('installs from its tarball and serves a script, a typed consumer and its binary', { timeout: 120_000 }, () => {
+    const dir = scratchDirectory('package');
+    const [{ filename }] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root)) as Array<{ filename: string }>;
+    const consumer = join(dir, 'consumer');
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)], consumer);
+
+    const dossier = readFileSync(join(root, 'examples/two-star.yaml'), 'utf8');
+    writeFileSync(
+      join(consumer, 'check.mjs'),
+      `import { checkDossier, format } from 'starcheck';
+import { readFileSync } from 'node:fs';
+const report = checkDossier(readFileSync(process.argv[2], 'utf8'), { file: 'two-star.yaml' });
+console.log(JSON.stringify({ pass: report.pass, highest: report.highestTier, csv: format('csv', [report]).split('\\r\\n')[1] }));
+`,
+    );
+    writeFileSync(join(consumer, 'two-star.yaml'), dossier);
+    const out = JSON.parse(execFileSync(process.execPath, ['check.mjs', 'two-star.yaml'], { cwd: consumer, encoding: 'utf8' }));
+    expect(out).toEqual({ pass: true, highest: 'two-star', csv: expect.stringMatching(/^two-star\.yaml,"Lanna Systems Co\., Ltd\.",classic,false,true,two-star/) });
+
+    writeFileSync(
+      join(consumer, 'consumer.ts'),
+      `import { checkDossier, checkFiles, EXIT, exitCodeOf, type DossierReport, type RunResult } from 'starcheck';
+const report: DossierReport = checkDossier('schemaVersion: 1', { asOf: '2026-12-01' });
+const tier: string | null = report.highestTier;
+const code: number = exitCodeOf([report]) === EXIT.ok ? 0 : 1;
+const run: Promise<RunResult> = checkFiles(['.'], { jobs: 1 });
+export { tier, code, run };
+`,
+    );
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules/@types')] }, files: ['consumer.ts'] }),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+
+    const version = execFileSync(process.execPath, [join(consumer, 'node_modules/starcheck/bin/starcheck.js'), '--version'], { encoding: 'utf8' });
+    expect(version.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
