@@ -14,7 +14,7 @@ const npm = (args: string[], cwd: string): string => execFileSync('npm', args, {
 describe('the packed package', () => {
   it('installs from its tarball and serves a script, a typed consumer and its binary', { timeout: 120_000 }, () => {
     const dir = scratchDirectory('package');
-    const [{ filename }] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root)) as Array<{ filename: string }>;
+    const { filename } = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root)) as Array<{ filename: string }>)[0]!;
     const consumer = join(dir, 'consumer');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
