@@ -228,11 +228,13 @@ describe('platform levels: 7x24 satisfies 5x8, automatic satisfies manual', () =
     expect(requirement(evaluate(d, classic, DATE), 'three-star', 'issue-tracking').met).toBe(false);
   });
 
-  it('needs a support e-mail address at every tier', () => {
+  it('needs a support e-mail address at four-star only (a reading, revised December 2026)', () => {
     const d = dossier({ engineers: creditHolders(4, 150), servicePlatform: { hotline: { phone: '1', hours: '7x24' }, issueTracking: { system: 'T', mode: 'automatic' } } });
     const result = evaluate(d, std2025, DATE);
-    expect(result.tiers.map((t) => requirement(result, t.id, 'support-email').met)).toEqual([false, false, false]);
-    expect(result.highestTier).toBeNull();
+    expect(result.tiers.map((t) => t.requirements.find((r) => r.id === 'support-email')?.met)).toEqual([false, undefined, undefined]);
+    expect(result.highestTier).toBe('three-star');
+    const withEmail = evaluate(dossier({ ...d, servicePlatform: { ...d.servicePlatform, supportEmail: 'help@example.com' } }), std2025, DATE);
+    expect(withEmail.highestTier).toBe('four-star');
   });
 });
 
