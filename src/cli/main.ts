@@ -41,8 +41,9 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
     .addOption(
-      new Option('--format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
+      new Option('-f, --format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
     )
+    .option('-o, --output <file>', 'write the output that has no =file to this file instead of standard output')
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)

@@ -249,3 +249,18 @@ describe('hostile dossiers, round two: the small ones', () => {
     expect(errors.map((e) => e.code)).toEqual(known ? [] : ['unknown-certificate']);
   });
 });
+
+describe('-f and -o, as ESLint and Spectral take them', () => {
+  it('takes -f for --format and -o for the file of the output that has none', async () => {
+    const dir = scratchDirectory('output');
+    const { code, stdout } = await runCli(['check', 'examples/two-star.yaml', '-f', 'json', '-o', join(dir, 'out.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).dossiers[0].file).toBe('examples/two-star.yaml');
+    // An output with a file of its own keeps it; -o - is standard output.
+    await runCli(['check', 'examples/two-star.yaml', '-f', 'text', '-f', `csv=${join(dir, 'out.csv')}`, '-o', join(dir, 'out.txt')]);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toMatch(/^PASS examples\/two-star\.yaml/);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^file,partner,standard/);
+    expect(JSON.parse((await runCli(['check', 'examples/two-star.yaml', '-f', 'json', '-o', '-'])).stdout).summary.total).toBe(1);
+  });
+});

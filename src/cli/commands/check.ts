@@ -20,6 +20,7 @@ export interface CheckFlags {
   asOf?: string;
   require?: string;
   format: string[];
+  output?: string;
   warnWithin?: string;
   color: boolean;
   quiet: boolean;
@@ -31,8 +32,8 @@ interface OutputSpec {
   file?: string;
 }
 
-/** `--format name[=file]`, checked against the registry. */
-export function parseFormats(values: string[]): OutputSpec[] {
+/** `--format name[=file]`, checked against the registry; `-o file` is where the one without a file goes. */
+export function parseFormats(values: string[], output?: string): OutputSpec[] {
   const specs = (values.length > 0 ? values : ['text']).map((value): OutputSpec => {
     const eq = value.indexOf('=');
     const format = eq < 0 ? value : value.slice(0, eq);
@@ -47,7 +48,9 @@ export function parseFormats(values: string[]): OutputSpec[] {
   if (specs.filter((s) => s.file === undefined).length > 1) {
     throw new UsageError('only one --format can print to standard output; give the others a file: --format junit=report.xml');
   }
-  return specs;
+  if (output === undefined || output === '-') return specs;
+  if (output === '') throw new UsageError('--output: the file name is missing');
+  return specs.map((spec) => (spec.file === undefined ? { ...spec, file: output } : spec));
 }
 
 /** A file that cannot be written is a problem with how starcheck was called, not a bug. */
@@ -109,9 +112,9 @@ export interface CheckTuning {
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string, tuning: CheckTuning = {}): Promise<number> {
-  const outputs = parseFormats(flags.format);
-  // A whole number written as digits; its range is the run's to check.
-  if (flags.warnWithin !== undefined && !/^\d+$/.test(flags.warnWithin)) {
+  const outputs = parseFormats(flags.format, flags.output);
+  // Quoted as given: past ten years, a number of twenty digits would come back as 1e+20.
+  if (flags.warnWithin !== undefined && !(/^\d{1,5}$/.test(flags.warnWithin) && Number(flags.warnWithin) <= MAX_WARN_WITHIN_DAYS)) {
     throw new UsageError(`--warn-within "${flags.warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
