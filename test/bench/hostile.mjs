@@ -31,7 +31,8 @@ function measure(args) {
   } catch {
     summary = run.stderr.split('\n')[0];
   }
-  return { seconds: m * 60 + s, mb: Math.round(Number(field('Maximum resident set size')) / 1024), exit: run.error ? 'timeout' : field('Exit status'), summary };
+  const cpu = Number(field('User time (seconds)')) + Number(field('System time (seconds)'));
+  return { cpu, seconds: m * 60 + s, mb: Math.round(Number(field('Maximum resident set size')) / 1024), exit: run.error ? 'timeout' : field('Exit status'), summary };
 }
 
 try {
@@ -47,7 +48,7 @@ try {
     mkdirSync(join(batch, 'hostile'), { recursive: true });
     for (const [file, text] of Object.entries(made.files)) writeFileSync(join(batch, 'hostile', file.replace('dossier.yaml', 'dossier.yaml')), text);
     const many = measure([join(batch, 'hostile', 'dossier.yaml'), examples]);
-    console.log(`${made.case.padEnd(18)} n=${String(made.links).padEnd(6)} alone ${one.seconds.toFixed(2)} s ${one.mb} MB exit ${one.exit} [${one.summary}]  batch ${many.seconds.toFixed(2)} s ${many.mb} MB exit ${many.exit} [${many.summary.slice(0, 60)}]`);
+    console.log(`${made.case.padEnd(18)} n=${String(made.links).padEnd(6)} alone ${one.seconds.toFixed(2)} s (cpu ${one.cpu.toFixed(2)} s) ${one.mb} MB exit ${one.exit} [${one.summary}]  batch ${many.seconds.toFixed(2)} s (cpu ${many.cpu.toFixed(2)} s) ${many.mb} MB exit ${many.exit} [${many.summary.slice(0, 60)}]`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

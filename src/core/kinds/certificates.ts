@@ -4,7 +4,7 @@
  * one row it satisfies, directly or through replacement, and a "distinct"
  * row takes at most one certificate per accepted type.
  */
-import type { Catalogue } from '../catalogue.js';
+import { hasHigher, reachesDown, standingFor, type Catalogue } from '../catalogue.js';
 import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
@@ -38,24 +38,23 @@ function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
   if (plan === undefined) {
     const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
     const types = [...new Set(accepted)];
+    // Per certificate code, the accepted codes it stands for, in the row's order: from each accepted code up to all that replace it.
     const via = new Map<string, string[]>();
-    const viaTypes = new Map<string, number[]>();
-    for (const [code, standsFor] of catalogue.standsFor) {
-      const through = accepted.filter((a) => standsFor.has(a));
-      if (through.length > 0) {
-        via.set(code, through);
-        viaTypes.set(
-          code,
-          through.map((a) => types.indexOf(a)),
-        );
+    for (const a of accepted) {
+      for (const code of standingFor(catalogue, a)) {
+        const through = via.get(code);
+        if (through === undefined) via.set(code, [a]);
+        else through.push(a);
       }
     }
+    const viaTypes = new Map<string, number[]>();
+    for (const [code, through] of via) viaTypes.set(code, through.map((a) => types.indexOf(a)));
     plan = {
       via,
       viaTypes,
       types,
       label: acceptedLabel(catalogue, row),
-      level: Math.max(...accepted.map((code) => catalogue.standsFor.get(code)?.size ?? 1)),
+      level: Math.max(...accepted.map((code) => reachesDown(catalogue, code))),
     };
     ofCatalogue.set(row, plan);
   }
@@ -72,9 +71,8 @@ function acceptedVia(plan: RowPlan, code: string): readonly string[] {
 /** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
 export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   const accepted = row.accepts.map((a) => catalogue.codes.get(a.toUpperCase())!);
-  const hasHigher = (code: string): boolean => [...catalogue.standsFor].some(([other, lower]) => other !== code && lower.has(code));
-  if (accepted.length === 1) return accepted[0]! + (hasHigher(accepted[0]!) ? ' or higher' : '');
-  return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
+  if (accepted.length === 1) return accepted[0]! + (hasHigher(catalogue, accepted[0]!) ? ' or higher' : '');
+  return orList(accepted.map((code) => (hasHigher(catalogue, code) ? `${code} (or higher)` : code)));
 }
 
 /** A tier's certificate rows as the matching sees them. */
