@@ -108,6 +108,11 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: Schema
     case 'minItems':
       message = `${where} must list at least ${String(error.params.limit)} item${error.params.limit === 1 ? '' : 's'}`;
       break;
+    case 'maxItems':
+      // A bound that keeps checking fast (the standard schema's STANDARD_LIMITS), not a typo: its own code.
+      code = 'too-many-items';
+      message = `${where} lists ${Array.isArray(value) ? value.length : 'too many'} items; at most ${String(error.params.limit)} are allowed`;
+      break;
     case 'pattern':
       if (subschema?.format === 'date') {
         code = 'bad-date';
