@@ -177,17 +177,22 @@ export function duplicateIds() {
 }
 
 /**
- * Thousands of engineers with many certificates each, against a standard of
- * many certificate rows whose slots they cannot all fill, so the exact
- * matching has to decide: each certificate fits several rows.
+ * Thousands of engineers with many certificates each, against the largest
+ * standard the schema's bounds allow (10 tiers, 100 rows, 50 accepted codes
+ * a row): certificate rows whose slots they cannot all fill, so the exact
+ * matching has to decide on every tier, and each certificate fits many rows.
  */
 export function manySlots() {
-  const types = 40;
+  const types = 50;
+  const tierCount = 10;
+  const tiers = Array.from({ length: tierCount }, (_, t) => `  - {id: t${t}, name: T}`);
+  const need = (n) => `{${Array.from({ length: tierCount }, (_, t) => `t${t}: ${n + t}`).join(', ')}}`;
   const certificates = Array.from({ length: types }, (_, i) => (i === 0 ? '  - {code: C0, name: c}' : `  - {code: ${code(i)}, name: c, replaces: [${code(i - 1)}]}`));
+  const all = Array.from({ length: types }, (_, j) => code(j)).join(', ');
   const rows = [
-    ...Array.from({ length: types }, (_, i) => `  - {id: r${i}, kind: certificates, label: R, accepts: [${code(i)}], need: {t: 1000000}}`),
-    ...Array.from({ length: types }, (_, i) => `  - {id: d${i}, kind: certificates, label: D, distinct: true, accepts: [${Array.from({ length: types }, (_, j) => code(j)).join(', ')}], need: {t: 1000000}}`),
-    '  - {id: l, kind: lab, label: L, category: L0, need: {t: 1000000}}',
+    ...Array.from({ length: 50 }, (_, i) => `  - {id: r${i}, kind: certificates, label: R, accepts: [${code(i)}], need: ${need(1000)}}`),
+    ...Array.from({ length: 49 }, (_, i) => `  - {id: d${i}, kind: certificates, label: D, distinct: true, accepts: [${all}], need: ${need(40)}}`),
+    `  - {id: l, kind: lab, label: L, category: L0, need: ${need(1000)}}`,
   ];
   const perEngineer = 8;
   const engineers = fill(rest(dossierYaml({ standard: 'standard.yaml', engineers: [] })), (e) =>
@@ -196,7 +201,7 @@ export function manySlots() {
   return {
     case: 'many-slots',
     links: engineers.length * perEngineer,
-    files: { 'standard.yaml': standardYaml({ certificates, rows }), 'dossier.yaml': dossierYaml({ standard: 'standard.yaml', engineers }) },
+    files: { 'standard.yaml': standardYaml({ certificates, tiers, rows }), 'dossier.yaml': dossierYaml({ standard: 'standard.yaml', engineers }) },
   };
 }
 

@@ -6,6 +6,7 @@
 import { fillersOf, type Catalogue } from '../catalogue.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { Dossier } from '../model.js';
+import { GapSentences } from '../words.js';
 import { rowResult, type KindEvaluator, type RowNeed } from './kind.js';
 
 type Item = NonNullable<Dossier['lab']>[number];
@@ -70,17 +71,17 @@ export const lab: KindEvaluator<'lab'> = {
       const have = net.flow(toSink[r]!);
       if (have >= need) return rowResult(row, need, '/lab', true, have);
       const name = catalogue.categoryNames.get(row.category) ?? row.category;
-      const sentences = [`needs ${need - have} more ${name} (has ${have} of ${need})`];
+      const sentences = new GapSentences(`needs ${need - have} more ${name} (has ${have} of ${need})`);
+      const fillers = fillersOf(catalogue, row.category);
       for (let u = 0; u < uses.length; u += 3) {
         const other = uses[u + 1]!;
         if (other === r) continue;
         const item = items[uses[u]!]!;
-        const fillsThisRow = fillersOf(catalogue, row.category).has(item.category);
-        if (fillsThisRow && net.flow(uses[u + 2]!) > 0) {
-          sentences.push(`${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
+        if (fillers.has(item.category) && net.flow(uses[u + 2]!) > 0) {
+          sentences.note(() => `${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
         }
       }
-      return rowResult(row, need, '/lab', false, have, sentences.join('. ') + '.');
+      return rowResult(row, need, '/lab', false, have, sentences.toString());
     });
   },
   allMet(rows, standing) {
