@@ -47,6 +47,13 @@ export class GapSentences {
     if (this.sentences.length <= NAMED_IN_GAP) this.sentences.push(make());
     else this.more += 1;
   }
+  /** Whether the next detail will be shown; past that, `counted()` is all a detail needs (no sentence, no closure). */
+  get open(): boolean {
+    return this.sentences.length <= NAMED_IN_GAP;
+  }
+  counted(): void {
+    this.more += 1;
+  }
   toString(): string {
     const tail = this.more > 0 ? [`… and ${this.more} more like ${this.more === 1 ? 'it' : 'them'}`] : [];
     return [...this.sentences, ...tail].join('. ') + '.';

@@ -30,7 +30,7 @@ export const STANDARD_LIMITS = {
   paths: 10,
   requirements: 100,
   /** Per certificate row. */
-  accepts: 50,
+  accepts: 20,
 } as const;
 
 const ID = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.+&-]*$' } as const;

@@ -188,10 +188,11 @@ export function manySlots() {
   const tiers = Array.from({ length: tierCount }, (_, t) => `  - {id: t${t}, name: T}`);
   const need = (n) => `{${Array.from({ length: tierCount }, (_, t) => `t${t}: ${n + t}`).join(', ')}}`;
   const certificates = Array.from({ length: types }, (_, i) => (i === 0 ? '  - {code: C0, name: c}' : `  - {code: ${code(i)}, name: c, replaces: [${code(i - 1)}]}`));
-  const all = Array.from({ length: types }, (_, j) => code(j)).join(', ');
+  // Each distinct row takes 20 codes (the bound), spread over the chain.
+  const spread = (i) => Array.from({ length: 20 }, (_, j) => code((i + j * 3) % types)).join(', ');
   const rows = [
     ...Array.from({ length: 50 }, (_, i) => `  - {id: r${i}, kind: certificates, label: R, accepts: [${code(i)}], need: ${need(1000)}}`),
-    ...Array.from({ length: 49 }, (_, i) => `  - {id: d${i}, kind: certificates, label: D, distinct: true, accepts: [${all}], need: ${need(40)}}`),
+    ...Array.from({ length: 49 }, (_, i) => `  - {id: d${i}, kind: certificates, label: D, distinct: true, accepts: [${spread(i)}], need: ${need(40)}}`),
     `  - {id: l, kind: lab, label: L, category: L0, need: ${need(1000)}}`,
   ];
   const perEngineer = 8;

@@ -268,6 +268,11 @@ function certificateGap(
   const sentences = new GapSentences(first);
   for (const held of facts.certificates) {
     if (acceptedVia(plan, held.code).length === 0) continue;
+    if (!sentences.open) {
+      // Only counted from here: the same test as below, without the words.
+      if (held.reason !== undefined || (rowOf.get(held) ?? r) !== r) sentences.counted();
+      continue;
+    }
     const who = (): string => engineerLabel(held.engineer);
     const cert = held.certificate;
     if (held.reason === 'expires-too-soon') {
