@@ -178,7 +178,7 @@ export function duplicateIds() {
 
 /**
  * Thousands of engineers with many certificates each, against the largest
- * standard the schema's bounds allow (10 tiers, 100 rows, 50 accepted codes
+ * standard the schema's bounds allow (10 tiers, 100 rows, 20 accepted codes
  * a row): certificate rows whose slots they cannot all fill, so the exact
  * matching has to decide on every tier, and each certificate fits many rows.
  */
