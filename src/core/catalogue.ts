@@ -13,6 +13,7 @@
  */
 import { dossierCoreSchema } from '../schemas/dossier-schema.js';
 import type { Requirement, Standard } from './model.js';
+import { MAX_ERRORS } from '../findings.js';
 import { escapeSegment } from './pointer.js';
 
 const platform = dossierCoreSchema.properties.servicePlatform.properties;
@@ -192,6 +193,11 @@ export function buildCatalogue(standard: Standard): Catalogue {
   checkUnique(pathIds, '/paths', 'path', problems);
   standard.requirements.forEach((row, i) => checkRow(row, `/requirements/${i}`, { codes, categoryNames, tierIds, pathIds }, problems));
 
+  // The loader locates each problem and suggests a fix, a walk and a search apiece: past MAX_ERRORS they are counted.
+  if (problems.length > MAX_ERRORS) {
+    const more = problems.length - MAX_ERRORS;
+    throw new StandardCatalogueError([...problems.slice(0, MAX_ERRORS), { path: '', message: `… and ${more} more problem${more === 1 ? '' : 's'}; fix these first` }]);
+  }
   if (problems.length > 0) throw new StandardCatalogueError(problems);
   return {
     standard,

@@ -76,6 +76,22 @@ function oneCertificate(type: string, lab: string): Dossier {
   } as Dossier;
 }
 
+describe('a standard within the bounds with 25,000 unknown references', GUARD, () => {
+  it('lists the first MAX_ERRORS and counts the rest', () => {
+    const certificates = Array.from({ length: 500 }, (_, i) => ({ code: `C${i}`, name: 'c', replaces: Array.from({ length: 50 }, (_, j) => `U${i}x${j}`) }));
+    let error: unknown;
+    try {
+      buildCatalogue(chainStandard(certificates));
+    } catch (thrown) {
+      error = thrown;
+    }
+    const problems = (error as StandardCatalogueError).problems;
+    expect(problems).toHaveLength(MAX_ERRORS + 1);
+    expect(problems[0]).toMatchObject({ path: '/certificates/0/replaces/0', message: 'certificate "U0x0" is not in the catalogue' });
+    expect(problems[MAX_ERRORS]).toEqual({ path: '', message: `… and ${500 * 50 - MAX_ERRORS} more problems; fix these first` });
+  });
+});
+
 describe('the catalogue follows long chains without closing them', GUARD, () => {
   const n = 30_000;
   const chain = Array.from({ length: n }, (_, i) => ({ code: `C${i}`, name: 'c', ...(i > 0 ? { replaces: [`C${i - 1}`] } : {}) }));
