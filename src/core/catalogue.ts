@@ -1,11 +1,19 @@
 /**
  * A standard made ready for evaluation: certificate codes resolved through
- * aliases (case-insensitively), replacement closed transitively, lab
- * categories closed over `satisfies`. Cross-references are checked here, so
+ * aliases (case-insensitively), replacement and lab `satisfies` kept as their
+ * direct links and followed on demand. Cross-references are checked here, so
  * the evaluators can trust every code and category they meet.
+ *
+ * Neither relation is closed in full: a 1 MiB standard can hold a chain of
+ * 24,000 certificates, each replacing the one before, and the full closure of
+ * that is 280 million pairs (V8 ran out of memory). The engine only ever asks
+ * which codes reach one accepted code (or category), so each such question
+ * is one search over the links, remembered per code: memory grows with the
+ * rows of the standard times its catalogue, never with the catalogue squared.
  */
 import { dossierCoreSchema } from '../schemas/dossier-schema.js';
 import type { Requirement, Standard } from './model.js';
+import { MAX_ERRORS } from './findings.js';
 import { escapeSegment } from './pointer.js';
 
 const platform = dossierCoreSchema.properties.servicePlatform.properties;
@@ -27,10 +35,12 @@ export interface Catalogue {
   standard: Standard;
   /** Upper-cased code or alias → canonical code. */
   codes: Map<string, string>;
-  /** Canonical code → every canonical code it stands for: itself and all it replaces, transitively. */
-  standsFor: Map<string, Set<string>>;
-  /** Category id → every category a unit of it can fill: itself and all it satisfies, transitively. */
-  fills: Map<string, Set<string>>;
+  /** Canonical code → the canonical codes it replaces directly. */
+  replaces: Map<string, string[]>;
+  /** Canonical code → the canonical codes that replace it directly. */
+  replacedBy: Map<string, string[]>;
+  /** Category id → the categories whose units can fill its slots directly. */
+  satisfiedBy: Map<string, string[]>;
   names: Map<string, string>;
   categoryNames: Map<string, string>;
   /** Tier ids, highest first. */
@@ -47,47 +57,75 @@ export class StandardCatalogueError extends Error {
   }
 }
 
-/** Closes a relation transitively; `edges` maps a key to its direct successors. */
-function closure(keys: string[], edges: Map<string, string[]>): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const key of keys) {
-    const seen = new Set<string>([key]);
-    const stack = [key];
-    while (stack.length > 0) {
-      for (const next of edges.get(stack.pop()!) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
+/** Every key reachable from `start` along `edges`, `start` included: one search, linear in the links it meets. */
+function reach(start: string, edges: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const next of edges.get(stack.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
       }
     }
-    out.set(key, seen);
+  }
+  return seen;
+}
+
+/** The reverse of a relation, each list in the order its keys come. */
+function reverse(keys: string[], edges: Map<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of keys) {
+    for (const next of edges.get(key) ?? []) {
+      const list = out.get(next);
+      if (list === undefined) out.set(next, [key]);
+      else if (list[list.length - 1] !== key) list.push(key);
+    }
   }
   return out;
 }
 
-/** Finds one cycle in a relation, as the list of keys around it, or null. */
+/**
+ * Finds one cycle in a relation, as the list of keys around it, or null.
+ * Depth first with a stack of its own: a chain of thousands of links would
+ * overflow the call stack.
+ */
 function findCycle(keys: string[], edges: Map<string, string[]>): string[] | null {
   const state = new Map<string, 'open' | 'done'>();
-  const trail: string[] = [];
-  const visit = (key: string): string[] | null => {
-    if (state.get(key) === 'done') return null;
-    if (state.get(key) === 'open') return [...trail.slice(trail.indexOf(key)), key];
-    state.set(key, 'open');
-    trail.push(key);
-    for (const next of edges.get(key) ?? []) {
-      const cycle = visit(next);
-      if (cycle) return cycle;
+  for (const root of keys) {
+    if (state.has(root)) continue;
+    const trail: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 'open');
+    while (trail.length > 0) {
+      const key = trail[trail.length - 1]!;
+      const successors = edges.get(key) ?? [];
+      const i = next[next.length - 1]!;
+      if (i === successors.length) {
+        state.set(key, 'done');
+        trail.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = i + 1;
+      const successor = successors[i]!;
+      const seen = state.get(successor);
+      if (seen === 'open') return [...trail.slice(trail.indexOf(successor)), successor];
+      if (seen === undefined) {
+        state.set(successor, 'open');
+        trail.push(successor);
+        next.push(0);
+      }
     }
-    trail.pop();
-    state.set(key, 'done');
-    return null;
-  };
-  for (const key of keys) {
-    const cycle = visit(key);
-    if (cycle) return cycle;
   }
   return null;
+}
+
+/** A cycle as a line a person reads: a long one by its first steps and how many it has. */
+function cycleWords(cycle: string[]): string {
+  const SHOWN = 8;
+  if (cycle.length <= SHOWN + 1) return cycle.join(' → ');
+  return `${cycle.slice(0, SHOWN).join(' → ')} → … (${cycle.length - 1} steps in all) → ${cycle[cycle.length - 1]!}`;
 }
 
 /** Builds the catalogue of an already schema-valid standard, or throws StandardCatalogueError. */
@@ -127,7 +165,7 @@ export function buildCatalogue(standard: Standard): Catalogue {
   });
   const certCycle = findCycle(certCodes, replaces);
   if (certCycle) {
-    problems.push({ path: `/certificates/${certCodes.indexOf(certCycle[0]!)}/replaces`, message: `"replaces" goes round in a cycle: ${certCycle.join(' → ')}` });
+    problems.push({ path: `/certificates/${certCodes.indexOf(certCycle[0]!)}/replaces`, message: `"replaces" goes round in a cycle: ${cycleWords(certCycle)}` });
   }
 
   const categoryNames = new Map<string, string>();
@@ -145,7 +183,7 @@ export function buildCatalogue(standard: Standard): Catalogue {
   checkUnique(categoryIds, '/labCategories', 'lab category', problems);
   const categoryCycle = findCycle(categoryIds, satisfies);
   if (categoryCycle) {
-    problems.push({ path: `/labCategories/${categoryIds.indexOf(categoryCycle[0]!)}/satisfies`, message: `"satisfies" goes round in a cycle: ${categoryCycle.join(' → ')}` });
+    problems.push({ path: `/labCategories/${categoryIds.indexOf(categoryCycle[0]!)}/satisfies`, message: `"satisfies" goes round in a cycle: ${cycleWords(categoryCycle)}` });
   }
 
   const tierIds = standard.tiers.map((t) => t.id);
@@ -155,12 +193,18 @@ export function buildCatalogue(standard: Standard): Catalogue {
   checkUnique(pathIds, '/paths', 'path', problems);
   standard.requirements.forEach((row, i) => checkRow(row, `/requirements/${i}`, { codes, categoryNames, tierIds, pathIds }, problems));
 
+  // The loader locates each problem and suggests a fix, a walk and a search apiece: past MAX_ERRORS they are counted.
+  if (problems.length > MAX_ERRORS) {
+    const more = problems.length - MAX_ERRORS;
+    throw new StandardCatalogueError([...problems.slice(0, MAX_ERRORS), { path: '', message: `… and ${more} more problem${more === 1 ? '' : 's'}; fix these first` }]);
+  }
   if (problems.length > 0) throw new StandardCatalogueError(problems);
   return {
     standard,
     codes,
-    standsFor: closure(certCodes, replaces),
-    fills: closure(categoryIds, satisfies),
+    replaces,
+    replacedBy: reverse(certCodes, replaces),
+    satisfiedBy: reverse(categoryIds, satisfies),
     names,
     categoryNames,
     tierIds,
@@ -254,4 +298,42 @@ export function asciiUpper(code: string): string {
 export function canonicalCode(catalogue: Catalogue, code: string): string | undefined {
   // Keys are upper case, so a code written in upper case is its own key: no new string to hash.
   return catalogue.codes.get(code) ?? catalogue.codes.get(asciiUpper(code));
+}
+
+const upward = new WeakMap<Catalogue, Map<string, ReadonlySet<string>>>();
+const downward = new WeakMap<Catalogue, Map<string, number>>();
+const fillers = new WeakMap<Catalogue, Map<string, ReadonlySet<string>>>();
+
+function remembered<T>(memo: WeakMap<Catalogue, Map<string, T>>, catalogue: Catalogue, key: string, make: () => T): T {
+  let ofCatalogue = memo.get(catalogue);
+  if (ofCatalogue === undefined) {
+    ofCatalogue = new Map();
+    memo.set(catalogue, ofCatalogue);
+  }
+  let value = ofCatalogue.get(key);
+  if (value === undefined) {
+    value = make();
+    ofCatalogue.set(key, value);
+  }
+  return value;
+}
+
+/** The canonical codes that stand for `code`: itself and every code replacing it, transitively (rule 2). */
+export function standingFor(catalogue: Catalogue, code: string): ReadonlySet<string> {
+  return remembered(upward, catalogue, code, () => reach(code, catalogue.replacedBy));
+}
+
+/** How many canonical codes `code` stands for: itself and every code it replaces, transitively. */
+export function reachesDown(catalogue: Catalogue, code: string): number {
+  return remembered(downward, catalogue, code, () => reach(code, catalogue.replaces).size);
+}
+
+/** Whether some other certificate replaces `code`. */
+export function hasHigher(catalogue: Catalogue, code: string): boolean {
+  return (catalogue.replacedBy.get(code)?.length ?? 0) > 0;
+}
+
+/** The lab categories whose units can fill a slot of `category`: itself and every category satisfying it, transitively (rule 6). */
+export function fillersOf(catalogue: Catalogue, category: string): ReadonlySet<string> {
+  return remembered(fillers, catalogue, category, () => reach(category, catalogue.satisfiedBy));
 }

@@ -62,9 +62,15 @@ export function claimKey(value: string): string {
 /** How many other dossiers a warning names before it summarises the rest. */
 const NAMED = 5;
 
-function others(files: string[]): string {
-  const named = files.slice(0, NAMED).join(', ');
-  return files.length > NAMED ? `${named} and ${files.length - NAMED} more` : named;
+/**
+ * The first NAMED of `indexes` that `keep` lets through, as `name` writes
+ * them, and how many more: a key claimed by thousands of dossiers is written
+ * in words once per holder, so each holder's list stops at what it names.
+ */
+function others(indexes: readonly number[], keep: (index: number) => boolean, total: number, name: (index: number) => string): string {
+  const named: string[] = [];
+  for (let i = 0; i < indexes.length && named.length < NAMED; i++) if (keep(indexes[i]!)) named.push(name(indexes[i]!));
+  return total > NAMED ? `${named.join(', ')} and ${total - NAMED} more` : named.join(', ');
 }
 
 interface Holder {
@@ -111,23 +117,24 @@ export function crossCheck(files: readonly string[], entries: ReadonlyArray<Clai
     const indexes = [...new Set(holders.map((h) => h.index))];
     if (indexes.length < 2) continue;
     for (const holder of holders) {
-      const rest = indexes.filter((i) => i !== holder.index).map((i) => files[i]!);
+      const rest = others(indexes, (i) => i !== holder.index, indexes.length - 1, (i) => files[i]!);
       findings[holder.index]!.push(
-        warning('certificate-claimed-elsewhere', holder, `certificate number "${holder.claim.value}" is also claimed in ${others(rest)}; a certificate counts for one partner only`),
+        warning('certificate-claimed-elsewhere', holder, `certificate number "${holder.claim.value}" is also claimed in ${rest}; a certificate counts for one partner only`),
       );
     }
   }
 
   for (const holders of group(entries, (c) => c.emails).values()) {
-    const partnerOf = (h: Holder): string => claimKey(entries[h.index]!.partner);
-    if (new Set(holders.map(partnerOf)).size < 2) continue;
+    const partnerOf = (index: number): string => claimKey(entries[index]!.partner);
+    const indexes = [...new Set(holders.map((h) => h.index))];
+    // Per partner, how many of the dossiers are its own.
+    const perPartner = new Map<string, number>();
+    for (const i of indexes) perPartner.set(partnerOf(i), (perPartner.get(partnerOf(i)) ?? 0) + 1);
+    if (perPartner.size < 2) continue;
     for (const holder of holders) {
-      const rest = [...new Set(holders.filter((h) => partnerOf(h) !== partnerOf(holder)).map((h) => h.index))].map(
-        (i) => `${files[i]} (partner "${entries[i]!.partner}")`,
-      );
-      findings[holder.index]!.push(
-        warning('engineer-under-two-partners', holder, `engineer e-mail "${holder.claim.value}" is also listed under another partner in ${others(rest)}`),
-      );
+      const own = partnerOf(holder.index);
+      const rest = others(indexes, (i) => partnerOf(i) !== own, indexes.length - perPartner.get(own)!, (i) => `${files[i]} (partner "${entries[i]!.partner}")`);
+      findings[holder.index]!.push(warning('engineer-under-two-partners', holder, `engineer e-mail "${holder.claim.value}" is also listed under another partner in ${rest}`));
     }
   }
   return findings;

@@ -1,11 +1,18 @@
 /**
- * Maximum flow (Edmonds–Karp) on a small directed graph.
+ * Maximum flow (Dinic) on a directed graph.
  *
  * Filling requirement slots is a matching problem: a certificate that could
  * fill two rows must go where it leaves nothing unfilled. Taking the first
  * fit greedily gets that wrong, so every slot question goes through here.
- * Breadth-first search over edges in insertion order makes the chosen
- * assignment deterministic for a given input order.
+ * Searches over edges in insertion order make the chosen assignment
+ * deterministic for a given input order.
+ *
+ * Dinic rather than Edmonds–Karp: one breadth-first search grades the nodes
+ * by distance, then depth-first searches along the grades push every
+ * shortest augmenting path it allows, each edge passed over at most once per
+ * grading. Edmonds–Karp searched the whole network again for every unit of
+ * flow; a dossier of thousands of certificates against a standard of many
+ * "distinct" rows (thousands of unit paths) took over a minute that way.
  *
  * Each node's edges are a list threaded through `next`, in insertion order,
  * rather than an array per node: every tier of every dossier builds a network
@@ -54,48 +61,77 @@ export class FlowNetwork {
     const { to, capacity, next, first } = this;
     const nodes = first.length;
     let total = 0;
-    if (searchVia.length < nodes) {
-      searchVia = new Int32Array(Math.max(nodes, 2 * searchVia.length));
-      searchQueue = new Int32Array(searchVia.length);
+    if (searchLevel.length < nodes) {
+      const size = Math.max(nodes, 2 * searchLevel.length);
+      searchLevel = new Int32Array(size);
+      searchQueue = new Int32Array(size);
+      searchArc = new Int32Array(size);
+      searchPath = new Int32Array(size);
     }
-    const via = searchVia;
+    const level = searchLevel;
     const queue = searchQueue;
+    const arc = searchArc;
+    const path = searchPath;
     for (;;) {
-      via.fill(-1, 0, nodes);
+      // Grade the nodes by their distance from the source over edges with room.
+      level.fill(-1, 0, nodes);
+      level[source] = 0;
       queue[0] = source;
       let tail = 1;
-      let found = false;
-      for (let head = 0; head < tail && !found; head++) {
-        for (let e = first[queue[head]!]!; e !== -1; e = next[e]!) {
-          const node = to[e]!;
-          if (capacity[e]! > 0 && via[node] === -1 && node !== source) {
-            via[node] = e;
-            if (node === sink) {
-              found = true;
-              break;
-            }
-            queue[tail++] = node;
+      for (let head = 0; head < tail; head++) {
+        const node = queue[head]!;
+        for (let e = first[node]!; e !== -1; e = next[e]!) {
+          const other = to[e]!;
+          if (capacity[e]! > 0 && level[other] === -1) {
+            level[other] = level[node]! + 1;
+            queue[tail++] = other;
           }
         }
       }
-      if (!found) return total;
-      let push = Infinity;
-      for (let at = sink; at !== source; at = to[via[at]! ^ 1]!) push = Math.min(push, capacity[via[at]!]!);
-      for (let at = sink; at !== source; at = to[via[at]! ^ 1]!) {
-        capacity[via[at]!]! -= push;
-        capacity[via[at]! ^ 1]! += push;
+      if (level[sink] === -1) return total;
+      for (let node = 0; node < nodes; node++) arc[node] = first[node]!;
+      // Push along the grades until no path is left: `arc` is each node's next edge to try, `path` the edges taken.
+      let depth = 0;
+      let at = source;
+      for (;;) {
+        if (at === sink) {
+          let push = Infinity;
+          for (let i = 0; i < depth; i++) push = Math.min(push, capacity[path[i]!]!);
+          for (let i = 0; i < depth; i++) {
+            capacity[path[i]!]! -= push;
+            capacity[path[i]! ^ 1]! += push;
+          }
+          total += push;
+          depth = 0;
+          at = source;
+          continue;
+        }
+        let e = arc[at]!;
+        while (e !== -1 && !(capacity[e]! > 0 && level[to[e]!] === level[at]! + 1)) e = next[e]!;
+        arc[at] = e;
+        if (e !== -1) {
+          path[depth++] = e;
+          at = to[e]!;
+          continue;
+        }
+        // A dead end: no path goes on from here in this grading.
+        level[at] = -1;
+        if (depth === 0) break;
+        at = to[path[--depth]! ^ 1]!;
+        arc[at] = next[arc[at]!]!;
       }
-      total += push;
     }
   }
 }
 
 /**
- * The edge each node was reached by in a search, and the search's queue
- * (each node is queued at most once per search): shared by every network,
- * as a search runs to its end before any other starts, and grown to the
- * largest network seen, so a batch allocates them a few times, not for
- * every network of every tier of every dossier.
+ * Each node's grade, the grading's queue (each node is queued at most once),
+ * each node's next edge to try and the path being pushed along: shared by
+ * every network, as a search runs to its end before any other starts, and
+ * grown to the largest network seen, so a batch allocates them a few times,
+ * not for every network of every tier of every dossier.
  */
-let searchVia = new Int32Array(64);
+let searchLevel = new Int32Array(64);
 let searchQueue = new Int32Array(64);
+let searchArc = new Int32Array(64);
+let searchPath = new Int32Array(64);

@@ -10,6 +10,29 @@
 
 const SCHEMA_ID = 'https://starcheck.dev/schemas/standard.schema.json';
 
+/**
+ * How large a standard may be. The shipped ones have 3 tiers, at most 15
+ * rows and 9 certificates; these bounds are far past any policy. They are
+ * what keeps checking a dossier bounded whatever standard it names: the
+ * engine's work grows with tiers × rows × the certificates a dossier holds
+ * (and, for "did you mean", with the aliases), and without them a 1 MiB
+ * standard of 22,000 tiers took seconds per dossier. A standard over one is
+ * refused at the list that is too long, with a located error.
+ */
+export const STANDARD_LIMITS = {
+  certificates: 500,
+  /** Per certificate. */
+  aliases: 20,
+  /** Per certificate or lab category: its `replaces` or `satisfies` list. */
+  links: 50,
+  labCategories: 100,
+  tiers: 10,
+  paths: 10,
+  requirements: 100,
+  /** Per certificate row. */
+  accepts: 20,
+} as const;
+
 const ID = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.+&-]*$' } as const;
 
 /** Fields every requirement row has, whatever its kind. */
@@ -64,6 +87,7 @@ const certificatesRow = {
     accepts: {
       type: 'array',
       minItems: 1,
+      maxItems: STANDARD_LIMITS.accepts,
       items: { type: 'string', minLength: 1 },
       title: 'Accepted certificates',
       description: 'Certificate codes that fill this row; certificates that replace them fill it too.',
@@ -255,6 +279,7 @@ export const standardSchema = {
     },
     certificates: {
       type: 'array',
+      maxItems: STANDARD_LIMITS.certificates,
       title: 'Certificate catalogue',
       description: 'Every certificate type the standard knows; dossiers may name only these codes and their aliases.',
       examples: [[{ code: 'H3CSE-RS', name: 'H3C Certified Senior Engineer for Routing & Switching', aliases: ['H3CSE-R&S'], replaces: ['H3CNE'] }]],
@@ -267,6 +292,7 @@ export const standardSchema = {
           name: { type: 'string', minLength: 1, title: 'Name', description: 'The certificate\'s full name.', examples: ['H3C Certified Senior Engineer for Routing & Switching'] },
           aliases: {
             type: 'array',
+            maxItems: STANDARD_LIMITS.aliases,
             items: { type: 'string', minLength: 1 },
             title: 'Aliases',
             description: 'Other spellings dossiers may use (matched case-insensitively).',
@@ -274,6 +300,7 @@ export const standardSchema = {
           },
           replaces: {
             type: 'array',
+            maxItems: STANDARD_LIMITS.links,
             items: { type: 'string', minLength: 1 },
             title: 'Replaces',
             description: 'Lower certificates this one replaces (transitively).',
@@ -284,6 +311,7 @@ export const standardSchema = {
     },
     labCategories: {
       type: 'array',
+      maxItems: STANDARD_LIMITS.labCategories,
       title: 'Lab categories',
       description: 'Every lab category the standard knows; dossiers may name only these.',
       examples: [[{ id: 'high-end-router', name: 'high-end router', satisfies: ['router'] }]],
@@ -296,6 +324,7 @@ export const standardSchema = {
           name: { type: 'string', minLength: 1, title: 'Name', description: 'The category as people read it.', examples: ['high-end router'] },
           satisfies: {
             type: 'array',
+            maxItems: STANDARD_LIMITS.links,
             items: { type: 'string', minLength: 1 },
             title: 'Satisfies',
             description: 'Other categories whose slots a unit of this category can fill.',
@@ -307,6 +336,7 @@ export const standardSchema = {
     tiers: {
       type: 'array',
       minItems: 1,
+      maxItems: STANDARD_LIMITS.tiers,
       title: 'Tiers',
       description: 'The tiers, highest first.',
       examples: [[{ id: 'four-star', name: 'Four-star' }, { id: 'three-star', name: 'Three-star' }]],
@@ -322,6 +352,7 @@ export const standardSchema = {
     },
     paths: {
       type: 'array',
+      maxItems: STANDARD_LIMITS.paths,
       title: 'Alternative paths',
       description: 'When given, a tier is met when every row of at least one path (plus every row without a path) is met.',
       examples: [[{ id: 'certificates', name: 'Technical certificates' }, { id: 'credits', name: 'Channel credits' }]],
@@ -338,6 +369,7 @@ export const standardSchema = {
     requirements: {
       type: 'array',
       minItems: 1,
+      maxItems: STANDARD_LIMITS.requirements,
       title: 'Requirements',
       description: 'The requirement rows; each names its kind and what each tier needs.',
       examples: [[{ id: 'cloud-lab', kind: 'lab', label: 'lab: H3C Cloud Lab', category: 'cloud-lab', need: { 'four-star': 1 } }]],

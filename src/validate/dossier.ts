@@ -108,6 +108,11 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: Schema
     case 'minItems':
       message = `${where} must list at least ${String(error.params.limit)} item${error.params.limit === 1 ? '' : 's'}`;
       break;
+    case 'maxItems':
+      // A bound that keeps checking fast (the standard schema's STANDARD_LIMITS), not a typo: its own code.
+      code = 'too-many-items';
+      message = `${where} lists ${Array.isArray(value) ? value.length : 'too many'} items; at most ${String(error.params.limit)} are allowed`;
+      break;
     case 'pattern':
       if (subschema?.format === 'date') {
         code = 'bad-date';
@@ -141,22 +146,48 @@ export function schemaFindings(errors: ErrorObject[], parsed: ParsedSource, cont
 
 /** Findings for the first few hundred of ajv's errors (locating each costs a walk), in source order; `unlisted` counts the rest. */
 function schemaFindingList(errors: ErrorObject[], parsed: ParsedSource, context: SchemaContext): { findings: Finding[]; unlisted: number } {
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const anyOfs = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath));
   const misspelt = misspeltRequired(errors);
-  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !misspelt.has(e) && !anyOfPaths.some((p) => e.schemaPath.startsWith(p)));
+  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !misspelt.has(e) && !underAnyOf(e, anyOfs));
   const listed = relevant.slice(0, MAX_ERRORS * 4);
   return { findings: dedupe(listed.map((e) => schemaFinding(e, parsed, context))).sort(bySource), unlisted: relevant.length - listed.length };
 }
 
 /**
+ * Whether a failed anyOf sums this error up: the anyOf's schema path is a
+ * prefix of its own. Looked up by each prefix of
+ * the error's schema path (a few segments), not by each anyOf, as a hostile
+ * file can fail thousands of them.
+ */
+function underAnyOf(error: ErrorObject, anyOfs: ReadonlySet<string>): boolean {
+  if (anyOfs.size === 0) return false;
+  for (let end = error.schemaPath.lastIndexOf('/'); end > 0; end = error.schemaPath.lastIndexOf('/', end - 1)) {
+    if (anyOfs.has(error.schemaPath.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
  * "required" errors that an unknown field of the same object already
  * explains: `nmae: Ravi` is reported once, as unknown with "did you mean
- * name?", not a second time as "name" missing.
+ * name?", not a second time as "name" missing. Errors are grouped by object
+ * first: a dossier of many thousand unknown fields would otherwise compare
+ * every one with every error (quadratic, minutes for 1 MiB).
  */
 function misspeltRequired(errors: ErrorObject[]): Set<ErrorObject> {
+  const missingAt = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'required') continue;
+    const list = missingAt.get(e.instancePath);
+    if (list) list.push(e);
+    else missingAt.set(e.instancePath, [e]);
+  }
   const explained = new Set<ErrorObject>();
-  for (const unknown of errors.filter((e) => e.keyword === 'additionalProperties')) {
-    const missing = errors.filter((e) => e.keyword === 'required' && e.instancePath === unknown.instancePath);
+  if (missingAt.size === 0) return explained;
+  for (const unknown of errors) {
+    if (unknown.keyword !== 'additionalProperties') continue;
+    const missing = missingAt.get(unknown.instancePath);
+    if (missing === undefined) continue;
     const meant = closest(String(unknown.params.additionalProperty), missing.map((e) => String(e.params.missingProperty)));
     for (const e of missing) if (String(e.params.missingProperty) === meant) explained.add(e);
   }
@@ -190,24 +221,43 @@ function text(data: unknown): string | undefined {
 }
 
 /**
+ * The findings of one part of the dossier, at most MAX_ERRORS of them made
+ * and located, in the order the part is walked (its source order); the rest
+ * are only counted. A hostile dossier of 1 MiB holds tens of thousands of
+ * unknown codes or repeated numbers, and locating each one walks the list
+ * before it: quadratic, half a minute, for findings no one would read.
+ */
+class Part {
+  readonly findings: Finding[] = [];
+  unlisted = 0;
+  add(make: () => Finding): void {
+    if (this.findings.length < MAX_ERRORS) this.findings.push(make());
+    else this.unlisted += 1;
+  }
+}
+
+/**
  * Checks that need the standard's catalogue or the whole dossier at once.
  * They read the raw data defensively, so they run even when the schema
  * fails elsewhere: a person sees every problem in one pass. Every dossier
  * passes through here and most have nothing to report, so what only a
  * finding needs (its path, the names it suggests) is built when one is made.
+ * Engineers, lab and application are each a part of their own, so a
+ * thousand bad certificates do not hide the one bad target tier.
  */
-function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSource): Finding[] {
-  const findings: Finding[] = [];
+function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSource): Part[] {
+  const people = new Part();
   const engineerIds = new Map<string, number>();
   /** Per claimed certificate number, the engineer and certificate index that claimed it first. */
   const numbers = new Map<string, [number, number]>();
+  let allCodes: string[] | undefined;
   const engineers = list(field(data, 'engineers'));
   for (let e = 0; e < engineers.length; e++) {
     const engineer = engineers[e];
     const id = text(field(engineer, 'id'));
     const first = id === undefined ? undefined : engineerIds.get(id);
     if (first !== undefined) {
-      findings.push(finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${id}" is already used by engineers[${first}]; ids must be unique`));
+      people.add(() => finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${id}" is already used by engineers[${first}]; ids must be unique`));
     } else if (id !== undefined) {
       engineerIds.set(id, e);
     }
@@ -217,16 +267,20 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       const at = (): string => `/engineers/${e}/certificates/${c}`;
       const type = text(field(cert, 'type'));
       if (type !== undefined && canonicalCode(catalogue, type) === undefined) {
-        const allCodes = catalogue.standard.certificates.flatMap((known) => [known.code, ...(known.aliases ?? [])]);
-        findings.push(finding(parsed, 'unknown-certificate', `${at()}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`));
+        people.add(() => {
+          allCodes ??= catalogue.standard.certificates.flatMap((known) => [known.code, ...(known.aliases ?? [])]);
+          return finding(parsed, 'unknown-certificate', `${at()}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`);
+        });
       }
       const number = text(field(cert, 'number'));
       if (number !== undefined) {
         const key = claimKey(number);
         const owner = numbers.get(key);
         if (owner !== undefined) {
-          const claimedAt = describePath(`/engineers/${owner[0]}/certificates/${owner[1]}`);
-          findings.push(finding(parsed, 'duplicate-certificate', `${at()}/number`, `certificate number "${number}" is already claimed at ${claimedAt}; each certificate fills one place`));
+          people.add(() => {
+            const claimedAt = describePath(`/engineers/${owner[0]}/certificates/${owner[1]}`);
+            return finding(parsed, 'duplicate-certificate', `${at()}/number`, `certificate number "${number}" is already claimed at ${claimedAt}; each certificate fills one place`);
+          });
         } else {
           numbers.set(key, [e, c]);
         }
@@ -235,30 +289,32 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       const expires = text(field(cert, 'expires'));
       // Real dates compare as strings, so the cheap comparison goes first.
       if (issued !== undefined && expires !== undefined && compareDates(issued, expires) > 0 && isIsoDate(issued) && isIsoDate(expires)) {
-        findings.push(finding(parsed, 'dates-out-of-order', `${at()}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
+        people.add(() => finding(parsed, 'dates-out-of-order', `${at()}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
       }
     }
   }
+  const equipment = new Part();
   const lab = list(field(data, 'lab'));
   for (let i = 0; i < lab.length; i++) {
     const category = text(field(lab[i], 'category'));
     if (category !== undefined && !catalogue.categoryNames.has(category)) {
-      const categories = [...catalogue.categoryNames.keys()];
-      findings.push(
-        finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`),
-      );
+      equipment.add(() => {
+        const categories = [...catalogue.categoryNames.keys()];
+        return finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`);
+      });
     }
   }
+  const applying = new Part();
   const tierIds = catalogue.tierIds;
   const tierCheck = (tier: string | undefined, path: string): void => {
     if (tier !== undefined && !tierIds.includes(tier)) {
-      findings.push(finding(parsed, 'unknown-tier', path, `tier "${tier}" is not a tier of the ${catalogue.standard.id} standard${didYouMean(tier, tierIds) || ` — expected one of ${tierIds.join(', ')}`}`));
+      applying.add(() => finding(parsed, 'unknown-tier', path, `tier "${tier}" is not a tier of the ${catalogue.standard.id} standard${didYouMean(tier, tierIds) || ` — expected one of ${tierIds.join(', ')}`}`));
     }
   };
   const application = field(data, 'application');
   tierCheck(text(field(application, 'targetTier')), '/application/targetTier');
   tierCheck(text(field(field(application, 'currentRating'), 'tier')), '/application/currentRating/tier');
-  return findings;
+  return [people, equipment, applying];
 }
 
 export type ValidationResult = { ok: true; dossier: Dossier } | { ok: false; errors: Finding[] };
@@ -267,10 +323,12 @@ export type ValidationResult = { ok: true; dossier: Dossier } | { ok: false; err
 export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): ValidationResult {
   const validate = dossierSchemaValidator;
   const schema = validate(parsed.data) ? { findings: [], unlisted: 0 } : schemaFindingList(validate.errors ?? [], parsed, DOSSIER_CONTEXT);
-  const catalogued = catalogueFindings(parsed.data, catalogue, parsed);
+  const parts = catalogueFindings(parsed.data, catalogue, parsed);
+  const catalogued = parts.flatMap((part) => part.findings);
   if (schema.findings.length === 0 && catalogued.length === 0) return { ok: true, dossier: parsed.data as Dossier };
   const errors = [...schema.findings, ...catalogued].sort(bySource);
-  return { ok: false, errors: capped(errors, errors.length + schema.unlisted) };
+  const unlisted = parts.reduce((sum, part) => sum + part.unlisted, schema.unlisted);
+  return { ok: false, errors: capped(errors, errors.length + unlisted) };
 }
 
 const DOSSIER_CONTEXT: SchemaContext = { schema: dossierSchema, root: 'the dossier', code: 'schema', userNotes: true };

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, type Catalogue } from '../../src/core/catalogue.js';
+import { buildCatalogue, fillersOf, standingFor, type Catalogue } from '../../src/core/catalogue.js';
 import { addDays, addMonths } from '../../src/core/dates.js';
 import { evaluate, metTiers } from '../../src/core/evaluate.js';
 import { gatherFacts } from '../../src/core/facts.js';
@@ -149,10 +149,9 @@ function fillsByBruteForce(d: Dossier, catalogue: Catalogue, date: string, tier:
     if (rows.every(({ need }, r) => filled[r]!.length >= need)) return true;
     if (i === held.length) return false;
     if (place(i + 1)) return true;
-    const standsFor = catalogue.standsFor.get(held[i]!.code)!;
     for (const [r, { row, need }] of rows.entries()) {
       if (filled[r]!.length >= need) continue;
-      for (const type of new Set(accepted[r]!.filter((a) => standsFor.has(a)))) {
+      for (const type of new Set(accepted[r]!.filter((a) => standingFor(catalogue, a).has(held[i]!.code)))) {
         if (row.distinct === true && filled[r]!.includes(type)) continue;
         filled[r]!.push(type);
         const done = place(i + 1);
@@ -198,7 +197,7 @@ function labFillsByFlow(d: Dossier, catalogue: Catalogue, tier: string): boolean
     const node = net.node();
     net.edge(source, node, item.quantity ?? 1);
     rows.forEach(({ row }, r) => {
-      if (catalogue.fills.get(item.category)!.has(row.category)) net.edge(node, rowNodes[r]!, Number.MAX_SAFE_INTEGER);
+      if (fillersOf(catalogue, row.category).has(item.category)) net.edge(node, rowNodes[r]!, Number.MAX_SAFE_INTEGER);
     });
   }
   return net.maxFlow(source, sink) === rows.reduce((sum, { need }) => sum + need, 0);

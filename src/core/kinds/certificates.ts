@@ -4,11 +4,11 @@
  * one row it satisfies, directly or through replacement, and a "distinct"
  * row takes at most one certificate per accepted type.
  */
-import { asciiUpper, type Catalogue } from '../catalogue.js';
+import { asciiUpper, hasHigher, reachesDown, standingFor, type Catalogue } from '../catalogue.js';
 import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { RequirementOf } from '../model.js';
-import { engineerLabel, orList } from '../words.js';
+import { engineerLabel, GapSentences, orList } from '../words.js';
 import { rowResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
 
 type Row = RequirementOf<'certificates'>;
@@ -38,24 +38,23 @@ function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
   if (plan === undefined) {
     const accepted = row.accepts.map((a) => catalogue.codes.get(asciiUpper(a))!);
     const types = [...new Set(accepted)];
+    // Per certificate code, the accepted codes it stands for, in the row's order: from each accepted code up to all that replace it.
     const via = new Map<string, string[]>();
-    const viaTypes = new Map<string, number[]>();
-    for (const [code, standsFor] of catalogue.standsFor) {
-      const through = accepted.filter((a) => standsFor.has(a));
-      if (through.length > 0) {
-        via.set(code, through);
-        viaTypes.set(
-          code,
-          through.map((a) => types.indexOf(a)),
-        );
+    for (const a of accepted) {
+      for (const code of standingFor(catalogue, a)) {
+        const through = via.get(code);
+        if (through === undefined) via.set(code, [a]);
+        else through.push(a);
       }
     }
+    const viaTypes = new Map<string, number[]>();
+    for (const [code, through] of via) viaTypes.set(code, through.map((a) => types.indexOf(a)));
     plan = {
       via,
       viaTypes,
       types,
       label: acceptedLabel(catalogue, row),
-      level: Math.max(...accepted.map((code) => catalogue.standsFor.get(code)?.size ?? 1)),
+      level: Math.max(...accepted.map((code) => reachesDown(catalogue, code))),
     };
     ofCatalogue.set(row, plan);
   }
@@ -72,9 +71,8 @@ function acceptedVia(plan: RowPlan, code: string): readonly string[] {
 /** "H3CSE-RS or higher"; in a list, "H3CS-IMC, H3CNE-SECURITY (or higher) or H3CNE-X86". */
 export function acceptedLabel(catalogue: Catalogue, row: Row): string {
   const accepted = row.accepts.map((a) => catalogue.codes.get(asciiUpper(a))!);
-  const hasHigher = (code: string): boolean => [...catalogue.standsFor].some(([other, lower]) => other !== code && lower.has(code));
-  if (accepted.length === 1) return accepted[0]! + (hasHigher(accepted[0]!) ? ' or higher' : '');
-  return orList(accepted.map((code) => (hasHigher(code) ? `${code} (or higher)` : code)));
+  if (accepted.length === 1) return accepted[0]! + (hasHigher(catalogue, accepted[0]!) ? ' or higher' : '');
+  return orList(accepted.map((code) => (hasHigher(catalogue, code) ? `${code} (or higher)` : code)));
 }
 
 /** A tier's certificate rows as the matching sees them. */
@@ -107,7 +105,15 @@ interface Filling {
   filledBy: number[][];
 }
 
-/** The exact matching: the slots each row fills, by maximum flow. */
+/**
+ * The exact matching: the slots each row fills, by maximum flow. Certificates
+ * of one code are interchangeable, so the network has a node per code held,
+ * its capacity how many count, rather than a node per certificate: a dossier
+ * of 27,000 certificates against 100 rows was a network of millions of edges
+ * and tens of thousands of augmenting searches (over a minute); by code it is
+ * at most the catalogue's codes times the rows. Which certificates of a code
+ * fill a row is then read off in dossier order.
+ */
 function fill({ plans, order }: RowsPlan, rows: RowNeed<'certificates'>[], codes: readonly string[]): Filling {
   const net = new FlowNetwork();
   const source = net.node();
@@ -128,18 +134,25 @@ function fill({ plans, order }: RowsPlan, rows: RowNeed<'certificates'>[], codes
     }
     typeNodes.push(nodes);
   }
-  // Which row each certificate ends up filling, through these edges: certificate, row, edge, in threes.
-  const fillEdges: number[] = [];
+  // The certificates of each code, by index into `codes`, in dossier order.
+  const byCode = new Map<string, number[]>();
   for (let held = 0; held < codes.length; held++) {
-    const certNode = net.node();
-    net.edge(source, certNode, 1);
+    const same = byCode.get(codes[held]!);
+    if (same === undefined) byCode.set(codes[held]!, [held]);
+    else same.push(held);
+  }
+  // Which row each code's certificates end up filling, through these edges: code, row, edge.
+  const fillEdges: Array<{ code: string; row: number; edge: number }> = [];
+  for (const [code, held] of byCode) {
+    const codeNode = net.node();
+    net.edge(source, codeNode, held.length);
     for (let r = 0; r < rows.length; r++) {
-      const via = plans[r]!.viaTypes.get(codes[held]!);
+      const via = plans[r]!.viaTypes.get(code);
       if (via === undefined) continue;
       if (rows[r]!.row.distinct === true) {
-        for (const type of via) fillEdges.push(held, r, net.edge(certNode, typeNodes[r]![type]!, 1));
+        for (const type of via) fillEdges.push({ code, row: r, edge: net.edge(codeNode, typeNodes[r]![type]!, 1) });
       } else {
-        fillEdges.push(held, r, net.edge(certNode, rowNodes[r]!, 1));
+        fillEdges.push({ code, row: r, edge: net.edge(codeNode, rowNodes[r]!, held.length) });
       }
     }
   }
@@ -155,7 +168,15 @@ function fill({ plans, order }: RowsPlan, rows: RowNeed<'certificates'>[], codes
     net.maxFlow(source, sink);
   }
   const filledBy = rows.map(() => [] as number[]);
-  for (let i = 0; i < fillEdges.length; i += 3) if (net.flow(fillEdges[i + 2]!) > 0) filledBy[fillEdges[i + 1]!]!.push(fillEdges[i]!);
+  const taken = new Map<string, number>();
+  for (const { code, row, edge } of fillEdges) {
+    const flow = net.flow(edge);
+    if (flow === 0) continue;
+    const from = taken.get(code) ?? 0;
+    filledBy[row]!.push(...byCode.get(code)!.slice(from, from + flow));
+    taken.set(code, from + flow);
+  }
+  for (const list of filledBy) list.sort((a, b) => a - b);
   return { have: toSink.map((edge) => net.flow(edge)), filledBy };
 }
 
@@ -200,11 +221,13 @@ export const certificates: KindEvaluator<'certificates'> = {
     if (fillsGreedily(planned, rows, codes)) return rows.map(({ row, need }) => rowResult(row, need, '/engineers', true, need));
     const { have, filledBy } = fill(planned, rows, codes);
     let filledHeld: HeldCertificate[][] | undefined;
+    let rowOf: Map<HeldCertificate, number> | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
       const filled = have[r]!;
       if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
       filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
-      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, r, filled, need));
+      rowOf ??= new Map(filledHeld.flatMap((list, i) => list.map((held) => [held, i] as const)));
+      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, rowOf, r, filled, need));
     });
   },
   allMet(rows, standing) {
@@ -216,36 +239,52 @@ export const certificates: KindEvaluator<'certificates'> = {
   lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
 };
 
-function certificateGap(facts: Facts, rows: RowNeed<'certificates'>[], plans: RowPlan[], filledBy: HeldCertificate[][], r: number, have: number, need: number): string {
+/** The gap of row `r`; `rowOf` is the row each certificate that fills one fills (one certificate, one slot). */
+function certificateGap(
+  facts: Facts,
+  rows: RowNeed<'certificates'>[],
+  plans: RowPlan[],
+  filledBy: HeldCertificate[][],
+  rowOf: ReadonlyMap<HeldCertificate, number>,
+  r: number,
+  have: number,
+  need: number,
+): string {
   const { catalogue } = facts;
   const row = rows[r]!.row;
   const plan = plans[r]!;
   const what = plan.label;
   const missing = need - have;
-  const sentences: string[] = [];
+  let first: string;
   if (row.distinct === true) {
     const held = [...new Set(filledBy[r]!.flatMap((h) => acceptedVia(plan, h.code)))];
-    sentences.push(
+    first = (
       `needs ${missing} more certificate${missing === 1 ? '' : 's'} of ${missing === 1 ? 'a type' : 'types'} not yet counted here, out of ${what}` +
-        (held.length > 0 ? ` (counted: ${held.join(', ')})` : ''),
+        (held.length > 0 ? ` (counted: ${held.join(', ')})` : '')
     );
   } else {
-    sentences.push(`needs ${missing} more ${what} (has ${have} of ${need})`);
+    first = `needs ${missing} more ${what} (has ${have} of ${need})`;
   }
+  const sentences = new GapSentences(first);
   for (const held of facts.certificates) {
     if (acceptedVia(plan, held.code).length === 0) continue;
-    const who = engineerLabel(held.engineer);
+    if (!sentences.open) {
+      // Only counted from here: the same test as below, without the words.
+      if (held.reason !== undefined || (rowOf.get(held) ?? r) !== r) sentences.counted();
+      continue;
+    }
+    const who = (): string => engineerLabel(held.engineer);
     const cert = held.certificate;
     if (held.reason === 'expires-too-soon') {
-      sentences.push(`${who}: ${held.code} expires ${cert.expires}, not more than ${catalogue.validityMonths} months after ${facts.date} — renew it or add another ${what} holder`);
+      sentences.note(() => `${who()}: ${held.code} expires ${cert.expires}, not more than ${catalogue.validityMonths} months after ${facts.date} — renew it or add another ${what} holder`);
     } else if (held.reason === 'not-yet-issued') {
-      sentences.push(`${who}: ${held.code} is issued ${cert.issued}, after ${facts.date}, so it does not count yet`);
+      sentences.note(() => `${who()}: ${held.code} is issued ${cert.issued}, after ${facts.date}, so it does not count yet`);
     } else if (held.reason === 'engineer-left') {
-      sentences.push(`${who}: ${held.code} no longer counts, the engineer left on ${held.engineer.leftOn}`);
+      sentences.note(() => `${who()}: ${held.code} no longer counts, the engineer left on ${held.engineer.leftOn}`);
     } else {
-      const other = filledBy.findIndex((list, i) => i !== r && list.includes(held));
-      if (other >= 0) sentences.push(`${who}: ${held.code} already fills "${rows[other]!.row.label}"`);
+      const other = rowOf.get(held);
+      if (other !== undefined && other !== r) sentences.note(() => `${who()}: ${held.code} already fills "${rows[other]!.row.label}"`);
     }
   }
-  return sentences.join('. ') + '.';
+  return sentences.toString();
 }

@@ -3,9 +3,10 @@
  * unit fills one slot of a row whose category its own category satisfies
  * (a high-end router fills a router slot), and only one.
  */
-import type { Catalogue } from '../catalogue.js';
+import { fillersOf, type Catalogue } from '../catalogue.js';
 import { FlowNetwork } from '../max-flow.js';
 import type { Dossier } from '../model.js';
+import { GapSentences } from '../words.js';
 import { rowResult, type KindEvaluator, type RowNeed } from './kind.js';
 
 type Item = NonNullable<Dossier['lab']>[number];
@@ -26,12 +27,11 @@ function fill(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue: Catalog
   const uses: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const fills = catalogue.fills.get(item.category);
-    if (!fills) continue;
+    if (!catalogue.categoryNames.has(item.category)) continue;
     const itemNode = net.node();
     net.edge(source, itemNode, item.quantity ?? 1);
     for (let r = 0; r < rows.length; r++) {
-      if (fills.has(rows[r]!.row.category)) uses.push(i, r, net.edge(itemNode, rowNodes[r]!, Number.MAX_SAFE_INTEGER));
+      if (fillersOf(catalogue, rows[r]!.row.category).has(item.category)) uses.push(i, r, net.edge(itemNode, rowNodes[r]!, Number.MAX_SAFE_INTEGER));
     }
   }
   net.maxFlow(source, sink);
@@ -48,8 +48,9 @@ function fillsGreedily(rows: RowNeed<'lab'>[], items: readonly Item[], catalogue
   const left = items.map((item) => item.quantity ?? 1);
   for (const { row, need } of rows) {
     let open = need;
+    const fillers = fillersOf(catalogue, row.category);
     for (let i = 0; i < items.length && open > 0; i++) {
-      if (left[i]! <= 0 || catalogue.fills.get(items[i]!.category)?.has(row.category) !== true) continue;
+      if (left[i]! <= 0 || !fillers.has(items[i]!.category)) continue;
       const take = Math.min(open, left[i]!);
       left[i]! -= take;
       open -= take;
@@ -70,17 +71,17 @@ export const lab: KindEvaluator<'lab'> = {
       const have = net.flow(toSink[r]!);
       if (have >= need) return rowResult(row, need, '/lab', true, have);
       const name = catalogue.categoryNames.get(row.category) ?? row.category;
-      const sentences = [`needs ${need - have} more ${name} (has ${have} of ${need})`];
+      const sentences = new GapSentences(`needs ${need - have} more ${name} (has ${have} of ${need})`);
+      const fillers = fillersOf(catalogue, row.category);
       for (let u = 0; u < uses.length; u += 3) {
         const other = uses[u + 1]!;
         if (other === r) continue;
         const item = items[uses[u]!]!;
-        const fillsThisRow = catalogue.fills.get(item.category)?.has(row.category);
-        if (fillsThisRow && net.flow(uses[u + 2]!) > 0) {
-          sentences.push(`${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
+        if (fillers.has(item.category) && net.flow(uses[u + 2]!) > 0) {
+          sentences.note(() => `${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
         }
       }
-      return rowResult(row, need, '/lab', false, have, sentences.join('. ') + '.');
+      return rowResult(row, need, '/lab', false, have, sentences.toString());
     });
   },
   allMet(rows, standing) {
