@@ -10,14 +10,15 @@
  * are read again and reported with the warnings.
  */
 import type { Worker } from 'node:worker_threads';
-import { crossCheck, sameClaims, type Claims } from '../core/integrity.js';
+import { crossCheck, sameClaims } from '../core/integrity.js';
+import { sharingHashes } from './claims.js';
 import { UsageError } from './errors.js';
 import type { Finding } from '../core/findings.js';
 import { readSource, readStdin, type ReadResult } from '../load/read.js';
 import { StandardError } from '../validate/standard.js';
 import { checkText, invalid } from './dossier.js';
 import type { DossierOutline } from '../report/index.js';
-import { checkAndRender, settle, type BatchPlan, type CheckedDossier, type WorkerFailure, type WorkerReply } from './checked.js';
+import { checkAndRender, claimsFrom, claimsPiece, notePiece, settle, type BatchPlan, type CheckedDossier, type WorkerFailure, type WorkerReply } from './checked.js';
 import { readTarget, type DossierTarget } from './paths.js';
 import type { KeptParts, PartStore } from './spool.js';
 
@@ -42,11 +43,19 @@ const CHUNK = 32;
 // From src/check (tests), dist/check and dist/bundle (the binary) alike, a worker runs the built bundle.
 export const workerScript = new URL('../../bin/worker.js', import.meta.url);
 
-/** What a batch keeps of one dossier until its outputs are written. */
+/** What a batch keeps of one dossier until its outputs are written: its outline in memory, its parts, notes and claims in the store (see CheckedDossier). */
 export interface BatchDossier {
   outline: DossierOutline;
-  notes: unknown[];
   parts: KeptParts;
+}
+
+/** Output number `k`'s note of each dossier, in order, read from the store as they are iterated. */
+export function* notesOf(dossiers: readonly BatchDossier[], store: PartStore, outputs: number, k: number): Generator<unknown> {
+  const text = new TextDecoder();
+  for (const d of dossiers) {
+    const bytes = store.part(d.parts, notePiece(outputs, k));
+    yield bytes.length === 0 ? undefined : JSON.parse(text.decode(bytes));
+  }
 }
 
 export interface BatchOptions {
@@ -61,11 +70,11 @@ export interface BatchOptions {
   onProgress?: (done: number) => void;
 }
 
-/** A checked dossier as the batch keeps it until the cross-dossier checks: its parts stored, its claims and text still at hand. */
-type Pending = BatchDossier & { claims?: Claims; read?: ReadResult };
+/** A checked dossier as the batch keeps it until the cross-dossier checks: its parts stored, its claims' hashes and text still at hand. */
+type Pending = BatchDossier & { claimHashes?: number[]; read?: ReadResult };
 
-function keep({ outline, notes, parts, lengths, claims, read }: CheckedDossier, store: PartStore): Pending {
-  return { outline, notes, parts: store.keep(parts, lengths), ...(claims ? { claims } : {}), ...(read !== undefined ? { read } : {}) };
+function keep({ outline, parts, lengths, claimHashes, read }: CheckedDossier, store: PartStore): Pending {
+  return { outline, parts: store.keep(parts, lengths), ...(claimHashes ? { claimHashes } : {}), ...(read !== undefined ? { read } : {}) };
 }
 
 /** The error a worker met, as the kind the CLI maps to an exit code. */
@@ -186,30 +195,36 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
 }
 
 /**
- * Adds the batch's integrity warnings: a dossier they name is checked again
- * — from its kept text, or read again — with the warnings (located in it
- * then), and rendered anew. A file that no longer makes the claims the
- * warnings rest on changed during the run: that is an error, not a report of
- * a text nobody can see any more. Claims and texts are dropped once compared.
+ * Adds the batch's integrity warnings. Only the dossiers whose claims share
+ * a hash with another's (see claims.ts) can be warned: their claims, as
+ * first read, come back from the store and are compared for real. A dossier
+ * warned is checked again — from its kept text, or read again — with the
+ * warnings (located in it then), and rendered anew. A file that no longer
+ * makes the claims the warnings rest on changed during the run: that is an
+ * error, not a report of a text nobody can see any more.
  */
 function crossChecked(results: Pending[], plan: BatchPlan, store: PartStore): BatchDossier[] {
+  const suspects = sharingHashes(results.map((r) => r.claimHashes));
+  const claimsOfSuspects = suspects.map((i) => claimsFrom(store.part(results[i]!.parts, claimsPiece(plan.outputs.length)))!);
   const warnings = crossCheck(
-    results.map((r) => r.outline.file),
-    results.map((r) => r.claims),
+    suspects.map((i) => results[i]!.outline.file),
+    claimsOfSuspects,
   );
-  return results.map(({ claims, read: keptRead, ...kept }, i) => {
-    const extra: Finding[] = warnings[i]!;
-    if (extra.length === 0 || claims === undefined) return kept;
-    const file = kept.outline.file;
-    const read: ReadResult = keptRead ?? readSource(file, { regularOnly: true });
+  const batch: BatchDossier[] = results.map(({ outline, parts }) => ({ outline, parts }));
+  suspects.forEach((i, s) => {
+    const extra: Finding[] = warnings[s]!;
+    if (extra.length === 0) return;
+    const file = batch[i]!.outline.file;
+    const read: ReadResult = results[i]!.read ?? readSource(file, { regularOnly: true });
     const report = checkText(file, read, plan.options, extra);
     const changed: Finding = {
       code: 'changed-during-run',
       severity: 'error',
       message: 'the file changed while the batch was checked (it no longer makes the claims it first made); check it again',
     };
-    const again = report.claims !== undefined && sameClaims(report.claims, claims) ? settle(report, plan.outputs) : settle(invalid(file, [changed]), plan.outputs);
-    const { claims: _claims, read: _read, ...stored } = keep(again, store);
-    return stored;
+    const again = report.claims !== undefined && sameClaims(report.claims, claimsOfSuspects[s]!) ? settle(report, plan.outputs) : settle(invalid(file, [changed]), plan.outputs);
+    const { outline, parts } = keep(again, store);
+    batch[i] = { outline, parts };
   });
+  return batch;
 }

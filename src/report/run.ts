@@ -102,8 +102,10 @@ export interface Assembly {
  * re-evaluates. Each dossier's `part` is rendered on its own, where the
  * dossier was checked, and `assemble` puts the text around the parts from
  * the run's outline. What the text around needs of each dossier beyond its
- * outline (JUnit's totals, SARIF's rules) the formatter takes as a small
- * `note` per dossier, handed back to `assemble` in the dossiers' order.
+ * outline (JUnit's totals, SARIF's rules) the formatter takes as a
+ * `note` per dossier: plain data (JSON), which a batch keeps with the parts
+ * rather than in memory, handed back to `assemble` in the dossiers' order,
+ * to be iterated once.
  *
  * Adding a format: one file with such an object, an entry in index.ts, a
  * golden test.
@@ -111,7 +113,7 @@ export interface Assembly {
 export interface Formatter<Note = unknown> {
   part(d: DossierReport, options: FormatOptions): string;
   note?(d: DossierReport): Note;
-  assemble(run: RunOutline, options: FormatOptions, notes: readonly Note[]): Assembly;
+  assemble(run: RunOutline, options: FormatOptions, notes: Iterable<Note>): Assembly;
 }
 
 /** The output as pieces in order: the head, the parts with separators between them (empty ones left out), the tail. */
