@@ -3,8 +3,9 @@
  * on this thread and worker threads together, each taking chunks of files
  * from one queue. Each dossier is rendered where it was checked — every
  * output's part of it, its outline and notes — so only bytes and small
- * records cross threads and no report outlives its dossier; the parts go
- * to a PartStore (memory, then one temporary file). The results come back
+ * records cross threads and no report outlives its dossier; the parts,
+ * notes and claims go to a PartStore (memory, then one temporary file), and
+ * only the outline and a hash per claim stay in memory. The results come back
  * in the targets' (sorted) order however many threads ran; then the
  * cross-dossier integrity checks run, and the few dossiers they warn about
  * are read again and reported with the warnings.
