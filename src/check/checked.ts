@@ -4,6 +4,7 @@
  * worker.ts, which therefore never import each other.
  */
 import type { Claims } from '../core/integrity.js';
+import { claimHashes } from './claims.js';
 import type { ReadResult } from '../load/read.js';
 import type { StandardError } from '../validate/standard.js';
 import { checkText, type CheckOptions, type DossierReport } from './dossier.js';
@@ -23,17 +24,21 @@ export interface BatchPlan {
   keepReports?: boolean;
 }
 
-/** A checked dossier: its outline, and its part and note for each output, in the plan's order. */
+/**
+ * A checked dossier: its outline, and as bytes what the batch keeps of it in
+ * its part store until the outputs are written: for each output in the
+ * plan's order its part, then for each output its note (see Formatter.note;
+ * as JSON, empty when the format takes none), then its claims (as JSON,
+ * empty for an invalid dossier).
+ */
 export interface CheckedDossier {
   outline: DossierOutline;
-  /** Every output's part, one after another, as UTF-8: bytes of their own, so they move between threads without a copy. */
+  /** The pieces above, one after another, as UTF-8: bytes of their own, so they move between threads without a copy. */
   parts: Uint8Array;
-  /** The length in bytes of each output's part in `parts`. */
+  /** The length in bytes of each piece in `parts`. */
   lengths: number[];
-  /** What each output's assembly needs of the dossier beyond its outline (see Formatter.note); undefined for most. */
-  notes: unknown[];
-  /** What the cross-dossier checks compare (valid dossiers only). */
-  claims?: Claims;
+  /** A hash per claim (see claims.ts), for the cross-dossier checks to find the dossiers whose claims to compare (valid dossiers only). */
+  claimHashes?: number[];
   /** The whole report, for a plan that keeps reports. */
   report?: DossierReport;
   /** The text as read, kept only for what cannot be read again (standard input, a FIFO, a name that is not UTF-8). */
@@ -49,14 +54,29 @@ export type WorkerFailure =
 export type WorkerReply = { ok: true; checked: CheckedDossier[] } | { ok: false; failure: WorkerFailure };
 
 const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
 
-/** Renders a finished report for every output (and keeps it, for a plan that keeps reports). */
+/** Where output number `k`'s note is among a dossier's pieces. */
+export const notePiece = (outputs: number, k: number): number => outputs + k;
+/** Where a dossier's claims are among its pieces. */
+export const claimsPiece = (outputs: number): number => 2 * outputs;
+
+/** Renders a finished report for every output (and keeps it whole, for a plan that keeps reports). */
 export function settle(report: DossierReport, { outputs, keepReports }: Pick<BatchPlan, 'outputs' | 'keepReports'>): CheckedDossier {
-  const texts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
-  const parts = utf8.encode(texts.join(''));
-  const lengths = texts.map((text) => Buffer.byteLength(text));
-  const notes = outputs.map(({ format }) => formatters[format]!.note?.(report));
-  return { outline: outlineOf(report), parts, lengths, notes, ...(keepReports === true ? { report } : {}) };
+  const parts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
+  const notes = outputs.map(({ format }) => {
+    const note = formatters[format]!.note?.(report);
+    return note === undefined ? '' : JSON.stringify(note);
+  });
+  const claims = report.claims === undefined ? '' : JSON.stringify(report.claims);
+  const texts = [...parts, ...notes, claims];
+  const checked: CheckedDossier = { outline: outlineOf(report), parts: utf8.encode(texts.join('')), lengths: texts.map((text) => Buffer.byteLength(text)) };
+  return keepReports === true ? { ...checked, report } : checked;
+}
+
+/** A dossier's claims as `settle` stored them. */
+export function claimsFrom(bytes: Uint8Array): Claims | undefined {
+  return bytes.length === 0 ? undefined : (JSON.parse(fromUtf8.decode(bytes)) as Claims);
 }
 
 /**
@@ -70,7 +90,7 @@ export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, 
   const report = checkText(file, read, plan.options);
   const checked = settle(report, plan);
   if (report.claims !== undefined && read.ok) {
-    checked.claims = report.claims;
+    checked.claimHashes = claimHashes(report.claims);
     if (keepSource) checked.read = read;
   }
   return checked;

@@ -88,15 +88,16 @@ export const junit: Formatter<Counts> = {
   },
   note: (d) => testcases(d).counts,
   assemble: (run, _options, counts) => {
-    const total = (key: keyof Counts): number => counts.reduce((sum, c) => sum + c[key], 0);
+    const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    for (const c of counts) for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += c[key];
     const document = {
       '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
       testsuites: {
         '@_name': 'starcheck',
-        '@_tests': total('tests'),
-        '@_failures': total('failures'),
-        '@_errors': total('errors'),
-        '@_skipped': total('skipped'),
+        '@_tests': total.tests,
+        '@_failures': total.failures,
+        '@_errors': total.errors,
+        '@_skipped': total.skipped,
         testsuite: run.dossiers.length > 0 ? ['0'] : [],
       },
     };

@@ -7,7 +7,7 @@
 import { printable, printableLines } from '../core/findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
-import type { DossierOutline, DossierReport, Formatter } from './run.js';
+import type { DossierOutline, DossierReport, Formatter, RunOutline } from './run.js';
 import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict } from './view.js';
 
 /**
@@ -28,11 +28,17 @@ export function escapeMarkdown(text: string): string {
 
 const OUTCOME_MARK = { PASS: '✅ pass', FAIL: '❌ fail', INVALID: '⚠️ invalid' } as const;
 
-function summaryTable(dossiers: readonly DossierOutline[]): string[] {
-  const rows = dossiers.map(
-    (d) => `| ${escapeMarkdown(d.file)} | ${escapeMarkdown(d.partner ?? '')} | ${escapeMarkdown(verdict(d))} | ${escapeMarkdown(d.requiredTier ?? '')} | ${OUTCOME_MARK[outcome(d)]} |`,
-  );
-  return ['| Dossier | Partner | Verdict | Required | Result |', '| --- | --- | --- | --- | --- |', ...rows];
+function summaryRow(d: DossierOutline): string {
+  return `| ${escapeMarkdown(d.file)} | ${escapeMarkdown(d.partner ?? '')} | ${escapeMarkdown(verdict(d))} | ${escapeMarkdown(d.requiredTier ?? '')} | ${OUTCOME_MARK[outcome(d)]} |`;
+}
+
+/** The document's head: the title and the summary table, a row at a time (a row is one line, and printable on its own). */
+function* head(run: RunOutline): Generator<string> {
+  const { total, passed, failed, invalid } = run.summary;
+  const title = `## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`;
+  yield printableLines(`${title}\n\n| Dossier | Partner | Verdict | Required | Result |\n| --- | --- | --- | --- | --- |`, { colour: false });
+  for (const d of run.dossiers) yield `\n${printableLines(summaryRow(d), { colour: false })}`;
+  if (run.dossiers.length > 0) yield '\n\n';
 }
 
 function tierStatus(tier: TierResult): string {
@@ -86,9 +92,5 @@ function tidy(text: string): string {
 export const markdown: Formatter = {
   // A section without its trailing blank lines and spaces; the document puts one blank line between sections.
   part: (d) => printableLines(tidy(dossierSection(d).join('\n')).trimEnd(), { colour: false }),
-  assemble: (run) => {
-    const { total, passed, failed, invalid } = run.summary;
-    const head = [`## starcheck: ${plural(total, 'dossier')} — ${passed} passed, ${failed} failed, ${invalid} invalid`, '', ...summaryTable(run.dossiers)];
-    return { head: `${printableLines(tidy(head.join('\n')), { colour: false })}${run.dossiers.length > 0 ? '\n\n' : ''}`, separator: '\n\n', tail: '\n' };
-  },
+  assemble: (run) => ({ head: head(run), separator: '\n\n', tail: '\n' }),
 };

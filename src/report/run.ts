@@ -89,11 +89,14 @@ export type RunOutline = Omit<RunResult, 'dossiers'> & { dossiers: DossierOutlin
  * The text around a run's parts: `head` before the first, `separator`
  * between two, `tail` after the last. An empty part is left out, and so is
  * its separator; with `omitParts` (a quiet batch's text report) every part is.
+ * A head or tail that lists every dossier (a summary table) is given as
+ * pieces, made one after another as the output is written, so a large run
+ * never holds it as one string.
  */
 export interface Assembly {
-  head: string;
+  head: string | Iterable<string>;
   separator: string;
-  tail: string;
+  tail: string | Iterable<string>;
   omitParts?: boolean;
 }
 
@@ -102,8 +105,10 @@ export interface Assembly {
  * re-evaluates. Each dossier's `part` is rendered on its own, where the
  * dossier was checked, and `assemble` puts the text around the parts from
  * the run's outline. What the text around needs of each dossier beyond its
- * outline (JUnit's totals, SARIF's rules) the formatter takes as a small
- * `note` per dossier, handed back to `assemble` in the dossiers' order.
+ * outline (JUnit's totals, SARIF's rules) the formatter takes as a
+ * `note` per dossier: plain data (JSON), which a batch keeps with the parts
+ * rather than in memory, handed back to `assemble` in the dossiers' order,
+ * to be iterated once.
  *
  * Adding a format: one file with such an object, an entry in index.ts, a
  * golden test.
@@ -111,12 +116,12 @@ export interface Assembly {
 export interface Formatter<Note = unknown> {
   part(d: DossierReport, options: FormatOptions): string;
   note?(d: DossierReport): Note;
-  assemble(run: RunOutline, options: FormatOptions, notes: readonly Note[]): Assembly;
+  assemble(run: RunOutline, options: FormatOptions, notes: Iterable<Note>): Assembly;
 }
 
 /** The output as pieces in order: the head, the parts with separators between them (empty ones left out), the tail. */
 export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
-  yield assembly.head;
+  yield* typeof assembly.head === 'string' ? [assembly.head] : assembly.head;
   if (assembly.omitParts !== true) {
     let first = true;
     for (const part of parts) {
@@ -126,7 +131,7 @@ export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>
       yield part;
     }
   }
-  yield assembly.tail;
+  yield* typeof assembly.tail === 'string' ? [assembly.tail] : assembly.tail;
 }
 
 /** One output as a single string: for a run small enough to hold it, and for tests. */

@@ -53,25 +53,31 @@ function breakPath(file: string): string {
   return lines.join('\n');
 }
 
-export function summaryTable(run: RunOutline, c: ChalkInstance): string {
-  const rows: string[][] = [];
-  for (const d of run.dossiers) {
-    // A dossier checked against a standard other than the run's, above all one it supplied itself, says so in its row.
-    const standard = d.ownStandard ? c.yellow(`own standard ${d.standard}`) : d.standard !== null && d.standard !== run.standard.id ? c.dim(`standard ${d.standard}`) : undefined;
-    rows.push([
-      [breakPath(printable(d.file)), ...(d.partner ? [c.dim(printable(d.partner))] : []), ...(standard ? [standard] : [])].join('\n'),
-      d.valid ? (d.highestTier ?? '–') : '–',
-      d.requiredTier ?? '–',
-      result(d, c),
-      d.valid ? count(d.warningCount, 'warning') : count(d.errors.length, 'error'),
-    ]);
-  }
+/** The summary's row of a dossier. */
+function row(d: DossierOutline, run: RunOutline, c: ChalkInstance): string[] {
+  // A dossier checked against a standard other than the run's, above all one it supplied itself, says so in its row.
+  const standard = d.ownStandard ? c.yellow(`own standard ${d.standard}`) : d.standard !== null && d.standard !== run.standard.id ? c.dim(`standard ${d.standard}`) : undefined;
+  return [
+    [breakPath(printable(d.file)), ...(d.partner ? [c.dim(printable(d.partner))] : []), ...(standard ? [standard] : [])].join('\n'),
+    d.valid ? (d.highestTier ?? '–') : '–',
+    d.requiredTier ?? '–',
+    result(d, c),
+    d.valid ? count(d.warningCount, 'warning') : count(d.errors.length, 'error'),
+  ];
+}
+
+/**
+ * The summary in pieces, each row drawn as it is written, every piece
+ * whole lines (so each can be made printable on its own): a batch's summary
+ * is never held as one string.
+ */
+export function* summaryTable(run: RunOutline, c: ChalkInstance): Generator<string> {
+  yield `${c.bold('Summary')}\n`;
+  const rows = (function* () {
+    for (const d of run.dossiers) yield row(d, run, c);
+  })();
+  yield* fixedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], WIDTHS, c).drawn(rows);
   const tiers = table(['Highest tier', 'Dossiers'], c);
   for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);
-  return [
-    c.bold('Summary'),
-    fixedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], WIDTHS, c).draw(rows),
-    tiers.toString(),
-    summaryLine(run.summary),
-  ].join('\n');
+  yield `\n${tiers.toString()}\n${summaryLine(run.summary)}`;
 }

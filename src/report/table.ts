@@ -34,14 +34,14 @@ export class FixedTable {
   private readonly top: string;
   private readonly bottom: string;
   /** Per column, the lines of each cell text drawn, between the borders. */
-  private readonly drawn: Array<Map<string, string[]>>;
+  private readonly kept: Array<Map<string, string[]>>;
   private readonly blanks: string[];
 
   constructor(
     private readonly head: string[],
     private readonly colWidths: number[],
   ) {
-    this.drawn = colWidths.map(() => new Map());
+    this.kept = colWidths.map(() => new Map());
     this.blanks = colWidths.map((width) => ' '.repeat(width));
     // The line under the head is what cli-table3 draws as the top of the first row: a table of the
     // head and a row one line high, less that line, is what stands above and below every row.
@@ -55,11 +55,23 @@ export class FixedTable {
 
   /** The table of these rows, exactly as cli-table3 draws it. */
   draw(rows: readonly string[][]): string {
+    return [...this.drawn(rows)].join('');
+  }
+
+  /**
+   * The same table in pieces, each row drawn as it is taken: the top, then
+   * a piece per row (its lines, each after a newline), then the bottom after
+   * a newline. A summary of a hundred thousand rows is never one string.
+   */
+  *drawn(rows: Iterable<readonly string[]>): Generator<string> {
+    let none = true;
+    for (const cells of rows) {
+      if (none) yield this.top;
+      none = false;
+      yield this.row(cells);
+    }
     // Without rows, the head's bottom border is the table's, with no line under the head.
-    if (rows.length === 0) return cliTable(this.head, this.colWidths).toString();
-    let out = this.top;
-    for (const cells of rows) out += this.row(cells);
-    return `${out}\n${this.bottom}`;
+    yield none ? cliTable(this.head, this.colWidths).toString() : `\n${this.bottom}`;
   }
 
   /** A row's lines, each after a newline. */
@@ -77,7 +89,7 @@ export class FixedTable {
 
   /** The lines of a cell of column `x`, padding included, without the borders. */
   private cell(text: string, x: number): string[] {
-    const kept = this.drawn[x]!;
+    const kept = this.kept[x]!;
     let lines = kept.get(text);
     if (lines === undefined) {
       lines = this.plainCell(text, x) ?? this.cliCell(text, x);

@@ -9,7 +9,7 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from './run.js';
 import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
-import type { FormatOptions, Formatter } from './run.js';
+import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { fixedTable } from './table.js';
 
@@ -113,6 +113,13 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
 
 const chalkFor = (options: FormatOptions): ChalkInstance => new Chalk({ level: options.color ? 1 : 0 });
 
+/** A batch's tail: the summary table, a piece at a time. */
+function* summaryTail(run: RunOutline, options: FormatOptions, before: string): Generator<string> {
+  yield before;
+  for (const piece of summaryTable(run, chalkFor(options))) yield printableLines(piece, { colour: options.color });
+  yield '\n';
+}
+
 export const text: Formatter = {
   part: (d, options) => printableLines(dossierText(d, chalkFor(options), options), { colour: options.color }),
   assemble: (run, options) => {
@@ -121,6 +128,6 @@ export const text: Formatter = {
     const separator = options.quiet ? '\n' : '\n\n';
     const omitParts = batch && options.quiet;
     const before = omitParts || run.dossiers.length === 0 ? '' : separator;
-    return { head: '', separator, tail: batch ? `${before}${printableLines(summaryTable(run, chalkFor(options)), { colour: options.color })}\n` : '\n', omitParts };
+    return { head: '', separator, tail: batch ? summaryTail(run, options, before) : '\n', omitParts };
   },
 };

@@ -66,6 +66,26 @@ describe('a table drawn a cell at a time', () => {
     expect(new FixedTable(head, [42, 10, 10, 9]).draw([])).toBe(whole(head, [42, 10, 10, 9], []));
   });
 
+  it('draws in pieces of whole lines, a row each, taking the rows one at a time', () => {
+    const head = ['Requirement', 'Have', 'Need', ''];
+    const rows = [['a', '1', '2', 'x'], ['b\nc', '3', '4', 'y']];
+    let taken = 0;
+    const lazily = (function* () {
+      for (const row of rows) {
+        taken++;
+        yield row;
+      }
+    })();
+    const table = new FixedTable(head, [42, 10, 10, 9]);
+    const pieces = table.drawn(lazily);
+    pieces.next();
+    expect(taken).toBe(1);
+    const rest = [...pieces];
+    expect(rest).toHaveLength(rows.length + 1);
+    expect(rest.every((piece) => piece.startsWith('\n│') || piece.startsWith('\n└'))).toBe(true);
+    expect([...table.drawn([])].join('')).toBe(whole(head, [42, 10, 10, 9], []));
+  });
+
   it('keeps one table a shape and colour level', () => {
     const plain = new Chalk({ level: 0 });
     expect(fixedTable(HEAD, WIDTHS, plain)).toBe(fixedTable(HEAD, WIDTHS, plain));

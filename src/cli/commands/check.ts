@@ -7,7 +7,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { exitCodeOf, MAX_WARN_WITHIN_DAYS, runOptions, runOutline } from '../../check/run.js';
 import { formatters, pieces } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
-import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, type BatchDossier } from '../../check/batch.js';
+import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, notesOf, type BatchDossier } from '../../check/batch.js';
 import type { OutputPlan } from '../../check/checked.js';
 import { localDate, writeTo, type CliIo } from '../io.js';
 import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
@@ -155,11 +155,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
     }
     for (const [k, { format, options: formatOptions }] of plan.entries()) {
-      const assembly = formatters[format]!.assemble(
-        run,
-        formatOptions,
-        checked.map((c) => c.notes[k]),
-      );
+      const assembly = formatters[format]!.assemble(run, formatOptions, notesOf(checked, store, plan.length, k));
       const parts = (function* () {
         for (const c of checked) yield store.part(c.parts, k);
       })();
