@@ -2,17 +2,19 @@
 /**
  * Loads dist/bundle/main.cjs as require does, but hands V8 the code cache
  * `npm run bundle` wrote beside it (main.cjs.cache, made after a warm-up
- * check, so it holds the compiled code of the functions a check runs). Most
- * of a one-dossier run past Node's own start-up is compiling the bundle and
- * then each function it calls; the cache skips both. Measured side by side
- * (two-star example, medians of 31 interleaved runs, CPU time, Node 20, 2
- * cores): 97 ms plain, 76 ms with the cache, 57 ms for `node -e 0`; Node 24:
- * 57 ms with Node's own compile cache (module.enableCompileCache, which keeps
- * only the top-level code), 41 ms with this one, 21 ms for `node -e 0`.
- * Deferring what a check does not use (the other formatters, picomatch,
- * rules) gained nothing measurable. V8 refuses a cache from another Node
- * version or other flags, and one older than its bundle is not read; either
- * way the bundle compiles as usual.
+ * check, so it holds the compiled code of every function a check runs). A
+ * one-dossier run past Node's own start-up is mostly compiling the bundle
+ * and then each function it calls; the cache skips both. Measured side by
+ * side (four-star example, medians of 41 interleaved runs, CPU time, Node 20,
+ * 2 shared cores): 76 ms with the cache, 97 ms without, 57 ms for
+ * `node -e 0` (wall: 1.37x against 1.71x node -e 0); Node 24: 46 ms
+ * against 71 ms, 23 ms for node -e 0. Node's own module.enableCompileCache
+ * (Node 22 and later) keeps only the top-level code: 57 ms on Node 24, and
+ * next to this cache it gained 0 to 6%, so it is not used. Deferring what a
+ * check does not use (the other formatters, rules, picomatch) gained nothing
+ * measurable, with or without the cache. V8 refuses a cache made by another
+ * Node version or with other flags, and one older than its bundle is not
+ * read: either way the bundle compiles as it would through require.
  */
 const { readFileSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
