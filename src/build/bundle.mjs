@@ -88,7 +88,6 @@ await build({
   plugins: [deferring],
 });
 
-
 // The code cache: compiled in this process, by this Node, after a check has run every function a check needs.
 const { file, loadBundle } = require('../../bin/load-bundle.js');
 const { exports: cli, script } = loadBundle({ cache: false });
