@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches the process: runs the CLI, sets the exit code, ends cleanly on a signal or a failed write.
-require('node:module').enableCompileCache?.();
-const { main, Temporaries } = require('../dist/bundle/main.cjs');
+const { main, Temporaries } = require('./load-bundle.js').loadBundle().exports;
 
 const temporaries = new Temporaries();
 const end = (code) => {

@@ -15,7 +15,11 @@
  *    the project: it is a yardstick, and its old dependency tree (js-yaml 3,
  *    glob 7) has no business in starcheck's lock file.
  * 5. One dossier: the wall time of `starcheck check one.yaml` next to a bare
- *    `node -e 0`, interleaved so both see the same machine load.
+ *    `node -e 0`, interleaved so both see the same machine load: the ratio
+ *    of their medians, and each run's ratio to the run before it (median and
+ *    range). Run under another Node (`PATH=/path/to/node24/bin:$PATH npm run
+ *    bench`) to measure that one: the build, and so the bundle's code cache,
+ *    is that Node's too.
  *
  * 6. With --memory N: N dossiers (100,000 for the issue's bound), checked
  *    once per format with the output to /dev/null, each run's peak RSS (as
@@ -131,7 +135,11 @@ try {
     starcheck.push(timed(() => spawnSync(process.execPath, [bin, 'check', one], { stdio: 'ignore' })).ms);
   }
   const [a, b] = [median(node0), median(starcheck)];
-  console.log(`\none dossier: starcheck check ${Math.round(b)} ms, node -e 0 ${Math.round(a)} ms (median of 21, interleaved): ${(b / a).toFixed(2)}×`);
+  // Each run's ratio to the node -e 0 run just before it: their spread says how much the machine's load moved.
+  const ratios = starcheck.map((ms, i) => ms / node0[i]);
+  const span = (values) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
+  console.log(`\none dossier: starcheck check ${Math.round(b)} ms (${span(starcheck)}), node -e 0 ${Math.round(a)} ms (${span(node0)}); medians of 21, interleaved: ${(b / a).toFixed(2)}×`);
+  console.log(`  run by run: ${median(ratios).toFixed(2)}× median (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
