@@ -177,12 +177,16 @@ function structureProblems(doc: Document.Parsed, lineCounter: LineCounter): Find
   const add = (code: string, message: string, offset: number): void => {
     problems.push({ ...syntaxError(code, message, positionAt(lineCounter, offset)), offset });
   };
+  // The anchors met so far, in document order: an alias refers to one before it. (yaml's own
+  // Alias.resolve searches the document from its start for each alias: quadratic in the aliases.)
+  const anchors = new Set<string>();
   visit(doc, {
     Node(_, node) {
       if (isAlias(node)) {
-        if (node.resolve(doc) === undefined) add('syntax', `alias *${node.source} refers to no anchor &${node.source} before it`, node.range?.[0] ?? 0);
+        if (!anchors.has(node.source)) add('syntax', `alias *${node.source} refers to no anchor &${node.source} before it`, node.range?.[0] ?? 0);
         return;
       }
+      if (node.anchor !== undefined) anchors.add(node.anchor);
       if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
         add('custom-tag', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; a dossier is plain YAML (remove the tag)`, node.range?.[0] ?? 0);
       }

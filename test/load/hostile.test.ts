@@ -66,6 +66,15 @@ const cases: Case[] = [
     column: 8,
     words: new RegExp(`more than ${MAX_ALIASES} copies`),
   },
+  {
+    // yaml's own Alias.resolve searches the document from its start for each alias: 150,000 of them ran for minutes.
+    name: '150,000 aliases of one anchor',
+    source: `${head}engineers: []\nx-a: &A {k: v}\nx-b: [${Array.from({ length: 150_000 }, () => '*A').join(',')}]\n`,
+    code: 'alias-bomb',
+    line: 5,
+    column: 7,
+    words: new RegExp(`more than ${MAX_ALIASES} copies`),
+  },
   { name: 'deep flow nesting', source: `a: ${'['.repeat(100_000)}`, code: 'too-deep', line: 1, column: 4 + MAX_DEPTH, words: /brackets nested deeper/ },
   { name: 'deep block nesting', source: `${'- '.repeat(50_000)}x\n`, code: 'too-deep', line: 1, column: MAX_INDENT + 1, words: /indented more than/ },
   {
