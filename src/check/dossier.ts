@@ -17,8 +17,8 @@ import { confinedPath, realFolderOf } from '../load/confine.js';
 import type { ReadResult } from '../load/read.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
 
-/** The files a dossier's application.standard may name. */
-const STANDARD_FILE = /\.(ya?ml|json)$/i;
+/** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
+const STANDARD_FILE = /\.(ya?ml|json)$/;
 import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
@@ -112,6 +112,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
     if (!isShipped(own)) {
       const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own);
       if (!confined.ok) return refused(confined.message, 'confined');
+      if (!STANDARD_FILE.test(confined.path)) return refused('leads to a file that is not a .yaml, .yml or .json file (after resolving links)', 'confined');
       ref = confined.path;
       ownFile = own;
     }

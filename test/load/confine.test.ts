@@ -38,6 +38,9 @@ beforeAll(() => {
   execFileSync('mkfifo', [join(folder, 'fifo.yaml')]);
   symlinkSync('fifo.yaml', join(folder, 'link-to-fifo.yaml'));
   symlinkSync(folder, join(top, 'partner-link'));
+  writeFileSync(join(folder, 'upper.YAML'), standard);
+  writeFileSync(join(folder, 'notes.txt'), standard);
+  symlinkSync('notes.txt', join(folder, 'txt-link.yaml'));
 });
 
 async function checkNaming(standard: string, where = 'partner'): Promise<{ code: number; dossier: { valid: boolean; standard: string | null; errors: Array<Record<string, unknown>>; warnings: Array<Record<string, unknown>> }; stdout: string }> {
@@ -58,6 +61,8 @@ describe('a dossier’s own standard file', () => {
     ['a loop of links', 'loop-a.yaml', 'loop of symbolic links'],
     ['a dangling link', 'dangling.yaml', 'no such file'],
     ['a missing file', 'missing.yaml', 'no such file'],
+    ['an extension in capitals, which no directory walk takes', 'upper.YAML', 'neither a shipped standard'],
+    ['a .yaml link that leads to another kind of file', 'txt-link.yaml', 'not a .yaml, .yml or .json file'],
   ])('refuses %s, located, exit 2, quoting nothing of it', async (_what, ref, words) => {
     const { code, dossier, stdout } = await checkNaming(ref === 'ABSOLUTE_SECRET' ? join(top, 'secret.yaml') : ref);
     expect(code).toBe(2);
