@@ -21,8 +21,13 @@ export const OWN_STANDARD = 'own-standard';
 /** Control characters and text-direction marks: what could restyle a terminal, hide text or reverse a line. */
 const UNPRINTABLE = '\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069';
 const UNPRINTABLE_CHAR = new RegExp(`[${UNPRINTABLE}]`, 'g');
-/** In a whole report: the same but the line feed, and SGR sequences (colour), which the report's own colouring writes. */
-const UNPRINTABLE_IN_LINES = new RegExp(`\u001b\\[[0-9;]*m|[${UNPRINTABLE.replace('\u0000-\u001f', '\u0000-\u0009\u000b-\u001f')}]`, 'g');
+/**
+ * In a whole report: the same but the line feed, and the SGR sequences the
+ * reports' own colouring writes (bold, dim and their reset; red, green,
+ * yellow, cyan and theirs), which pass as they are where the report is
+ * coloured. No other sequence does: not conceal (8), not a cursor move.
+ */
+const UNPRINTABLE_IN_LINES = new RegExp(`\u001b\\[(?:1|2|22|31|32|33|36|39)m|[${UNPRINTABLE.replace('\u0000-\u001f', '\u0000-\u0009\u000b-\u001f')}]`, 'g');
 
 const escaped = (text: string): string => text.replace(UNPRINTABLE_CHAR, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 

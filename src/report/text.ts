@@ -68,14 +68,17 @@ function verdictLine(d: DossierReport, c: ChalkInstance, quiet: boolean): string
   return lines.startsWith(head) ? `${paint(status)} ${c.bold(file)}:${lines.slice(head.length)}` : `${paint(status)}${lines.slice(status.length)}`;
 }
 
+// Text from the standard (tier and path names, labels) is made printable field by field, before colour and
+// table layout, as dossier text is: a standard can be a dossier's own, and as hostile.
 function tierHeading(tier: TierResult, c: ChalkInstance): string {
+  const name = c.bold(printable(tier.name));
   if (!tier.met) {
-    return `${c.bold(tier.name)} — ${c.red('not met')}, ${plural(tier.gaps, 'gap')}`;
+    return `${name} — ${c.red('not met')}, ${plural(tier.gaps, 'gap')}`;
   }
   const holds = typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : '';
   const via = metPaths(tier);
-  const paths = via !== undefined ? ` (via ${via})` : '';
-  return `${c.bold(tier.name)} — ${c.green('met')}${paths}${holds}`;
+  const paths = via !== undefined ? ` (via ${printable(via)})` : '';
+  return `${name} — ${c.green('met')}${paths}${holds}`;
 }
 
 const TIER_HEAD = ['Requirement', 'Have', 'Need', ''];
@@ -85,7 +88,7 @@ function tierTable(tier: TierResult, c: ChalkInstance): string {
   const rows = tier.requirements.map((r) => {
     // A met tier has no gaps: an unmet row there belongs to an alternative path it did not need.
     const status = r.met ? c.green('✔ met') : tier.met ? c.dim('– unmet') : c.red('✗ gap');
-    return [rowLabel(r), show(r.have), show(r.need), status];
+    return [printable(rowLabel(r)), printable(show(r.have)), printable(show(r.need)), status];
   });
   return fixedTable(TIER_HEAD, TIER_WIDTHS, c).draw(rows);
 }
