@@ -18,7 +18,8 @@ try {
   process.stderr.write('starcheck: the current directory no longer exists; cd somewhere that does\n');
   end(3);
 }
-// process.stdin sets up a stream on first touch; only a run that reads "-" pays for it.
+// process.stdin sets up a stream on first touch; only a run that reads "-" pays for it. The command line's own bytes hold names argv lost (not UTF-8).
 const stdin = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
-const io = { stdout: process.stdout, stderr: process.stderr, stdin, env: process.env, now: () => new Date(), cwd, temporaries };
+const commandLine = () => (process.platform === 'linux' ? require('node:fs').readFileSync('/proc/self/cmdline') : undefined);
+const io = { stdout: process.stdout, stderr: process.stderr, stdin, env: process.env, now: () => new Date(), cwd, temporaries, commandLine };
 main(process.argv.slice(2), io).then((code) => (process.exitCode = code));

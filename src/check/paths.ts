@@ -188,7 +188,7 @@ function globbed(cwd: string, pattern: string): Found[] {
  * output is the same however the file system lists files or threads finish.
  * A missing plain path stays a file target: reading it reports "no such file".
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<DossierTarget[]> {
+export async function expandPaths(paths: readonly string[], cwd: string, rawPaths: ReadonlyMap<string, Buffer> = new Map()): Promise<DossierTarget[]> {
   const targets = new Map<string, DossierTarget>();
   const add = (target: DossierTarget, key: string): void => {
     if (!targets.has(key)) targets.set(key, target);
@@ -198,18 +198,21 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add({ kind: 'stdin', file: STDIN_NAME }, 'stdin');
       continue;
     }
-    const absolute = resolve(cwd, path);
+    // A name that is not UTF-8 is found by its bytes (shown as \xHH in `path`), and is no glob.
+    const bytes = rawPaths.get(path);
+    const absolute = bytes === undefined ? Buffer.from(resolve(cwd, path)) : bytes[0] === 0x2f ? bytes : childOf(Buffer.from(cwd), bytes);
     const kind = kindOf(absolute);
     // A FIFO or device named on the command line (`<(…)`, /dev/stdin) is read as asked.
-    if (kind === 'file' || kind === 'other' || (kind === 'missing' && !picomatch.scan(path).isGlob)) {
+    if (kind === 'file' || kind === 'other' || (kind === 'missing' && (bytes !== undefined || !picomatch.scan(path).isGlob))) {
       // A FIFO or device gives its bytes once, and /dev/stdin or /dev/fd/N can stand for a descriptor whose
       // offset a second opening shares (macOS, BSD): should the batch need their bytes again, it keeps them.
-      const once = kind === 'other' || /^\/(dev|proc)\//.test(absolute);
+      const once = kind === 'other' || /^\/(dev|proc)\//.test(absolute.toString('latin1'));
+      const target: DossierTarget = { kind: 'file', file: path, ...(bytes !== undefined ? { path: absolute } : {}), ...(once ? { readOnce: true as const } : {}) };
       // Files are told apart by their real path, however the command line named them.
-      add(once ? { kind: 'file', file: path, readOnce: true } : { kind: 'file', file: path }, keyOf(realPath(Buffer.from(absolute))));
+      add(target, keyOf(realPath(absolute)));
       continue;
     }
-    const found = kind === 'directory' ? walk(path, Buffer.from(absolute), DOSSIER_FILES) : globbed(cwd, path);
+    const found = kind === 'directory' ? walk(path, absolute, DOSSIER_FILES) : globbed(cwd, path);
     if (found.length === 0) {
       const message = kind === 'directory' ? `directory holds no dossier (no ${DOSSIER_EXTENSIONS.join(', ')} file)` : 'glob matches no file';
       add({ kind: 'unmatched', file: path, message }, `unmatched:${path}`);

@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { shownName } from '../check/paths.js';
 import { calendarDate, type IsoDate } from '../core/dates.js';
 
 /**
@@ -51,6 +53,39 @@ export interface CliIo {
   cwd: string;
   /** Where the run lists its temporary files, for bin/ to remove on a signal. */
   temporaries?: Temporaries;
+  /**
+   * The command line as the bytes the process was given (Linux's
+   * /proc/self/cmdline: NUL-separated, the arguments last), for the names
+   * that are not UTF-8, which argv's strings have lost.
+   */
+  commandLine?: () => Uint8Array | undefined;
+  /** Arguments that are not UTF-8, as `main` shows them (\xHH), to the bytes they name. */
+  rawPaths?: ReadonlyMap<string, Buffer>;
+}
+
+/**
+ * The arguments with every one that is not UTF-8 shown as \xHH where it
+ * stood (argv has it with U+FFFD, so two such names read alike), and those
+ * shown names mapped to their bytes. An argument is taken from the command
+ * line's bytes only if those bytes decode to it exactly.
+ */
+export function rawArguments(argv: readonly string[], commandLine: Uint8Array | undefined): { argv: string[]; raw: Map<string, Buffer> } {
+  const raw = new Map<string, Buffer>();
+  if (commandLine === undefined || !argv.some((arg) => arg.includes('\uFFFD'))) return { argv: [...argv], raw };
+  const all = Buffer.from(commandLine).toString('latin1').split('\0');
+  if (all[all.length - 1] === '') all.pop();
+  const tail = all.slice(all.length - argv.length).map((arg) => Buffer.from(arg, 'latin1'));
+  if (tail.length !== argv.length) return { argv: [...argv], raw };
+  return {
+    argv: argv.map((arg, i) => {
+      const bytes = tail[i]!;
+      if (!arg.includes('\uFFFD') || isUtf8(bytes) || bytes.toString('utf8') !== arg) return arg;
+      const shown = shownName(bytes);
+      raw.set(shown, bytes);
+      return shown;
+    }),
+    raw,
+  };
 }
 
 /** Writes to a stream, waiting while it asks the writer to (a pipe read slowly); a stream closed meanwhile takes nothing more. */

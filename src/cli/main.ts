@@ -13,7 +13,7 @@ import { runRules, type RulesFlags } from './commands/rules.js';
 import { DEFAULT_DOSSIER, runInit } from './commands/init.js';
 import { runSchema, SCHEMA_NAMES, type SchemaName } from './commands/schema.js';
 import { runValidate, type ValidateFlags } from './commands/validate.js';
-import type { CliIo } from './io.js';
+import { rawArguments, type CliIo } from './io.js';
 
 export { Temporaries, type CliIo } from './io.js';
 // For bin/worker.js: a batch's worker threads run from this same bundle.
@@ -86,7 +86,9 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
   return program;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(commandArgs: string[], commandIo: CliIo): Promise<number> {
+  const { argv, raw } = rawArguments(commandArgs, commandIo.commandLine?.());
+  const io: CliIo = { ...commandIo, rawPaths: raw };
   let code: number = EXIT.ok;
   const verbose = argv.includes('--verbose');
   const program = buildProgram(io, packageVersion(), (c) => {

@@ -92,3 +92,32 @@ describe('a batch over a hostile tree', () => {
     }
   });
 });
+
+describe('names that are not UTF-8, given on the command line', () => {
+  it('keep a row each, read by their bytes, which argv alone has lost', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const { bin, root } = await import('../helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-argv-'));
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff]), Buffer.from('.yaml')]), readFileSync(join(root, 'examples/two-star.yaml')));
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xfe]), Buffer.from('.yaml')]), readFileSync(join(root, 'examples/three-star.yaml')));
+    // bash's $'\xff' passes the byte itself, as a shell does for a name typed or completed.
+    const csv = execFileSync('bash', ['-c', `"$0" "$1" check $'\\xff.yaml' $'\\xfe.yaml' --format csv`, process.execPath, bin], { cwd: dir, encoding: 'utf8' });
+    expect(csv.trim().split('\r\n').slice(1).map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['\\xff.yaml,"Lanna Systems Co.', '\\xfe.yaml,Borneo Netcom Sdn Bhd']);
+  });
+
+  it('are taken from the command line’s bytes only where those decode to argv’s string', async () => {
+    const { rawArguments } = await import('../../src/cli/io.js');
+    const bytes = Buffer.concat([Buffer.from('node\0bin\0check\0'), Buffer.from([0xff]), Buffer.from('.yaml\0'), Buffer.from([0xfe]), Buffer.from('.yaml\0')]);
+    expect(rawArguments(['check', '\uFFFD.yaml', '\uFFFD.yaml'], bytes)).toEqual({
+      argv: ['check', '\\xff.yaml', '\\xfe.yaml'],
+      raw: new Map([
+        ['\\xff.yaml', Buffer.from([0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])],
+        ['\\xfe.yaml', Buffer.from([0xfe, 0x2e, 0x79, 0x61, 0x6d, 0x6c])],
+      ]),
+    });
+    // A command line that does not end in these arguments (a test runner's) changes nothing.
+    expect(rawArguments(['check', '\uFFFD.yaml'], Buffer.from('vitest\0run\0'))).toEqual({ argv: ['check', '\uFFFD.yaml'], raw: new Map() });
+    expect(rawArguments(['check', 'a.yaml'], undefined).argv).toEqual(['check', 'a.yaml']);
+  });
+});

@@ -135,7 +135,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   const color = useColor(flags.color, io.env, io.stdout.isTTY);
   const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
 
-  const targets = await expandPaths(paths, io.cwd);
+  const targets = await expandPaths(paths, io.cwd, io.rawPaths);
   await assertOutputsApart(outputs, targets, io.cwd);
   const store = new PartStore(tuning.memoryBudget ?? MEMORY_BUDGET);
   try {

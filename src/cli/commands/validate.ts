@@ -23,7 +23,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
   // A standard named on the command line must load before any dossier is read (exit 3 otherwise).
   loadStandard(flags.standard ?? DEFAULT_STANDARD);
   let code: number = EXIT.ok;
-  for (const target of await expandPaths(paths, io.cwd)) {
+  for (const target of await expandPaths(paths, io.cwd, io.rawPaths)) {
     const { file } = target;
     if (target.kind === 'unmatched') {
       code = EXIT.badDossier;
