@@ -82,7 +82,7 @@ await build({
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() as require: bin/load-bundle.js runs the bundle as a vm.Script, which has no module loader for import().
   supported: { 'dynamic-import': false },
-  // Less to read and scan on every start; names stay, so stacks still read.
+  // Less to read and scan on every start (names are shortened too: --verbose stacks name the bundle's lines).
   minify: true,
   logLevel: 'warning',
   plugins: [deferring],
