@@ -177,16 +177,20 @@ function structureProblems(doc: Document.Parsed, lineCounter: LineCounter): Find
   const add = (code: string, message: string, offset: number): void => {
     problems.push({ ...syntaxError(code, message, positionAt(lineCounter, offset)), offset });
   };
-  // The anchors met so far, in document order: an alias refers to one before it. (yaml's own
-  // Alias.resolve searches the document from its start for each alias: quadratic in the aliases.)
-  const anchors = new Set<string>();
+  // Where each anchor met so far ends, in document order: an alias refers to a node that ends before
+  // it, never to one it stands inside (`&e [ *e ]` would be a cycle). (yaml's own Alias.resolve
+  // searches the document from its start for each alias: quadratic in the aliases.)
+  const anchorEnds = new Map<string, number>();
   visit(doc, {
     Node(_, node) {
       if (isAlias(node)) {
-        if (!anchors.has(node.source)) add('syntax', `alias *${node.source} refers to no anchor &${node.source} before it`, node.range?.[0] ?? 0);
+        const start = node.range?.[0] ?? 0;
+        const end = anchorEnds.get(node.source);
+        if (end === undefined) add('syntax', `alias *${node.source} refers to no anchor &${node.source} before it`, start);
+        else if (end > start) add('syntax', `alias *${node.source} stands inside the node anchored &${node.source}, which would contain itself`, start);
         return;
       }
-      if (node.anchor !== undefined) anchors.add(node.anchor);
+      if (node.anchor !== undefined) anchorEnds.set(node.anchor, node.range?.[1] ?? 0);
       if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
         add('custom-tag', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; a dossier is plain YAML (remove the tag)`, node.range?.[0] ?? 0);
       }

@@ -58,6 +58,8 @@ const cases: Case[] = [
   { name: 'a YAML 1.1 tag', source: `${head}engineers: []\nx-file: !!binary aGk=\n`, code: 'custom-tag', line: 4, column: 18, words: /tag !!binary is not allowed/ },
   { name: 'a set', source: `${head}engineers: !!set {a}\n`, code: 'custom-tag', line: 3, column: 18, words: /tag !!set/ },
   { name: 'an alias with no anchor', source: `${head}engineers: *nowhere\n`, code: 'syntax', line: 3, column: 12, words: /alias \*nowhere refers to no anchor/ },
+  { name: 'an alias inside its own anchor', source: `${head}engineers: &e [ *e ]\n`, code: 'syntax', line: 3, column: 17, words: /alias \*e stands inside the node anchored &e/ },
+  { name: 'an alias inside its own anchor, deeper', source: `${head}engineers: []\nx-note: &n { a: [ { b: *n } ] }\n`, code: 'syntax', line: 4, column: 24, words: /alias \*n stands inside/ },
   {
     name: 'an alias bomb',
     source: 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
