@@ -79,7 +79,7 @@ export type ValidatedDossier =
       /** The standard file the dossier supplied itself, as it names it: a verdict vendor staff must see is against it. */
       ownStandard?: string;
     }
-  | { ok: false; report: DossierReport; catalogue?: Catalogue };
+  | { ok: false; report: DossierReport; catalogue?: Catalogue; ownStandard?: string };
 
 /**
  * Reads, parses and validates one dossier against its standard: `standard`
@@ -129,8 +129,9 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   }
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
-  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue };
-  return { ok: true, dossier: validation.dossier, catalogue, locate, ...(ownFile !== undefined ? { ownStandard: ownFile } : {}) };
+  const supplied = ownFile !== undefined ? { ownStandard: ownFile } : {};
+  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
+  return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied };
 }
 
 /** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
@@ -147,10 +148,17 @@ export function assertRequirable(require: string | undefined, catalogue: Catalog
  */
 export function checkText(file: string, read: ReadResult, options: CheckOptions, more: readonly Finding[] = []): DossierReport {
   const validated = validateText(file, read, options.standard);
-  if (validated.catalogue) assertRequirable(options.require, validated.catalogue);
+  // A tier a shipped standard lacks is the command line's mistake (exit 3); one a dossier's own standard
+  // file lacks is that dossier's, and the batch goes on.
+  if (validated.catalogue && validated.ownStandard === undefined) assertRequirable(options.require, validated.catalogue);
   if (!validated.ok) return validated.report;
   const { dossier, catalogue, locate } = validated;
   const standardId = catalogue.standard.id;
+  if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
+    const path = '/application/standard';
+    const message = `--require "${options.require}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
+    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId });
+  }
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
   const requiredTier = options.require ?? dossier.application?.targetTier ?? catalogue.tierIds[catalogue.tierIds.length - 1]!;

@@ -148,3 +148,18 @@ describe('validate', () => {
     expect(stdout).not.toContain(SECRET);
   });
 });
+
+describe('--require and a dossier’s own standard', () => {
+  it('makes a tier the dossier’s standard lacks that dossier’s error, and the batch goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-require-'));
+    const standard = readFileSync(join(root, 'test/fixtures/dossiers/own-standard/2026.yaml'), 'utf8').replace(/\bthree-star\b/g, 'gold-star');
+    writeFileSync(join(dir, 'gold.yaml'), standard);
+    writeFileSync(join(dir, 'a.yaml'), dossierNaming('gold.yaml'));
+    writeFileSync(join(dir, 'b.yaml'), readFileSync(join(root, 'examples/three-star.yaml')));
+    const { code, stdout } = await runCli(['check', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--require', 'three-star', '--format', 'json']);
+    expect(code).toBe(2);
+    const [a, b] = JSON.parse(stdout).dossiers;
+    expect(a.errors).toEqual([expect.objectContaining({ code: 'unknown-tier', path: '/application/standard', line: 5, column: 13 })]);
+    expect(b).toMatchObject({ valid: true, pass: true });
+  });
+});
