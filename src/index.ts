@@ -81,21 +81,25 @@ export function checkDossier(text: string, settings: CheckSettings & { file?: st
 /**
  * Checks dossier files, directories and globs as `starcheck check` does
  * (the cross-dossier warnings included), on up to `jobs` threads (default
- * 1). Paths are relative to `cwd` (default: the current directory).
+ * 1). Reports name the files as the paths do; given a `cwd`, the paths are
+ * taken from there, and reports name them resolved against it.
  */
 export async function checkFiles(paths: readonly string[], settings: CheckSettings & { cwd?: string; jobs?: number } = {}): Promise<RunResult> {
-  const { cwd = resolve('.'), jobs = 1, ...rest } = settings;
+  const { cwd, jobs = 1, ...rest } = settings;
   if (paths.includes('-')) throw new UsageError('checkFiles reads files, not standard input; give the text to checkDossier');
   const { options, chosen } = runOptions(settingsOf(rest), NAMES);
   const store = new PartStore(MEMORY_BUDGET);
   try {
-    const checked = await checkTargets(await expandPaths(paths, cwd), { options, outputs: [], keepReports: true }, { jobs, stdin: (async function* () {})(), store });
-    const { dossiers: _outlines, ...run } = runOutline(
+    // A file is read by the name it is reported by: from another folder, that is the whole path.
+    const named = cwd === undefined ? paths : paths.map((path) => resolve(cwd, path));
+    const checked = await checkTargets(await expandPaths(named, resolve('.')), { options, outputs: [], keepReports: true }, { jobs, stdin: (async function* () {})(), store });
+    const run = runOutline(
       packageVersion(),
       chosen,
       checked.map((c) => c.outline),
     );
-    return { ...run, dossiers: checked.map((c) => c.report!) };
+    // What the batch compares across dossiers is its own business, not the report's.
+    return { ...run, dossiers: checked.map(({ report }) => ({ ...report!, claims: undefined })) };
   } finally {
     store.close();
   }

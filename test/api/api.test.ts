@@ -38,11 +38,22 @@ describe('checkDossier', () => {
 
 describe('checkFiles', () => {
   it('checks files, directories and globs as check does, with the same reports and summary', async () => {
-    const run = await checkFiles(['examples'], { cwd: root, asOf: '2026-12-01' });
+    const run = await checkFiles(['examples'], { asOf: '2026-12-01' });
     const cli = JSON.parse((await runCli(['check', 'examples', '--as-of', '2026-12-01', '--format', 'json'])).stdout);
     expect(JSON.parse(format('json', run))).toEqual(cli);
     expect(run.summary).toEqual(cli.summary);
     expect(exitCodeOf(run.dossiers)).toBe(EXIT.badDossier);
+  });
+
+  it('reads the files of another folder given as cwd, and names them there', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'starcheck-api-cwd-'));
+    copyFileSync(`${root}examples/two-star.yaml`, join(dir, 'partner.yaml'));
+    const run = await checkFiles(['.'], { cwd: dir, asOf: '2026-12-01' });
+    expect(run.dossiers.map((d) => [d.file, d.valid, d.highestTier])).toEqual([[join(dir, 'partner.yaml'), true, 'two-star']]);
+    expect(run.dossiers[0]!.claims).toBeUndefined();
   });
 
   it('refuses standard input, which it cannot read', async () => {
