@@ -63,25 +63,32 @@ export interface CliIo {
   rawPaths?: ReadonlyMap<string, Buffer>;
 }
 
+/** Options whose value is the next argument: a value is no path to find by its bytes. */
+const VALUED = new Set(['--standard', '--as-of', '--require', '-f', '--format', '-o', '--output', '--warn-within', '--jobs']);
+
 /**
- * The arguments with every one that is not UTF-8 shown as \xHH where it
+ * The arguments with every path that is not UTF-8 shown as \xHH where it
  * stood (argv has it with U+FFFD, so two such names read alike), and those
- * shown names mapped to their bytes. An argument is taken from the command
- * line's bytes only if those bytes decode to it exactly.
+ * shown names mapped to their bytes. Only paths: an option or its value
+ * (an output file, a standard) stays as argv has it. An argument is taken
+ * from the command line's bytes only if those bytes decode to it exactly,
+ * and the bytes are asked for only when some argument needs them.
  */
-export function rawArguments(argv: readonly string[], commandLine: Uint8Array | undefined): { argv: string[]; raw: Map<string, Buffer> } {
+export function rawArguments(argv: readonly string[], commandLine: (() => Uint8Array | undefined) | undefined): { argv: string[]; raw: Map<string, Buffer> } {
   const raw = new Map<string, Buffer>();
-  if (commandLine === undefined || !argv.some((arg) => arg.includes('\uFFFD'))) return { argv: [...argv], raw };
-  const all = Buffer.from(commandLine).toString('latin1').split('\0');
+  const bytes = argv.some((arg) => arg.includes('\uFFFD')) ? commandLine?.() : undefined;
+  if (bytes === undefined) return { argv: [...argv], raw };
+  const all = Buffer.from(bytes).toString('latin1').split('\0');
   if (all[all.length - 1] === '') all.pop();
   const tail = all.slice(all.length - argv.length).map((arg) => Buffer.from(arg, 'latin1'));
   if (tail.length !== argv.length) return { argv: [...argv], raw };
   return {
     argv: argv.map((arg, i) => {
-      const bytes = tail[i]!;
-      if (!arg.includes('\uFFFD') || isUtf8(bytes) || bytes.toString('utf8') !== arg) return arg;
-      const shown = shownName(bytes);
-      raw.set(shown, bytes);
+      const given = tail[i]!;
+      const path = !arg.startsWith('-') && (i === 0 || !VALUED.has(argv[i - 1]!));
+      if (!path || !arg.includes('\uFFFD') || isUtf8(given) || given.toString('utf8') !== arg) return arg;
+      const shown = shownName(given);
+      raw.set(shown, given);
       return shown;
     }),
     raw,

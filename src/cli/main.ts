@@ -87,7 +87,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
 }
 
 export async function main(commandArgs: string[], commandIo: CliIo): Promise<number> {
-  const { argv, raw } = rawArguments(commandArgs, commandIo.commandLine?.());
+  const { argv, raw } = rawArguments(commandArgs, commandIo.commandLine);
   const io: CliIo = { ...commandIo, rawPaths: raw };
   let code: number = EXIT.ok;
   const verbose = argv.includes('--verbose');

@@ -109,7 +109,7 @@ describe('names that are not UTF-8, given on the command line', () => {
   it('are taken from the command line’s bytes only where those decode to argv’s string', async () => {
     const { rawArguments } = await import('../../src/cli/io.js');
     const bytes = Buffer.concat([Buffer.from('node\0bin\0check\0'), Buffer.from([0xff]), Buffer.from('.yaml\0'), Buffer.from([0xfe]), Buffer.from('.yaml\0')]);
-    expect(rawArguments(['check', '\uFFFD.yaml', '\uFFFD.yaml'], bytes)).toEqual({
+    expect(rawArguments(['check', '\uFFFD.yaml', '\uFFFD.yaml'], () => bytes)).toEqual({
       argv: ['check', '\\xff.yaml', '\\xfe.yaml'],
       raw: new Map([
         ['\\xff.yaml', Buffer.from([0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])],
@@ -117,7 +117,11 @@ describe('names that are not UTF-8, given on the command line', () => {
       ]),
     });
     // A command line that does not end in these arguments (a test runner's) changes nothing.
-    expect(rawArguments(['check', '\uFFFD.yaml'], Buffer.from('vitest\0run\0'))).toEqual({ argv: ['check', '\uFFFD.yaml'], raw: new Map() });
-    expect(rawArguments(['check', 'a.yaml'], undefined).argv).toEqual(['check', 'a.yaml']);
+    expect(rawArguments(['check', '\uFFFD.yaml'], () => Buffer.from('vitest\0run\0'))).toEqual({ argv: ['check', '\uFFFD.yaml'], raw: new Map() });
+    // Nothing to look up, nothing read.
+    expect(rawArguments(['check', 'a.yaml'], () => { throw new Error('read'); }).argv).toEqual(['check', 'a.yaml']);
+    // An option's value (here an output file) is no path to check: it stays as argv has it.
+    const withOutput = Buffer.concat([Buffer.from('node\0bin\0check\0-o\0'), Buffer.from([0xff]), Buffer.from('.csv\0')]);
+    expect(rawArguments(['check', '-o', '\uFFFD.csv'], () => withOutput)).toEqual({ argv: ['check', '-o', '\uFFFD.csv'], raw: new Map() });
   });
 });
