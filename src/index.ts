@@ -20,15 +20,16 @@ import { UsageError } from './check/errors.js';
 import { expandPaths } from './check/paths.js';
 import { packageVersion, runOptions, runOutline, type RunSettings } from './check/run.js';
 import { MEMORY_BUDGET, PartStore } from './check/spool.js';
-import { calendarDate, type IsoDate } from './core/dates.js';
+import { localDate, type IsoDate } from './core/dates.js';
 import type { Finding } from './core/findings.js';
 import { decodeSource } from './load/read.js';
 import { formatters, outlineOf, render, summarise, type FormatOptions, type RunResult } from './report/index.js';
-import { isShipped, loadStandard as loadStandardRef, StandardError, type LoadedStandard } from './validate/standard.js';
+import { isShipped, loadStandard, StandardError } from './validate/standard.js';
 
 export { EXIT, UsageError } from './check/errors.js';
 export { exitCodeOf, packageVersion } from './check/run.js';
-export { StandardError } from './validate/standard.js';
+/** A shipped standard by id (`classic`, `2025`) or a standard file, checked in full; StandardError when it cannot be used. */
+export { loadStandard, StandardError } from './validate/standard.js';
 export type { DossierReport } from './check/dossier.js';
 export type { IsoDate } from './core/dates.js';
 export type { TierResult } from './core/evaluate.js';
@@ -58,8 +59,7 @@ export function isKnownError(error: unknown): error is UsageError | StandardErro
 }
 
 function settingsOf(settings: CheckSettings): RunSettings {
-  const now = new Date();
-  const { today = calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate()), ...rest } = settings;
+  const { today = localDate(new Date()), ...rest } = settings;
   return { ...rest, today };
 }
 
@@ -113,10 +113,6 @@ export function validateDossier(text: string, settings: { file?: string; standar
     : { valid: false, standard: validated.report.standard, errors: validated.report.errors };
 }
 
-/** A shipped standard by id (`classic`, `2025`) or a standard file, checked in full; StandardError when it cannot be used. */
-export function loadStandard(ref: string): LoadedStandard {
-  return loadStandardRef(ref);
-}
 
 /** The names `format` takes: text, json, markdown, junit, sarif, github, csv, html. */
 export const FORMATS: readonly string[] = Object.keys(formatters);
@@ -140,7 +136,7 @@ function runOf(reports: readonly DossierReport[]): RunResult {
   const standard =
     only === undefined
       ? { id: null, title: 'several standards: each dossier names the one it was checked against' }
-      : { id: only, title: isShipped(only) ? loadStandardRef(only).catalogue.standard.title : `the ${only} standard` };
+      : { id: only, title: isShipped(only) ? loadStandard(only).catalogue.standard.title : `the ${only} standard` };
   return { tool: { name: 'starcheck', version: packageVersion() }, standard, dossiers: [...reports], summary: summarise(reports.map(outlineOf)) };
 }
 

@@ -1,15 +1,6 @@
 import { rmSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { shownName } from '../check/paths.js';
-import { calendarDate, type IsoDate } from '../core/dates.js';
-
-/**
- * The user's calendar day for `now`: the default application date when
- * neither --as-of nor the dossier gives one. The engine never reads a clock.
- */
-export function localDate(now: Date): IsoDate {
-  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 /**
  * The temporary files a run has made and not yet removed. A run removes its

@@ -115,9 +115,11 @@ export function useColor(flag: boolean, env: Record<string, string | undefined>,
  * the name is taken, so an existing file is never replaced, even in a race).
  * Returns false when the file already exists.
  */
-export async function writeNewFile(file: string, content: string): Promise<boolean> {
+export async function writeNewFile(file: string, content: string, temporaries?: Temporaries): Promise<boolean> {
   const { link, rm, writeFile } = await files();
   const temporary = await temporaryFor(file);
+  // Listed before it exists, so a signal at any moment removes it.
+  temporaries?.add(temporary);
   await writeFile(temporary, content, { flag: 'wx' });
   try {
     await link(temporary, file);
@@ -128,6 +130,7 @@ export async function writeNewFile(file: string, content: string): Promise<boole
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
   } finally {
     await rm(temporary, { force: true });
+    temporaries?.delete(temporary);
   }
   // A file system without hard links: exclusive creation still never replaces a file.
   try {

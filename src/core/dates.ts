@@ -137,3 +137,11 @@ function searchFirstDateReaching(limit: IsoDate, months: number): IsoDate {
   while (compareDates(addMonths(fromDayNumber(day), months), limit) < 0) day += 1;
   return fromDayNumber(day);
 }
+
+/**
+ * The user's calendar day for `now`: the default application date when
+ * neither --as-of nor the dossier gives one. The engine never reads a clock: the caller hands it `now`.
+ */
+export function localDate(now: Date): IsoDate {
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

@@ -21,7 +21,7 @@ export type Confined = { ok: true; path: string } | { ok: false; message: string
  * `regularOnly`), where no one can swap it between the look and the open.
  */
 export function confinedPath(folder: string | undefined, ref: string): Confined {
-  if (folder === undefined) return { ok: false, message: 'a dossier read from standard input has no folder, so it may name no file' };
+  if (folder === undefined) return { ok: false, message: "cannot be looked for: the dossier has no folder that can be told (standard input, or a folder whose real path cannot be found or is not UTF-8), so it may name no file" };
   if (isAbsolute(ref)) return { ok: false, message: "is an absolute path; a dossier may name only files inside its own folder" };
   let real: string;
   try {

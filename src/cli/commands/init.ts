@@ -115,7 +115,7 @@ export async function runInit(file: string | undefined, io: CliIo): Promise<numb
   let written: boolean;
   try {
     const template = formatOf(path) === 'json' ? jsonDossierTemplate : dossierTemplate;
-    written = await writeNewFile(path, template(schemaLink(dirname(path))));
+    written = await writeNewFile(path, template(schemaLink(dirname(path))), io.temporaries);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
