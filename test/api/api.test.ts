@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDossier, checkFiles, EXIT, exitCodeOf, format, FORMATS, isKnownError, loadStandard, StandardError, UsageError, validateDossier } from 'starcheck';
-import { root, runCli } from '../helpers.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
 
 const THREE_STAR = readFileSync(`${root}examples/three-star.yaml`, 'utf8');
 
@@ -46,10 +46,9 @@ describe('checkFiles', () => {
   });
 
   it('reads the files of another folder given as cwd, and names them there', async () => {
-    const { mkdtempSync, copyFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { copyFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-api-cwd-'));
+    const dir = scratchDirectory('api-cwd');
     copyFileSync(`${root}examples/two-star.yaml`, join(dir, 'partner.yaml'));
     const run = await checkFiles(['.'], { cwd: dir, asOf: '2026-12-01' });
     expect(run.dossiers.map((d) => [d.file, d.valid, d.highestTier])).toEqual([[join(dir, 'partner.yaml'), true, 'two-star']]);

@@ -1,7 +1,6 @@
 /** Batches: many paths, one row per dossier, the worst exit code, the same output however many threads. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTargets, FILES_PER_WORKER } from '../../src/check/batch.js';
@@ -10,7 +9,7 @@ import { runCheck } from '../../src/cli/commands/check.js';
 import { expandPaths } from '../../src/check/paths.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { dossierText } from '../bench/generate.mjs';
-import { bin, root, runBin, runCli } from '../helpers.js';
+import { bin, root, runBin, runCli, scratchDirectory } from '../helpers.js';
 
 /** The summary table's dossier rows: the first cell's lines joined, then the other cells. */
 function summaryRows(stdout: string): Array<{ dossier: string; cells: string[] }> {
@@ -26,7 +25,7 @@ function summaryRows(stdout: string): Array<{ dossier: string; cells: string[] }
 }
 
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'starcheck-batch-'));
+  return scratchDirectory('batch');
 }
 
 /** Good, failing and broken dossiers side by side. */

@@ -5,14 +5,14 @@
  * never opens a FIFO, and a name that is not UTF-8 keeps its own bytes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths, readTarget, shownName } from '../../src/check/paths.js';
+import { scratchDirectory } from '../helpers.js';
 
 function tree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'starcheck-paths-'));
+  const dir = scratchDirectory('paths');
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'a.yaml'), 'x: 1\n');
   writeFileSync(join(dir, 'sub', 'b.yaml'), 'x: 2\n');
@@ -50,7 +50,7 @@ describe('a glob and a directory walk over the same tree', () => {
 
 describe('file names that are not UTF-8', () => {
   it('keep a target each, read by their own bytes, shown with the odd bytes as \\xHH', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-bytes-'));
+    const dir = scratchDirectory('bytes');
     const name = (byte: number): Buffer => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([byte]), Buffer.from('.yaml')]);
     writeFileSync(name(0xff), 'first: 1\n');
     writeFileSync(name(0xfe), 'second: 2\n');
@@ -98,7 +98,7 @@ describe('names that are not UTF-8, given on the command line', () => {
     const { execFileSync } = await import('node:child_process');
     const { readFileSync } = await import('node:fs');
     const { bin, root } = await import('../helpers.js');
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-argv-'));
+    const dir = scratchDirectory('argv');
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff]), Buffer.from('.yaml')]), readFileSync(join(root, 'examples/two-star.yaml')));
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xfe]), Buffer.from('.yaml')]), readFileSync(join(root, 'examples/three-star.yaml')));
     // bash's $'\xff' passes the byte itself, as a shell does for a name typed or completed.

@@ -6,11 +6,10 @@
  * dossier names can make the run wait on a FIFO.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, runCli } from '../helpers.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
 
 const SECRET = 'TOPSECRETVALUE';
 const dossierNaming = (standard: string): string =>
@@ -19,7 +18,7 @@ const dossierNaming = (standard: string): string =>
 let top: string;
 let folder: string;
 beforeAll(() => {
-  top = mkdtempSync(join(tmpdir(), 'starcheck-confine-'));
+  top = scratchDirectory('confine');
   folder = join(top, 'partner');
   mkdirSync(join(folder, 'standards'), { recursive: true });
   // Outside the dossier's folder: what a hostile dossier would like quoted back.
@@ -117,7 +116,7 @@ describe('a dossier’s own standard file', () => {
 
 describe('a dossier checked against its own standard, among others', () => {
   it('is marked in the text summary row and in CSV, where the others are not', async () => {
-    const batch = mkdtempSync(join(tmpdir(), 'starcheck-own-'));
+    const batch = scratchDirectory('own');
     writeFileSync(join(batch, 'own.yaml'), readFileSync(join(root, 'test/fixtures/dossiers/own-standard/2026.yaml'), 'utf8'));
     writeFileSync(join(batch, 'a-shipped.yaml'), dossierNaming('classic'));
     writeFileSync(join(batch, 'b-own.yaml'), dossierNaming('own.yaml'));
@@ -151,7 +150,7 @@ describe('validate', () => {
 
 describe('--require and a dossier’s own standard', () => {
   it('makes a tier the dossier’s standard lacks that dossier’s error, and the batch goes on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-require-'));
+    const dir = scratchDirectory('require');
     const standard = readFileSync(join(root, 'test/fixtures/dossiers/own-standard/2026.yaml'), 'utf8').replace(/\bthree-star\b/g, 'gold-star');
     writeFileSync(join(dir, 'gold.yaml'), standard);
     writeFileSync(join(dir, 'a.yaml'), dossierNaming('gold.yaml'));

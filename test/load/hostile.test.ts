@@ -2,15 +2,14 @@
  * Hostile and malformed input: each case ends in one located error with a
  * stable code, quickly and without throwing. Rows read like the issue's list.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, MAX_SOURCE_BYTES, readSource } from '../../src/load/read.js';
 import { MAX_ALIASES, MAX_DEPTH, MAX_INDENT, parseSource } from '../../src/load/parse.js';
 import { validateDossier } from '../../src/validate/dossier.js';
 import { MAX_ERRORS, type Finding } from '../../src/core/findings.js';
-import { shippedCatalogue } from '../helpers.js';
+import { scratchDirectory, shippedCatalogue } from '../helpers.js';
 
 const catalogue = shippedCatalogue();
 const head = 'schemaVersion: 1\npartner: {name: P}\n';
@@ -185,7 +184,7 @@ describe('hostile input: one located error each', () => {
   });
 
   it('reads files one after another into a shared buffer without one leaking into the next', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcheck-read-'));
+    const dir = scratchDirectory('read');
     try {
       writeFileSync(join(dir, 'long.yaml'), `${valid}# ${'x'.repeat(5000)}\n`);
       writeFileSync(join(dir, 'short.yaml'), valid);

@@ -5,12 +5,11 @@
  * never starts a workflow command (`::add-mask::`) or holds `##[`, and
  * Markdown from dossier text mentions no one and links nothing.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, isScalar, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { root, runCli } from '../helpers.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
 
 /** What a hostile text carries: clear the screen, set the window title, reverse the line, and two CI log commands. */
 // Its brackets balance (the last two close what the escape codes open): the parser's nesting guard counts brackets in strings too.
@@ -38,7 +37,7 @@ function hostileStandard(): string {
   return doc.toString();
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'starcheck-hostile-text-'));
+const dir = scratchDirectory('hostile-text');
 const STANDARD = join(dir, 'hostile.yaml');
 writeFileSync(STANDARD, hostileStandard());
 const DOSSIER = join(dir, 'dossier.yaml');
