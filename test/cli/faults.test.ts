@@ -5,14 +5,13 @@
  * the files written before as they were.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossierText } from '../bench/generate.mjs';
-import { bin, root } from '../helpers.js';
+import { bin, root, scratchDirectory } from '../helpers.js';
 
-const scratch = (): string => mkdtempSync(join(tmpdir(), 'starcheck-faults-'));
+const scratch = (): string => scratchDirectory('faults');
 
 /** Runs the binary with its standard output, or error, on the device given. */
 function onDevice(args: string[], device: string, fd: 1 | 2): { code: number | null; stderr: string } {
