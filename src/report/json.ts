@@ -6,7 +6,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../core/findings.js';
-import type { DossierReport, Formatter } from './run.js';
+import { aroundLine, type DossierReport, type Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
 // undefined. Built as plain objects rather than filtered by a replacer list, which takes
@@ -54,7 +54,7 @@ const entry = (d: DossierReport): object => ({
 });
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
-const ENTRIES = '\n    0\n';
+const ENTRIES = '    0';
 
 /** How an entry two levels deep (inside the document and its `dossiers` array) opens and closes. */
 const [OPENING, CLOSING] = ['[\n  [\n', '\n  ]\n]'];
@@ -67,9 +67,6 @@ export const json: Formatter = {
   },
   assemble: (run) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: run.dossiers.length > 0 ? [0] : [], summary: run.summary };
-    const text = `${JSON.stringify(document, null, 2)}\n`;
-    const at = text.indexOf(ENTRIES);
-    if (at < 0) return { head: text, separator: '', tail: '' };
-    return { head: text.slice(0, at + 1), separator: ',\n', tail: text.slice(at + ENTRIES.length - 1) };
+    return aroundLine(`${JSON.stringify(document, null, 2)}\n`, ENTRIES, ',\n');
   },
 };

@@ -6,7 +6,7 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import { printableLines } from '../core/findings.js';
-import type { DossierReport } from './run.js';
+import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
 
@@ -78,7 +78,7 @@ function testsuite(d: DossierReport): { suite: Element; counts: Counts } {
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
 
 /** Stands in for the testsuites while the document around them is built. */
-const SUITES = '  <testsuite>0</testsuite>\n';
+const SUITES = '  <testsuite>0</testsuite>';
 
 export const junit: Formatter<Counts> = {
   // A testsuite as it stands in the document: built inside a bare testsuites element, which is then cut away.
@@ -101,9 +101,6 @@ export const junit: Formatter<Counts> = {
         testsuite: run.dossiers.length > 0 ? ['0'] : [],
       },
     };
-    const text = `${(builder.build(document) as string).trimEnd()}\n`;
-    const at = text.indexOf(SUITES);
-    if (at < 0) return { head: text, separator: '', tail: '' };
-    return { head: text.slice(0, at), separator: '\n', tail: `\n${text.slice(at + SUITES.length)}` };
+    return aroundLine(`${(builder.build(document) as string).trimEnd()}\n`, SUITES, '\n');
   },
 };

@@ -101,6 +101,18 @@ export interface Assembly {
 }
 
 /**
+ * The text around a document's parts, for a format that renders the
+ * document whole with one placeholder line where the parts go (`line`, which
+ * no other line of it can read as): everything up to that line, and from its
+ * line break on. A document without the line (no parts) is all head.
+ */
+export function aroundLine(text: string, line: string, separator: string): Assembly {
+  const at = text.indexOf(`\n${line}\n`);
+  if (at < 0) return { head: text, separator: '', tail: '' };
+  return { head: text.slice(0, at + 1), separator, tail: text.slice(at + 1 + line.length) };
+}
+
+/**
  * A formatter turns a run into the text of one output; it never
  * re-evaluates. Each dossier's `part` is rendered on its own, where the
  * dossier was checked, and `assemble` puts the text around the parts from

@@ -6,7 +6,7 @@
  */
 import type { Location, ReportingDescriptor, Result, Log } from 'sarif';
 import type { Finding } from '../core/findings.js';
-import type { DossierReport } from './run.js';
+import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
 
@@ -66,7 +66,7 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
 }
 
 /** Stands in for the results while the rest of the log is rendered; no other line of it can read so. */
-const RESULTS = '\n        0\n';
+const RESULTS = '        0';
 /** A result's indentation in the log: four levels deep (runs, a run, its results). */
 const INDENT = '        ';
 
@@ -87,9 +87,6 @@ export const sarif: Formatter<ReportingDescriptor[]> = {
       version: '2.1.0',
       runs: [{ tool: { driver: { name: run.tool.name, version: run.tool.version, rules: rules.rules } }, results: rules.rules.length > 0 ? [0 as unknown as Result] : [] }],
     };
-    const text = `${JSON.stringify(log, null, 2)}\n`;
-    const at = text.indexOf(RESULTS);
-    if (at < 0) return { head: text, separator: '', tail: '' };
-    return { head: text.slice(0, at + 1), separator: ',\n', tail: text.slice(at + RESULTS.length - 1) };
+    return aroundLine(`${JSON.stringify(log, null, 2)}\n`, RESULTS, ',\n');
   },
 };
