@@ -11,14 +11,15 @@ import { assertRequirable, type CheckOptions } from './dossier.js';
 import { EXIT, UsageError } from './errors.js';
 
 /** Ten years: further than any certificate or rating runs. */
-export const MAX_WARN_WITHIN_DAYS = 3650;
+const MAX_WARN_WITHIN_DAYS = 3650;
 
 /** What a run asks for; each name is how the caller calls it, for its messages (`--as-of` on the command line, `asOf` in the API). */
 export interface RunSettings {
   standard?: string;
   asOf?: string;
   require?: string;
-  warnWithin?: number;
+  /** Days, as a number or as the command line's digits. */
+  warnWithin?: number | string;
   /** The date used when neither the settings nor a dossier give one: the caller's today. */
   today: IsoDate;
 }
@@ -33,10 +34,12 @@ export function runOptions(settings: RunSettings, names: Record<'asOf' | 'warnWi
   if (settings.asOf !== undefined && !isIsoDate(settings.asOf)) {
     throw new UsageError(`${names.asOf} "${settings.asOf}" is not a calendar date from 1900 to 2999; use YYYY-MM-DD, for example 2026-12-01`);
   }
-  const warnWithin = settings.warnWithin;
-  if (warnWithin !== undefined && !(Number.isInteger(warnWithin) && warnWithin >= 0 && warnWithin <= MAX_WARN_WITHIN_DAYS)) {
-    throw new UsageError(`${names.warnWithin} "${warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
+  // Digits only, as the command line gives it or as String() writes a number: 1.5, -1 and 1e21 are none; quoted as given.
+  const given = settings.warnWithin === undefined ? undefined : String(settings.warnWithin);
+  if (given !== undefined && !(/^\d{1,5}$/.test(given) && Number(given) <= MAX_WARN_WITHIN_DAYS)) {
+    throw new UsageError(`${names.warnWithin} "${given}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
   }
+  const warnWithin = given === undefined ? undefined : Number(given);
   const chosen = loadStandard(settings.standard ?? DEFAULT_STANDARD);
   if (settings.standard !== undefined) assertRequirable(settings.require, chosen.catalogue);
   const options: CheckOptions = {

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../check/errors.js';
 import { didYouMean } from '../../core/suggest.js';
-import { exitCodeOf, MAX_WARN_WITHIN_DAYS, runOptions, runOutline } from '../../check/run.js';
+import { exitCodeOf, runOptions, runOutline } from '../../check/run.js';
 import { formatters, pieces } from '../../report/index.js';
 import { locatedMessage } from '../../report/view.js';
 import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, notesOf, type BatchDossier } from '../../check/batch.js';
@@ -114,10 +114,6 @@ export interface CheckTuning {
 
 export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, version: string, tuning: CheckTuning = {}): Promise<number> {
   const outputs = parseFormats(flags.format, flags.output);
-  // Quoted as given: past ten years, a number of twenty digits would come back as 1e+20.
-  if (flags.warnWithin !== undefined && !(/^\d{1,5}$/.test(flags.warnWithin) && Number(flags.warnWithin) <= MAX_WARN_WITHIN_DAYS)) {
-    throw new UsageError(`--warn-within "${flags.warnWithin}" is not a whole number of days from 0 to ${MAX_WARN_WITHIN_DAYS} (ten years); for example 90`);
-  }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   const jobs = parseJobs(flags.jobs);
   // --jobs is taken at its word; by default the batch also asks whether more threads would pay off on this machine.
@@ -127,7 +123,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
-      ...(flags.warnWithin !== undefined ? { warnWithin: Number(flags.warnWithin) } : {}),
+      ...(flags.warnWithin !== undefined ? { warnWithin: flags.warnWithin } : {}),
       today: localDate(io.now()),
     },
     { asOf: '--as-of', warnWithin: '--warn-within' },
