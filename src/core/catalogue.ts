@@ -14,6 +14,7 @@
 import { dossierCoreSchema } from '../schemas/dossier-schema.js';
 import type { Requirement, Standard } from './model.js';
 import { MAX_ERRORS } from './findings.js';
+import { remembered } from './memo.js';
 import { escapeSegment } from './pointer.js';
 
 const platform = dossierCoreSchema.properties.servicePlatform.properties;
@@ -303,20 +304,6 @@ export function canonicalCode(catalogue: Catalogue, code: string): string | unde
 const upward = new WeakMap<Catalogue, Map<string, ReadonlySet<string>>>();
 const downward = new WeakMap<Catalogue, Map<string, number>>();
 const fillers = new WeakMap<Catalogue, Map<string, ReadonlySet<string>>>();
-
-function remembered<T>(memo: WeakMap<Catalogue, Map<string, T>>, catalogue: Catalogue, key: string, make: () => T): T {
-  let ofCatalogue = memo.get(catalogue);
-  if (ofCatalogue === undefined) {
-    ofCatalogue = new Map();
-    memo.set(catalogue, ofCatalogue);
-  }
-  let value = ofCatalogue.get(key);
-  if (value === undefined) {
-    value = make();
-    ofCatalogue.set(key, value);
-  }
-  return value;
-}
 
 /** The canonical codes that stand for `code`: itself and every code replacing it, transitively (rule 2). */
 export function standingFor(catalogue: Catalogue, code: string): ReadonlySet<string> {

@@ -5,6 +5,7 @@
  * numbers, never on the local clock, so results are the same in every time
  * zone and no function reads the current time.
  */
+import { remembered } from './memo.js';
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -116,17 +117,7 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
  */
 export function firstDateReaching(limit: IsoDate, months: number): IsoDate {
   // A batch meets the same expiry dates over and over, and holdsUntil and the lapse warnings ask for each one more than once.
-  let byLimit = reaching.get(months);
-  if (byLimit === undefined) {
-    byLimit = new Map();
-    reaching.set(months, byLimit);
-  }
-  let first = byLimit.get(limit);
-  if (first === undefined) {
-    first = searchFirstDateReaching(limit, months);
-    byLimit.set(limit, first);
-  }
-  return first;
+  return remembered(reaching, months, limit, () => searchFirstDateReaching(limit, months));
 }
 
 const reaching = new Map<number, Map<IsoDate, IsoDate>>();

@@ -7,6 +7,7 @@
 import { asciiUpper, hasHigher, reachesDown, standingFor, type Catalogue } from '../catalogue.js';
 import { eachCertificateLossDate, type Facts, type HeldCertificate } from '../facts.js';
 import { FlowNetwork } from '../max-flow.js';
+import { remembered } from '../memo.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, GapSentences, orList } from '../words.js';
 import { rowResult, type KindEvaluator, type RequirementResult, type RowNeed } from './kind.js';
@@ -29,13 +30,7 @@ interface RowPlan {
 const rowPlans = new WeakMap<Catalogue, Map<Row, RowPlan>>();
 
 function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
-  let ofCatalogue = rowPlans.get(catalogue);
-  if (ofCatalogue === undefined) {
-    ofCatalogue = new Map();
-    rowPlans.set(catalogue, ofCatalogue);
-  }
-  let plan = ofCatalogue.get(row);
-  if (plan === undefined) {
+  return remembered(rowPlans, catalogue, row, () => {
     const accepted = row.accepts.map((a) => catalogue.codes.get(asciiUpper(a))!);
     const types = [...new Set(accepted)];
     // Per certificate code, the accepted codes it stands for, in the row's order: from each accepted code up to all that replace it.
@@ -49,16 +44,14 @@ function rowPlan(catalogue: Catalogue, row: Row): RowPlan {
     }
     const viaTypes = new Map<string, number[]>();
     for (const [code, through] of via) viaTypes.set(code, through.map((a) => types.indexOf(a)));
-    plan = {
+    return {
       via,
       viaTypes,
       types,
       label: acceptedLabel(catalogue, row),
       level: Math.max(...accepted.map((code) => reachesDown(catalogue, code))),
     };
-    ofCatalogue.set(row, plan);
-  }
-  return plan;
+  });
 }
 
 const NONE: readonly string[] = [];
