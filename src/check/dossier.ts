@@ -16,13 +16,13 @@ import { formatOf, parseSource, type ParsedSource } from '../load/parse.js';
 import { confinedPath, realFolderOf } from '../load/confine.js';
 import type { ReadResult } from '../load/read.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
-
-/** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
-const STANDARD_FILE = /\.(ya?ml|json)$/;
 import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
+
+/** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
+const STANDARD_FILE = /\.(ya?ml|json)$/;
 
 /** How reports name a dossier read from standard input. */
 export const STDIN_NAME = '<stdin>';

@@ -4,8 +4,7 @@
  * would run as a formula are neutralised with a leading apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DossierReport, Formatter } from './run.js';
-import { OWN_STANDARD } from '../core/findings.js';
+import { againstOwnStandard, type DossierReport, type Formatter } from './run.js';
 import { requiredTierOf } from './view.js';
 
 export const CSV_COLUMNS = ['file', 'partner', 'standard', 'own_standard', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
@@ -23,7 +22,7 @@ function row(d: DossierReport): string[] {
     d.file,
     d.partner ?? '',
     d.standard ?? '',
-    String(d.warnings.some((w) => w.code === OWN_STANDARD)),
+    String(againstOwnStandard(d)),
     String(d.valid),
     d.highestTier ?? '',
     d.requiredTier ?? '',

@@ -50,6 +50,11 @@ export interface DossierOutline {
   ownStandard: boolean;
 }
 
+/** Whether a dossier was checked against a standard file it supplied itself (the warning own-standard). */
+export function againstOwnStandard(report: Pick<DossierReport, 'warnings'>): boolean {
+  return report.warnings.some((w) => w.code === OWN_STANDARD);
+}
+
 export function outlineOf(report: DossierReport): DossierOutline {
   return {
     file: report.file,
@@ -62,7 +67,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     tiers: report.tiers.map((t) => ({ id: t.id, gaps: t.gaps })),
     errors: report.errors,
     warningCount: report.warnings.length,
-    ownStandard: report.warnings.some((w) => w.code === OWN_STANDARD),
+    ownStandard: againstOwnStandard(report),
   };
 }
 
