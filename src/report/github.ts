@@ -45,7 +45,7 @@ function annotations(d: DossierReport): string[] {
     lines.push(command('error', where(d, r, `starcheck: gap to ${tier.id}`), `${r.label}: ${r.gap ?? 'not met'}`));
   }
   for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
-  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
+  const required = d.valid && d.requiredTier !== null ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
   return lines;
 }

@@ -53,6 +53,8 @@ export function requiredTierOf(d: DossierReport): TierResult | undefined {
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
 export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'>): string {
   if (!d.valid) return `invalid — ${plural(d.errors.length, 'error')}`;
+  // A validation-only report (`validate --format`) has no tiers: valid is all it can say.
+  if (d.tiers.length === 0) return 'valid';
   const index = d.tiers.findIndex((t) => t.id === d.highestTier);
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
   const reached = d.highestTier ?? 'no tier met';

@@ -1,0 +1,32 @@
+/**
+ * What a directory walk or a glob leaves out: `--ignore <glob>` (from the
+ * working directory) and the config file's `ignore` (from the config's
+ * folder). A pattern without a slash matches a name at any depth, as in
+ * .gitignore (`--ignore package-lock.json`); one with a slash matches the
+ * path from its folder (`--ignore 'fixtures/**'`). A directory that matches
+ * is not walked at all. A file named on the command line is always checked.
+ */
+import { relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** A glob and the folder it is written from (absolute). */
+export interface IgnorePattern {
+  pattern: string;
+  base: string;
+}
+
+/** Whether a walk leaves out the file or directory at an absolute path. */
+export type Ignored = (absolute: string) => boolean;
+
+export const ignoreNothing: Ignored = () => false;
+
+export function ignoreMatcher(patterns: readonly IgnorePattern[]): Ignored {
+  if (patterns.length === 0) return ignoreNothing;
+  const matchers = patterns.map(({ pattern, base }) => ({ base, match: picomatch(pattern.replace(/^\.\//, ''), { basename: true, dot: true }) }));
+  return (absolute) =>
+    matchers.some(({ base, match }) => {
+      const path = relative(base, absolute).split(sep).join('/');
+      // Only what lies below the pattern's folder: `../x` patterns are not read as climbing out.
+      return path !== '' && !path.startsWith('../') && path !== '..' && match(path);
+    });
+}
