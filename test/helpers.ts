@@ -83,7 +83,7 @@ export interface RunOutput {
 }
 
 /** Runs the CLI in-process with captured output, as the binary would. */
-export async function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; now?: Date } = {}): Promise<RunOutput> {
+export async function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; now?: Date; cwd?: string } = {}): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
   const input = options.stdin ?? '';
@@ -95,7 +95,7 @@ export async function runCli(args: string[], options: { stdin?: string; env?: Re
     })(),
     env: options.env ?? {},
     now: () => options.now ?? new Date('2026-12-01T12:00:00Z'),
-    cwd: root,
+    cwd: options.cwd ?? root,
   });
   return { code, stdout, stderr };
 }

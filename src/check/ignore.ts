@@ -22,11 +22,16 @@ export const ignoreNothing: Ignored = () => false;
 
 export function ignoreMatcher(patterns: readonly IgnorePattern[]): Ignored {
   if (patterns.length === 0) return ignoreNothing;
-  const matchers = patterns.map(({ pattern, base }) => ({ base, match: picomatch(pattern.replace(/^\.\//, ''), { basename: true, dot: true }) }));
+  const matchers = patterns.map(({ pattern, base }) => {
+    const glob = pattern.replace(/^\.\//, '');
+    // picomatch's own `basename` option would also change how patterns with a slash match.
+    return { base, byName: !glob.includes('/'), match: picomatch(glob, { dot: true }) };
+  });
   return (absolute) =>
-    matchers.some(({ base, match }) => {
+    matchers.some(({ base, byName, match }) => {
       const path = relative(base, absolute).split(sep).join('/');
-      // Only what lies below the pattern's folder: `../x` patterns are not read as climbing out.
-      return path !== '' && !path.startsWith('../') && path !== '..' && match(path);
+      // Only what lies below the pattern's folder.
+      if (path === '' || path === '..' || path.startsWith('../')) return false;
+      return match(byName ? path.slice(path.lastIndexOf('/') + 1) : path);
     });
 }

@@ -8,7 +8,7 @@
  * own folder. `check` takes every key; `validate` its standard and ignore.
  */
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CONFIG_FILE, loadConfig, type Config } from '../validate/config.js';
 import { isShipped } from '../validate/standard.js';
@@ -24,9 +24,9 @@ export function findConfig(cwd: string): string | undefined {
 }
 
 /** The config's values as option values of `command`, by option key. */
-function optionValues(config: Config, base: string, cwd: string, command: string): Record<string, unknown> {
-  // A path from the config's folder, as the working directory reaches it.
-  const fromBase = (path: string): string => (isAbsolute(path) ? path : relative(cwd, resolve(base, path)) || '.');
+function optionValues(config: Config, base: string, command: string): Record<string, unknown> {
+  // A path from the config's folder, made absolute: the same file from whatever folder starcheck runs in.
+  const fromBase = (path: string): string => resolve(base, path);
   const values: Record<string, unknown> = {};
   if (config.standard !== undefined) values.standard = isShipped(config.standard) ? config.standard : fromBase(config.standard);
   if (config.ignore !== undefined) values.configIgnore = config.ignore.map((pattern) => ({ pattern, base }));
@@ -53,7 +53,7 @@ export function applyConfig(command: Command, cwd: string): void {
   // Named as the user would: as given, or from the working directory.
   const shown = given ?? relative(cwd, file);
   const config = loadConfig(file, shown, { regularOnly: given === undefined });
-  for (const [key, value] of Object.entries(optionValues(config, dirname(file), cwd, command.name()))) {
+  for (const [key, value] of Object.entries(optionValues(config, dirname(file), command.name()))) {
     if (command.getOptionValueSource(key) !== 'cli') command.setOptionValueWithSource(key, value, 'config');
   }
 }

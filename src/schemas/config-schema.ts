@@ -20,7 +20,7 @@ export const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    $schema: { type: 'string', title: 'Schema', description: 'This schema, for editors.' },
+    $schema: { type: 'string', title: 'Schema', description: 'This schema, for editors.', examples: [SCHEMA_ID] },
     standard: {
       type: 'string',
       minLength: 1,

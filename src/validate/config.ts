@@ -35,14 +35,14 @@ export class ConfigError extends Error {
  */
 export function loadConfig(file: string, shown: string, { regularOnly = false }: { regularOnly?: boolean } = {}): Config {
   const read = readSource(file, { regularOnly });
+  // An empty file, or one of comments only, is a config with no defaults.
   if (!read.ok && read.error.code === 'empty') return {};
   if (!read.ok) throw new ConfigError(shown, [read.error]);
   // Always YAML, which reads JSON too.
   const parsed = parseSource(read.text, 'yaml');
+  if (!parsed.ok && parsed.errors[0]?.code === 'empty') return {};
   if (!parsed.ok) throw new ConfigError(shown, parsed.errors);
   const { data } = parsed.parsed;
-  // An empty mapping's worth: a file of comments only is a config with no defaults.
-  if (data === null) return {};
   if (!validator(data)) throw new ConfigError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false }));
   return data as Config;
 }

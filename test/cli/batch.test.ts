@@ -119,6 +119,8 @@ describe('threads', () => {
       writeFileSync(join(dir, `g${String(i).padStart(3, '0')}.${extension}`), text);
     }
     writeFileSync(join(dir, 'g040-broken.yaml'), 'engineers: {\n');
+    // No dossier, skipped in the workers as on this thread: counted on stderr, no row.
+    writeFileSync(join(dir, 'g050-package.json'), '{"name": "x"}\n');
     // JSON for this many dossiers is larger than a spawned run's output buffer: write it to files.
     const out = scratch();
     const one = runBin(['check', dir, '--jobs', '1', '--quiet', '--format', 'text', '--format', `json=${out}/one.json`]);
@@ -127,6 +129,7 @@ describe('threads', () => {
     expect(four.code).toBe(one.code);
     expect(four.stdout).toBe(one.stdout);
     expect(four.stderr).toBe(one.stderr);
+    expect(one.stderr).toContain('starcheck: 1 file skipped: not a dossier');
     const json = readFileSync(`${out}/four.json`, 'utf8');
     expect(json).toBe(readFileSync(`${out}/one.json`, 'utf8'));
     const files = JSON.parse(json).dossiers.map((d: { file: string }) => d.file);
@@ -188,13 +191,14 @@ describe('paths', () => {
     const dir = scratch();
     mkdirSync(join(dir, 'sub'));
     mkdirSync(join(dir, '.git'));
-    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
+    mkdirSync(join(dir, 'node_modules'));
+    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml', 'node_modules/package.json']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
-    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once.
+    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once; node_modules skipped as .git is.
     expect(targets).toEqual([
-      { kind: 'file', file: `${dir}/b.yml` },
-      { kind: 'file', file: `${dir}/c.yaml` },
-      { kind: 'file', file: `${dir}/sub/a.json` },
+      { kind: 'file', file: `${dir}/b.yml`, walked: dir },
+      { kind: 'file', file: `${dir}/c.yaml`, walked: dir },
+      { kind: 'file', file: `${dir}/sub/a.json`, walked: dir },
       { kind: 'stdin', file: '<stdin>' },
     ]);
     expect((await expandPaths(['-', `${dir}/sub`, `${dir}/*.yml`, dir], '/')).map((t) => t.file)).toEqual([
