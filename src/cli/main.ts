@@ -144,7 +144,8 @@ export async function main(commandArgs: string[], commandIo: CliIo): Promise<num
       return EXIT.usage;
     }
     const err = error instanceof Error ? error : new Error(String(error));
-    io.stderr.write(`starcheck: internal error: ${err.message}\nThis is a bug in starcheck; please report it with the input that caused it.${verbose ? `\n${err.stack ?? ''}` : ' (--verbose shows the stack)'}\n`);
+    // The stack, asked for with --verbose, is the one block of lines that is not a diagnostic line.
+    io.stderr.write(`starcheck: internal error: ${err.message}\nstarcheck: this is a bug in starcheck; please report it with the input that caused it.${verbose ? `\n${err.stack ?? ''}` : ' (--verbose shows the stack)'}\n`);
     return EXIT.usage;
   }
 }

@@ -234,3 +234,17 @@ describe('the config file', () => {
     expect([...CONFIG_FORMATS]).toEqual(Object.keys(formatters));
   });
 });
+
+describe('the pre-commit hook', () => {
+  it('runs starcheck check on files named as the README recommends', async () => {
+    const { parse } = await import('yaml');
+    const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, string>>;
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({ id: 'starcheck', language: 'node', entry: 'starcheck check' });
+    const files = new RegExp(hooks[0]!.files!);
+    const taken = ['acme.dossier.yaml', 'partners/acme.dossier.yml', 'acme.dossier.json', 'dossiers/acme.yaml', 'review/dossiers/2026/acme.json'];
+    const left = ['acme.yaml', 'package.json', 'dossier.yaml.bak', 'my-dossiers/acme.yaml', 'dossiers/readme.md', '.github/workflows/ci.yml'];
+    expect(taken.filter((f) => files.test(f))).toEqual(taken);
+    expect(left.filter((f) => files.test(f))).toEqual([]);
+  });
+});

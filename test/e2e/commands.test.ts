@@ -65,7 +65,7 @@ describe('starcheck init', () => {
     const file = join(dir, 'mine.yaml');
     const { code, stderr } = await runCli(['init', file]);
     expect(code).toBe(0);
-    expect(stderr).toContain(`wrote ${file}`);
+    expect(stderr).toContain(`starcheck: wrote ${file}`);
     const text = readFileSync(file, 'utf8');
     const link = text.split('\n')[0]!.match(/^# yaml-language-server: \$schema=(.+)$/)?.[1];
     expect(link).toBeDefined();
@@ -177,7 +177,7 @@ describe('internal errors', () => {
     const code = await main(['check', 'examples/four-star.yaml'], failingIo(stderr));
     expect(code).toBe(3);
     expect(stderr.text).toBe(
-      'starcheck: internal error: stdout exploded\nThis is a bug in starcheck; please report it with the input that caused it. (--verbose shows the stack)\n',
+      'starcheck: internal error: stdout exploded\nstarcheck: this is a bug in starcheck; please report it with the input that caused it. (--verbose shows the stack)\n',
     );
   });
 
