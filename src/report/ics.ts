@@ -39,11 +39,10 @@ export function fold(line: string): string {
 
 /** A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line break escaped; control characters shown as \uXXXX first. */
 export function escapeText(text: string): string {
-  return printable(text.replace(/\r\n|\r|\n/g, '\n'))
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => printable(line).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,'))
+    .join('\\n');
 }
 
 const basic = (date: string): string => date.replace(/-/g, '');
