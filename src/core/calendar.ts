@@ -82,23 +82,24 @@ function acceptsCode(catalogue: Catalogue, rowId: string, code: string): boolean
 }
 
 /**
- * The training a standard asks of the year after certification, for the
- * highest tier met: due by the end of the next rating year, which starts on
- * the application date for a first certification (a reading: the rating is
- * issued on a decision after it) and after the current rating's last day
- * for a recertification.
+ * The training a standard asks of the year after certification. For a
+ * rated partner, that year is the current rating's (to its last valid day),
+ * at the tier it holds: recertification checks it. On a first application
+ * it is the year from the application date (a reading: the rating is issued
+ * on a decision soon after), at the highest tier met.
  */
 function trainingOwed(catalogue: Catalogue, evaluation: Evaluation): Deadline[] {
-  const highest = evaluation.tiers.find((t) => t.id === evaluation.highestTier);
-  if (highest === undefined) return [];
-  const start = evaluation.currentRating !== undefined ? addDays(evaluation.currentRating.validUntil, 1) : evaluation.asOf;
-  const due = addDays(addYears(start, catalogue.ratingValidityYears), -1);
-  return highest.requirements
+  const rating = evaluation.currentRating;
+  const tier = evaluation.tiers.find((t) => t.id === (rating?.tier ?? evaluation.highestTier));
+  if (tier === undefined) return [];
+  const start = rating?.issued ?? evaluation.asOf;
+  const due = rating?.validUntil ?? addDays(addYears(start, catalogue.ratingValidityYears), -1);
+  return tier.requirements
     .filter((r) => r.kind === 'training' && typeof r.need === 'number')
     .map((r) => ({
       date: due,
-      subject: `training/${r.id}`,
-      summary: `Training owed for ${highest.name}: ${plural(r.need as number, 'event')}`,
-      description: `${r.label}: ${plural(r.need as number, 'event')} within the year after certification (from ${start} to ${due}), checked on recertification.`,
+      subject: `training/${tier.id}/${r.id}`,
+      summary: `Training owed for ${tier.name}: ${plural(r.need as number, 'event')}`,
+      description: `${r.label}: ${plural(r.need as number, 'event')} in the year after certification (${start} to ${due}), checked on recertification.`,
     }));
 }
