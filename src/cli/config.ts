@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE, loadConfig, type Config } from '../validate/config.js';
+import { CONFIG_FILE, loadConfig, type Config } from '../check/config.js';
 import { isShipped } from '../validate/standard.js';
 
 /** The config file nearest to `cwd`, upward, if any. */

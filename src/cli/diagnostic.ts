@@ -2,7 +2,7 @@
 import type { Finding } from '../core/findings.js';
 import { locatedMessage } from '../report/view.js';
 
-export function diagnostic(file: string, finding: Finding): string {
+export function diagnostic(file: string, finding: Pick<Finding, 'message' | 'line' | 'column'>): string {
   const line = locatedMessage(file, finding);
   return finding.line !== undefined ? line : `starcheck: ${line}`;
 }

@@ -105,7 +105,7 @@ export function show(value: number | string | boolean): string {
 }
 
 /** `file:line:column: message` — the form editors and CI logs link to. */
-export function locatedMessage(file: string, f: Finding): string {
+export function locatedMessage(file: string, f: Pick<Finding, 'message' | 'line' | 'column'>): string {
   // Printed for people: a hostile dossier's escape codes and text-direction marks stay visible as \uXXXX, never reach a terminal.
   return printable(`${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`);
 }

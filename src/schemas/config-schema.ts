@@ -8,7 +8,7 @@
 const SCHEMA_ID = 'https://starcheck.dev/schemas/config.schema.json';
 
 /** The `--format` names, as the report registry keys them (a test keeps the two the same). */
-export const CONFIG_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html'] as const;
+export const CONFIG_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html', 'ics'] as const;
 
 const ID = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.+&-]*$' } as const;
 

@@ -2,31 +2,21 @@
  * The config file, `.starcheck.yaml`: read with the limits of any input
  * (size, encoding, no FIFO unless named on the command line), parsed with
  * positions, and checked against its own JSON Schema, so a mistake in it is
- * `file:line:column: message` (a ConfigError, exit 3).
+ * `file:line:column: message` (a SettingsFileError, exit 3, as a bad
+ * --holidays file is).
  */
 import type { FromSchema } from 'json-schema-to-ts';
-import type { Finding } from '../core/findings.js';
 import { parseSource } from '../load/parse.js';
 import { readSource } from '../load/read.js';
 import { configSchema } from '../schemas/config-schema.js';
-import { schemaFindings } from './dossier.js';
-import { configSchemaValidator as validator } from './schema-validators.js';
+import { schemaFindings } from '../validate/dossier.js';
+import { configSchemaValidator as validator } from '../validate/schema-validators.js';
+import { SettingsFileError } from './errors.js';
 
 export type Config = FromSchema<typeof configSchema>;
 
 /** The name looked for in the working directory and each folder above it. */
 export const CONFIG_FILE = '.starcheck.yaml';
-
-/** A config file that cannot be used: unreadable, not YAML, or not what its schema allows. */
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly findings: Finding[],
-  ) {
-    super(findings.map((f) => `${source}${f.line ? `:${f.line}:${f.column}` : ''}: ${f.message}`).join('\n'));
-    this.name = 'ConfigError';
-  }
-}
 
 /**
  * Reads and checks a config file. `regularOnly` for one found by searching,
@@ -37,12 +27,12 @@ export function loadConfig(file: string, shown: string, { regularOnly = false }:
   const read = readSource(file, { regularOnly });
   // An empty file, or one of comments only, is a config with no defaults.
   if (!read.ok && read.error.code === 'empty') return {};
-  if (!read.ok) throw new ConfigError(shown, [read.error]);
+  if (!read.ok) throw new SettingsFileError(shown, [read.error]);
   // Always YAML, which reads JSON too.
   const parsed = parseSource(read.text, 'yaml');
   if (!parsed.ok && parsed.errors[0]?.code === 'empty') return {};
-  if (!parsed.ok) throw new ConfigError(shown, parsed.errors);
+  if (!parsed.ok) throw new SettingsFileError(shown, parsed.errors);
   const { data } = parsed.parsed;
-  if (!validator(data)) throw new ConfigError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false }));
+  if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false }));
   return data as Config;
 }
