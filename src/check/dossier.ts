@@ -9,11 +9,13 @@ import type { IsoDate } from '../core/dates.js';
 import type { Dossier } from '../core/model.js';
 import { evaluate } from '../core/evaluate.js';
 import { firstTierLapse, lapseWarnings } from '../core/lapses.js';
-import { claimsOf } from '../core/integrity.js';
+import { claimsOf, sameFileWithin } from '../core/integrity.js';
+import { materialsOf, type MaterialFile } from '../core/materials.js';
+import { fileHashes, gatherMaterials } from './materials.js';
 import { valueAt } from '../core/pointer.js';
 import { OWN_STANDARD, printable, type Finding } from '../core/findings.js';
 import { formatOf, parseSource, type ParsedSource } from '../load/parse.js';
-import { confinedPath, realFolderOf } from '../load/confine.js';
+import { confinedPath, realFolderOf, STANDARD_FILE } from '../load/confine.js';
 import type { ReadResult } from '../load/read.js';
 import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
 import { didYouMean } from '../core/suggest.js';
@@ -21,8 +23,6 @@ import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
 
-/** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
-const STANDARD_FILE = /\.(ya?ml|json)$/;
 
 /** How reports name a dossier read from standard input. */
 export const STDIN_NAME = '<stdin>';
@@ -38,6 +38,8 @@ export interface CheckOptions {
   today: IsoDate;
   /** --warn-within: warn about what lapses within this many days (default 90). */
   warnWithin?: number;
+  /** --materials: the submission must name every file it needs (the report's materials section; missing ones fail). */
+  materials?: boolean;
 }
 
 export const DEFAULT_WARN_WITHIN_DAYS = 90;
@@ -78,6 +80,8 @@ export type ValidatedDossier =
       locate: ParsedSource['locate'];
       /** The standard file the dossier supplied itself, as it names it: a verdict vendor staff must see is against it. */
       ownStandard?: string;
+      /** The files it names (certificates, the form), each found good. */
+      materials: MaterialFile[];
     }
   | { ok: false; report: DossierReport; catalogue?: Catalogue; ownStandard?: string };
 
@@ -105,14 +109,13 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
       report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], { partner }),
     });
     // A dossier names a shipped standard or a standard file inside its own folder (see confine.ts).
-    if (!isShipped(own) && !STANDARD_FILE.test(own)) {
+    if (!isShipped(own) && !STANDARD_FILE.pattern.test(own)) {
       return refused(`is neither a shipped standard (${SHIPPED_STANDARDS.join(', ')}) nor a .yaml, .yml or .json file${didYouMean(own, SHIPPED_STANDARDS)}`);
     }
     let ref: string = own;
     if (!isShipped(own)) {
-      const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own);
+      const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own, STANDARD_FILE);
       if (!confined.ok) return refused(confined.message, 'confined');
-      if (!STANDARD_FILE.test(confined.path)) return refused('leads to a file that is not a .yaml, .yml or .json file (after resolving links)', 'confined');
       ref = confined.path;
       ownFile = own;
     }
@@ -131,7 +134,10 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const validation = validateDossier(parsed.parsed, catalogue);
   const supplied = ownFile !== undefined ? { ownStandard: ownFile } : {};
   if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
-  return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied };
+  // The files it names are part of the dossier: one that is missing or no PDF, JPEG or PNG makes it invalid.
+  const materials = gatherMaterials(validation.dossier, read.source, locate);
+  if (!materials.ok) return { ok: false, report: invalid(file, materials.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
+  return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied, materials: materials.files };
 }
 
 /** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
@@ -203,7 +209,11 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
     ),
   );
+  const claims = claimsOf(dossier, fileHashes(validated.materials));
+  for (const finding of sameFileWithin(claims)) warnings.push({ ...finding, ...locate(finding.path!) });
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
+  const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
+  for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));
   return {
     file,
     partner: dossier.partner.name,
@@ -215,10 +225,12 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     tiers: evaluation.tiers,
     highestTier: evaluation.highestTier,
     requiredTier,
-    pass: required?.met === true,
+    // With --materials, a submission that lacks a file is not ready, whatever its tier.
+    pass: required?.met === true && materials?.complete !== false,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
     firstLapse: firstTierLapse(evaluation.tiers),
+    ...(materials ? { materials } : {}),
     // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
-    claims: claimsOf(dossier),
+    claims,
   };
 }

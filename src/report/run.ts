@@ -4,6 +4,7 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
+import type { Materials } from '../core/materials.js';
 import { OWN_STANDARD, type Finding } from '../core/findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
@@ -24,6 +25,8 @@ export interface DossierReport {
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
+  /** With --materials: what the submission holds and lacks (its "Submission materials" section). */
+  materials?: Materials;
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
   claims?: Claims;
 }
