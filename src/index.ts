@@ -51,6 +51,8 @@ export interface CheckSettings {
   warnWithin?: number;
   /** The date when neither `asOf` nor the dossier gives one; default: the local calendar day. */
   today?: IsoDate;
+  /** The submission must name every file it needs: each report gets `materials`, and what is missing fails it (as --materials). */
+  materials?: boolean;
 }
 
 /** Whether an error is one starcheck knows (a bad call, a bad standard) rather than a bug. */

@@ -22,6 +22,8 @@ export interface RunSettings {
   warnWithin?: number | string;
   /** The date used when neither the settings nor a dossier give one: the caller's today. */
   today: IsoDate;
+  /** The submission must name every file it needs (--materials). */
+  materials?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function runOptions(settings: RunSettings, names: Record<'asOf' | 'warnWi
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
     ...(settings.require !== undefined ? { require: settings.require } : {}),
     ...(warnWithin !== undefined ? { warnWithin } : {}),
+    ...(settings.materials === true ? { materials: true } : {}),
     today: settings.today,
   };
   return { options, chosen };

@@ -45,6 +45,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     )
     .option('-o, --output <file>', 'write the output that has no =file to this file instead of standard output')
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
+    .option('--materials', 'the submission must name each counting certificate\'s file and the application form; what is missing fails the dossier')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
     .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')

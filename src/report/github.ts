@@ -8,6 +8,7 @@ import { controlsEscaped } from '../core/findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf, outcome, verdict } from './view.js';
+import { materialGaps } from './materials.js';
 
 /** The message part of a workflow command: %, CR and LF are escaped, as the runner reads them. */
 function escapeData(text: string): string {
@@ -44,6 +45,7 @@ function annotations(d: DossierReport): string[] {
   for (const { tier, requirement: r } of gapsOf(d).filter((g) => g.blocking)) {
     lines.push(command('error', where(d, r, `starcheck: gap to ${tier.id}`), `${r.label}: ${r.gap ?? 'not met'}`));
   }
+  for (const m of materialGaps(d)) lines.push(command('error', where(d, m, `starcheck ${m.code}`), m.message));
   for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
   const required = d.valid ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));

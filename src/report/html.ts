@@ -12,6 +12,7 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from './run.js';
 import type { Formatter, RunOutline } from './run.js';
+import { materialsHtml } from './materials.js';
 import { gapsOf, locatedMessage, metPaths, outcome, pathChoice, requirementOrder, show, summaryLine, tierProgress, verdict } from './view.js';
 
 const STYLE = `
@@ -49,6 +50,7 @@ ul { margin: 4px 0; padding-left: 22px; }
 li { margin: 3px 0; }
 .warnings li { color: var(--warn); }
 .errors li { color: var(--bad); }
+.materials li.missing { color: var(--bad); }
 .timeline .row { display: grid; grid-template-columns: 120px 1fr 200px; gap: 10px; align-items: center; margin: 6px 0; }
 .timeline .track { position: relative; height: 12px; background: #e6e8eb; border-radius: 6px; overflow: hidden; }
 .timeline .track > span { position: absolute; left: 0; top: 0; bottom: 0; background: var(--ok); }
@@ -151,7 +153,7 @@ function dossierSection(d: DossierReport): string {
   }
   const rating = d.currentRating ? `<p>Current rating: ${e(d.currentRating.tier)}, issued ${e(d.currentRating.issued)}, valid until ${e(d.currentRating.validUntil)}</p>` : '';
   const warnings = d.warnings.length > 0 ? `<h3>Warnings</h3><ul class="warnings">${d.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul>` : '';
-  return `<section class="dossier">${head}${rating}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${noteList(d)}${timeline(d)}</section>`;
+  return `<section class="dossier">${head}${rating}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${noteList(d)}${materialsHtml(d, e)}${timeline(d)}</section>`;
 }
 
 function pageTitle(run: RunOutline): string {

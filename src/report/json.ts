@@ -6,6 +6,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../core/findings.js';
+import type { Materials } from '../core/materials.js';
 import { aroundLine, type DossierReport, type Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
@@ -38,6 +39,12 @@ const tier = (t: TierResult): object => ({
   requirements: t.requirements.map(requirement),
 });
 
+const materials = (m: Materials): object => ({
+  complete: m.complete,
+  missing: m.missing.map((x) => ({ engineer: x.engineer, type: x.type, number: x.number, path: x.path, line: x.line, column: x.column })),
+  files: m.files.map((f) => ({ path: f.path, kind: f.kind, bytes: f.bytes })),
+});
+
 const entry = (d: DossierReport): object => ({
   file: d.file,
   partner: d.partner,
@@ -51,6 +58,7 @@ const entry = (d: DossierReport): object => ({
   highestTier: d.highestTier,
   requiredTier: d.requiredTier,
   pass: d.pass,
+  materials: d.materials && materials(d.materials),
 });
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */

@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
+import { materialGaps } from './materials.js';
 
 /** A dossier path as a relative URI reference: forward slashes, reserved characters encoded. */
 export function fileUri(file: string): string {
@@ -52,7 +53,7 @@ function findingResult(d: DossierReport, f: Finding, rules: RuleSet): Result {
 }
 
 function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
-  const results = [...d.errors, ...d.warnings].map((f) => findingResult(d, f, rules));
+  const results = [...d.errors, ...d.warnings, ...materialGaps(d)].map((f) => findingResult(d, f, rules));
   for (const { tier, requirement: r, blocking } of gapsOf(d)) {
     results.push({
       ...rules.use(`requirement/${r.id}`, r.label),

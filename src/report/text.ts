@@ -12,6 +12,7 @@ import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './vi
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { fixedTable } from './table.js';
+import { materialsText } from './materials.js';
 
 const WIDTH = 80;
 
@@ -111,6 +112,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
       if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(printable(`${r.label}: ${r.note}`), WIDTH - 4, '    ')}`);
     }
   }
+  out.push(...materialsText(d, c, wrap, WIDTH));
   return out.join('\n');
 }
 

@@ -26,6 +26,7 @@ export interface CheckFlags {
   color: boolean;
   quiet: boolean;
   jobs?: string;
+  materials?: boolean;
 }
 
 interface OutputSpec {
@@ -124,6 +125,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
       ...(flags.warnWithin !== undefined ? { warnWithin: flags.warnWithin } : {}),
+      ...(flags.materials === true ? { materials: true } : {}),
       today: localDate(io.now()),
     },
     { asOf: '--as-of', warnWithin: '--warn-within' },
