@@ -11,6 +11,7 @@ import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runRules, type RulesFlags } from './commands/rules.js';
 import { DEFAULT_DOSSIER, runInit } from './commands/init.js';
+import { runPack, type PackFlags } from './commands/pack.js';
 import { runSchema, SCHEMA_NAMES, type SchemaName } from './commands/schema.js';
 import { runValidate, type ValidateFlags } from './commands/validate.js';
 import { rawArguments, type CliIo } from './io.js';
@@ -77,6 +78,17 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .argument('[file]', `where to write it, or - for standard output (default: ${DEFAULT_DOSSIER})`)
     .addHelpText('after', '\nExit codes: 0 written · 3 the file already exists (it is left as it is)')
     .action(async (file: string | undefined) => setCode(await runInit(file, io)));
+
+  program
+    .command('pack')
+    .description('write the submission as one zip for the application e-mail: the dossier, its report (HTML, JSON), the certificates\' files and the form')
+    .argument('<dossier>', 'the dossier file; the files it names are found beside it')
+    .option('-o, --output <file.zip>', "where to write the zip (default: <partner id, else name>-submission.zip in the working directory)")
+    .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
+    .option('--as-of <YYYY-MM-DD>', "application date for the reports (default: the dossier's application.date, else today)")
+    .option('--require <tier>', "tier the reports require (default: the dossier's targetTier, else the lowest tier)")
+    .addHelpText('after', '\nExit codes: 0 written · 2 the dossier is invalid or its materials are incomplete (listed) · 3 the file already exists, or a usage error')
+    .action(async (dossier: string, flags: PackFlags) => setCode(await runPack(dossier, flags, io, version)));
 
   program
     .command('schema')

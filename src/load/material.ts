@@ -73,3 +73,28 @@ export function inspectMaterial(path: string, { hash = false }: { hash?: boolean
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * A regular file's whole content, at most `max` bytes, for packing: opened
+ * without blocking and refused (undefined) unless it is still a regular file
+ * of at most that size, whatever was swapped in since it was looked at.
+ */
+export function readRegularFile(path: string, max: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > max) return undefined;
+    const content = Buffer.alloc(info.size);
+    for (let at = 0; at < info.size; ) {
+      const n = readSync(fd, content, at, info.size - at, at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    return content;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
