@@ -36,6 +36,9 @@ const PACKED_HTML = 'starcheck-report.html';
 export function safeName(text: string): string {
   const safe = text
     .replace(/[^A-Za-z0-9._-]+/g, '-')
+    // No run of dots: x/../y reads as x-y, never as a climb.
+    .replace(/[.-]*-[.-]*/g, '-')
+    .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 80);
   return safe === '' ? 'x' : safe;

@@ -50,7 +50,6 @@ ul { margin: 4px 0; padding-left: 22px; }
 li { margin: 3px 0; }
 .warnings li { color: var(--warn); }
 .errors li { color: var(--bad); }
-.materials li.missing { color: var(--bad); }
 .timeline .row { display: grid; grid-template-columns: 120px 1fr 200px; gap: 10px; align-items: center; margin: 6px 0; }
 .timeline .track { position: relative; height: 12px; background: #e6e8eb; border-radius: 6px; overflow: hidden; }
 .timeline .track > span { position: absolute; left: 0; top: 0; bottom: 0; background: var(--ok); }

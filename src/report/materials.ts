@@ -60,6 +60,10 @@ export function materialsMarkdown(d: DossierReport, escape: (text: string) => st
 /** HTML: a heading and a list; `e` is the format's own escaping. */
 export function materialsHtml(d: DossierReport, e: (text: string) => string): string {
   if (d.materials === undefined) return '';
-  const items = materialLines(d).map((line) => `<li${line.missing ? ' class="missing"' : ''}>${e(line.text)}</li>`);
-  return `<h3>${MATERIALS_TITLE}: ${e(materialsStatus(d.materials))}</h3><ul class="materials">${items.join('')}</ul>`;
+  // The page's own styles: what is missing in red, as errors are, then the files named.
+  const list = (missing: boolean): string => {
+    const items = materialLines(d).filter((line) => line.missing === missing);
+    return items.length === 0 ? '' : `<ul${missing ? ' class="errors"' : ''}>${items.map((line) => `<li>${e(line.text)}</li>`).join('')}</ul>`;
+  };
+  return `<h3>${MATERIALS_TITLE}: ${e(materialsStatus(d.materials))}</h3>${list(true)}${list(false)}`;
 }
