@@ -8,6 +8,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { printableLines } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
+import { obligationText } from './obligations.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
 import { materialGaps, MATERIALS_TITLE } from './materials.js';
 
@@ -65,6 +66,15 @@ function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
     for (const gap of gaps) {
       cases.push({ '@_name': clean(gap.message), ...named, ...(gap.line !== undefined ? { '@_line': gap.line } : {}), failure: { '@_message': clean(gap.message), '@_type': gap.code, '#text': clean(locatedMessage(d.file, gap)) } });
     }
+  }
+  // The rating year's obligations, a testcase each: a breached one fails.
+  for (const o of d.obligations ?? []) {
+    counts.tests++;
+    const testcase: Element = { '@_name': clean(`${o.code} ${o.engineer} due ${o.due}`), '@_classname': 'starcheck.obligations', '@_file': clean(d.file), ...(o.line !== undefined ? { '@_line': o.line } : {}) };
+    if (o.status === 'breached') {
+      counts.failures++;
+      cases.push({ ...testcase, failure: { '@_message': clean(o.message), '@_type': o.code, '#text': clean(obligationText(o)) } });
+    } else cases.push({ ...testcase, 'system-out': clean(obligationText(o)) });
   }
   return { cases, counts };
 }

@@ -37,7 +37,7 @@ export async function runPack(dossier: string, flags: PackFlags, io: CliIo, vers
       ...(flags.require !== undefined ? { require: flags.require } : {}),
       today: localDate(io.now()),
     },
-    { asOf: '--as-of', warnWithin: '--warn-within' },
+    { asOf: '--as-of', warnWithin: '--warn-within', remind: '--remind' },
   );
   const packed = packSubmission(resolve(io.cwd, dossier), options, chosen, version);
   if (!packed.ok) {
