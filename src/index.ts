@@ -47,6 +47,8 @@ export interface CheckSettings {
   asOf?: string;
   /** The tier each dossier must meet; default: the dossier's targetTier, else the lowest tier. */
   require?: string;
+  /** A tier to plan for; default: the required tier, when it is missed. */
+  plan?: string;
   /** Warn about what lapses within this many days (0 to 3650; default 90). */
   warnWithin?: number;
   /** The date when neither `asOf` nor the dossier gives one; default: the local calendar day. */

@@ -18,6 +18,8 @@ export interface RunSettings {
   standard?: string;
   asOf?: string;
   require?: string;
+  /** A tier to plan for, met or not by the required tier. */
+  plan?: string;
   /** Days, as a number or as the command line's digits. */
   warnWithin?: number | string;
   /** The date used when neither the settings nor a dossier give one: the caller's today. */
@@ -41,11 +43,15 @@ export function runOptions(settings: RunSettings, names: Record<'asOf' | 'warnWi
   }
   const warnWithin = given === undefined ? undefined : Number(given);
   const chosen = loadStandard(settings.standard ?? DEFAULT_STANDARD);
-  if (settings.standard !== undefined) assertRequirable(settings.require, chosen.catalogue);
+  if (settings.standard !== undefined) {
+    assertRequirable(settings.require, chosen.catalogue);
+    assertRequirable(settings.plan, chosen.catalogue, '--plan');
+  }
   const options: CheckOptions = {
     ...(settings.standard !== undefined ? { standard: settings.standard } : {}),
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
     ...(settings.require !== undefined ? { require: settings.require } : {}),
+    ...(settings.plan !== undefined ? { plan: settings.plan } : {}),
     ...(warnWithin !== undefined ? { warnWithin } : {}),
     today: settings.today,
   };

@@ -91,6 +91,10 @@ export interface KeepRenewal {
   type: string;
   by: IsoDate;
   tier: string;
+  /** The last day the tier is to be kept through. */
+  through: IsoDate;
+  /** One plain sentence. */
+  text: string;
   /** JSON pointer of the certificate. */
   at: string;
   line?: number;
@@ -478,5 +482,9 @@ export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDa
   }
   return candidates
     .filter((_, i) => chosen.has(i))
-    .map(({ held, stops }) => ({ engineer: held.engineer.id, type: held.code, by: addDays(stops, -1), tier: tierId, at: held.pointer }));
+    .map(({ held, stops }) => {
+      const by = addDays(stops, -1);
+      const text = `Renew the ${held.code} of ${engineerLabel(held.engineer)} by ${by}, the last day it counts (it expires ${held.certificate.expires}).`;
+      return { engineer: held.engineer.id, type: held.code, by, tier: tierId, through: goal, text, at: held.pointer };
+    });
 }

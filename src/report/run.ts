@@ -4,6 +4,7 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
+import type { KeepRenewal, Plan } from '../core/plan.js';
 import { OWN_STANDARD, type Finding } from '../core/findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
@@ -24,6 +25,10 @@ export interface DossierReport {
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
+  /** The fewest actions that reach the planned tier (--plan, else the required tier when missed); absent when it is met. */
+  plan?: Plan;
+  /** Renewals that keep the highest tier met through the current rating's end (else a year); valid dossiers only. */
+  keep?: KeepRenewal[];
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
   claims?: Claims;
 }
