@@ -144,7 +144,8 @@ function resultsOf(facts: Facts, tierId: string, rows: readonly Requirement[]): 
   return out;
 }
 
-const missing = (r: RequirementResult): number => Math.max(0, (r.need as number) - (r.have as number));
+/** How much a numeric row lacks; nothing when it is met (a training row on a first certification is met with none). */
+const missing = (r: RequirementResult): number => (r.met ? 0 : Math.max(1, (r.need as number) - (r.have as number)));
 
 function blank(kind: PlanActionKind): PlanAction {
   return { kind, engineer: null, type: null, category: null, level: null, amount: null, fills: [], text: '' };
