@@ -476,11 +476,20 @@ export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDa
   const chosen = new Set(candidates.map((_, i) => i));
   const best = holds(renewed(chosen));
   const goal = lasting(best, through) ? through : (best ?? date);
-  // The latest first: a renewal due later is the one the partner can most easily do without.
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    chosen.delete(i);
-    if (!lasting(holds(renewed(chosen)), goal)) chosen.add(i);
-  }
+  // Drop whole runs of renewals while the tier still lasts, halving a run that cannot go, the later half
+  // first (a renewal due later is the one a partner can most easily do without): each renewal kept
+  // could not be dropped even with more of the others kept, so none of them can, and a handful of
+  // renewals among hundreds is found in a few dozen evaluations rather than one per certificate.
+  const prune = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) chosen.delete(i);
+    if (lasting(holds(renewed(chosen)), goal)) return;
+    for (let i = from; i < to; i++) chosen.add(i);
+    if (to - from === 1) return;
+    const mid = (from + to) >>> 1;
+    prune(mid, to);
+    prune(from, mid);
+  };
+  prune(0, candidates.length);
   return candidates
     .filter((_, i) => chosen.has(i))
     .map(({ held, stops }) => {
