@@ -33,6 +33,7 @@ export { loadStandard, StandardError } from './validate/standard.js';
 export type { DossierReport } from './check/dossier.js';
 export type { IsoDate } from './core/dates.js';
 export type { TierResult } from './core/evaluate.js';
+export type { KeepRenewal, Plan, PlanAction, PlanActionKind } from './core/plan.js';
 export type { Finding } from './core/findings.js';
 export type { RequirementResult } from './core/kinds/index.js';
 export type { Dossier, Standard } from './core/model.js';

@@ -47,8 +47,8 @@ function carryOut(dossier: Dossier, catalogue: Catalogue, steps: readonly Step[]
       else {
         d.servicePlatform ??= {};
         if (s.item === 'supportEmail') d.servicePlatform.supportEmail = 'a@b.example';
-        if (s.item === 'hotline') d.servicePlatform.hotline = { phone: '1', ...(s.level ? { hours: s.level } : {}) };
-        if (s.item === 'issueTracking') d.servicePlatform.issueTracking = { system: 's', handlingProcess: true, ...(s.level ? { mode: s.level } : {}) };
+        if (s.item === 'hotline') d.servicePlatform.hotline = { phone: '1', ...(s.level ? { hours: s.level as '7x24' } : {}) };
+        if (s.item === 'issueTracking') d.servicePlatform.issueTracking = { system: 's', handlingProcess: true, ...(s.level ? { mode: s.level as 'automatic' } : {}) };
       }
     } else if (s.kind === 'credits') {
       const earner = d.engineers.find((e) => e.leftOn === undefined || e.leftOn > DATE);
