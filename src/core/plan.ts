@@ -91,10 +91,10 @@ export interface KeepRenewal {
   type: string;
   by: IsoDate;
   tier: string;
-  /** The last day the tier is to be kept through. */
-  through: IsoDate;
+  /** The last day the tier is to be kept through (absent in a report read back from JSON, as is `text`). */
+  through?: IsoDate;
   /** One plain sentence. */
-  text: string;
+  text?: string;
   /** JSON pointer of the certificate. */
   at: string;
   line?: number;

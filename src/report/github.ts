@@ -46,7 +46,7 @@ function annotations(d: DossierReport): string[] {
   }
   for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
   for (const a of d.plan?.actions ?? []) lines.push(command('notice', where(d, a, `starcheck: plan to ${d.plan!.tier}`), a.text));
-  for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), k.text));
+  for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), k.text ?? `renew the ${k.type} of ${k.engineer} by ${k.by}`));
   const required = d.valid ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
   return lines;

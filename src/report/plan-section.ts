@@ -24,7 +24,9 @@ export function planSection(d: DossierReport): Section | undefined {
 export function keepSection(d: DossierReport): Section | undefined {
   const keep = d.keep ?? [];
   if (keep.length === 0) return undefined;
-  return { title: `Renewals that keep ${keep[0]!.tier} through ${keep[0]!.through}`, items: keep.map((k) => k.text) };
+  // A report read back from JSON has the contract's fields only: the words then come from those.
+  const through = keep[0]!.through === undefined ? '' : ` through ${keep[0]!.through}`;
+  return { title: `Renewals that keep ${keep[0]!.tier}${through}`, items: keep.map((k) => k.text ?? `Renew the ${k.type} of ${k.engineer} by ${k.by}.`) };
 }
 
 const sections = (d: DossierReport): Section[] => [planSection(d), keepSection(d)].filter((s): s is Section => s !== undefined);
