@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
+import { obligationText, unmetObligations } from './obligations.js';
 
 /** A dossier path as a relative URI reference: forward slashes, reserved characters encoded. */
 export function fileUri(file: string): string {
@@ -67,6 +68,15 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
   }
   for (const k of d.keep ?? []) {
     results.push({ ...rules.use('keep/renew-certificate', 'keep: renew a certificate'), level: 'note', message: { text: k.text }, locations: [location(d.file, k)], properties: { tier: k.tier, by: k.by } });
+  }
+  for (const o of unmetObligations(d)) {
+    results.push({
+      ...rules.use(`obligation/${o.code}`, o.code === 'exit-report' ? 'an exit reported to the vendor within the working days the standard gives' : 'a vacancy filled within the months the standard gives, at the same level'),
+      level: o.status === 'breached' ? 'error' : 'note',
+      message: { text: obligationText(o) },
+      locations: [location(d.file, o)],
+      properties: { status: o.status, due: o.due, engineer: o.engineer },
+    });
   }
   return results;
 }
