@@ -12,6 +12,8 @@ import { firstTierLapse, lapseWarnings } from '../core/lapses.js';
 import { claimsOf, sameFileWithin } from '../core/integrity.js';
 import { materialsOf, type MaterialFile } from '../core/materials.js';
 import { fileHashes, gatherMaterials } from './materials.js';
+import { keepRenewals, planFor } from '../core/plan.js';
+import { addYears } from '../core/dates.js';
 import { recertificationRisks, staffingObligations, successorOn } from '../core/obligations.js';
 import { DEFAULT_REMIND_DAYS, deadlinesOf } from '../core/calendar.js';
 import { valueAt } from '../core/pointer.js';
@@ -36,6 +38,8 @@ export interface CheckOptions {
   asOf?: IsoDate;
   /** --require: overrides the dossier's target tier. */
   require?: string;
+  /** --plan: the tier to plan for (default: the required tier, when it is missed). */
+  plan?: string;
   /** The date used when neither --as-of nor the dossier gives one. */
   today: IsoDate;
   /** --warn-within: warn about what lapses within this many days (default 90). */
@@ -147,10 +151,10 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
 }
 
 /** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
-export function assertRequirable(require: string | undefined, catalogue: Catalogue): void {
+export function assertRequirable(require: string | undefined, catalogue: Catalogue, flag = '--require'): void {
   if (require === undefined || catalogue.tierIds.includes(require)) return;
   const hint = didYouMean(require, catalogue.tierIds) || ` — expected one of ${catalogue.tierIds.join(', ')}`;
-  throw new UsageError(`--require: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
+  throw new UsageError(`${flag}: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
 }
 
 /**
@@ -162,13 +166,17 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   const validated = validateText(file, read, options.standard);
   // A tier a shipped standard lacks is the command line's mistake (exit 3); one a dossier's own standard
   // file lacks is that dossier's, and the batch goes on.
-  if (validated.catalogue && validated.ownStandard === undefined) assertRequirable(options.require, validated.catalogue);
+  if (validated.catalogue && validated.ownStandard === undefined) {
+    assertRequirable(options.require, validated.catalogue);
+    assertRequirable(options.plan, validated.catalogue, '--plan');
+  }
   if (!validated.ok) return validated.report;
   const { dossier, catalogue, locate } = validated;
   const standardId = catalogue.standard.id;
-  if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
+  for (const [flag, tier] of [['--require', options.require], ['--plan', options.plan]] as const) {
+    if (tier === undefined || catalogue.tierIds.includes(tier)) continue;
     const path = '/application/standard';
-    const message = `--require "${options.require}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
+    const message = `${flag} "${tier}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
     return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId });
   }
 
@@ -234,6 +242,14 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   );
   const claims = claimsOf(dossier, fileHashes(validated.materials));
   for (const finding of sameFileWithin(claims)) warnings.push({ ...finding, ...locate(finding.path!) });
+  const planTier = options.plan ?? (required?.met === true ? undefined : requiredTier);
+  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier);
+  if (plan !== null) for (const action of plan.actions) if (action.at !== undefined) Object.assign(action, locate(action.at));
+  const held = evaluation.highestTier;
+  const keep =
+    held === null
+      ? []
+      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1)).map((k) => ({ ...k, ...locate(k.at) }));
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
   const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
   for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));
@@ -257,6 +273,8 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS),
     firstLapse: firstTierLapse(evaluation.tiers),
     ...(materials ? { materials } : {}),
+    ...(plan !== null ? { plan } : {}),
+    keep,
     // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
     claims,
   };

@@ -42,6 +42,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
+    .option('--plan <tier>', 'plan the fewest actions that reach this tier (default: the required tier, when it is missed)')
     .addOption(
       new Option('-f, --format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
     )

@@ -76,6 +76,14 @@ const entry = (d: DossierReport): object => ({
   obligationsMet: d.obligationsMet,
   pass: d.pass,
   materials: d.materials && materials(d.materials),
+  plan: d.plan && {
+    tier: d.plan.tier,
+    path: d.plan.path,
+    size: d.plan.size,
+    proven: d.plan.proven,
+    actions: d.plan.actions.map((a) => ({ kind: a.kind, engineer: a.engineer, type: a.type, category: a.category, level: a.level, amount: a.amount, fills: a.fills, text: a.text })),
+  },
+  keep: d.keep?.map((k) => ({ engineer: k.engineer, type: k.type, by: k.by, tier: k.tier })),
 });
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */

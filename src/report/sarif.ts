@@ -64,6 +64,12 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
       properties: { tier: tier.id, have: r.have, need: r.need },
     });
   }
+  for (const a of d.plan?.actions ?? []) {
+    results.push({ ...rules.use(`plan/${a.kind}`, `plan: ${a.kind}`), level: 'note', message: { text: a.text }, locations: [location(d.file, a)], properties: { tier: d.plan!.tier, fills: a.fills } });
+  }
+  for (const k of d.keep ?? []) {
+    results.push({ ...rules.use('keep/renew-certificate', 'keep: renew a certificate'), level: 'note', message: { text: k.text }, locations: [location(d.file, k)], properties: { tier: k.tier, by: k.by } });
+  }
   for (const o of unmetObligations(d)) {
     results.push({
       ...rules.use(`obligation/${o.code}`, o.code === 'exit-report' ? 'an exit reported to the vendor within the working days the standard gives' : 'a vacancy filled within the months the standard gives, at the same level'),

@@ -11,6 +11,7 @@ import type { DossierReport } from './run.js';
 import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
+import { planText } from './plan-section.js';
 import { fixedTable } from './table.js';
 import { materialsText } from './materials.js';
 import { obligationsText } from './obligations.js';
@@ -113,6 +114,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
       if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(printable(`${rowLabel(r)}: ${r.gap}`), WIDTH - 4, '    ')}`);
       if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(printable(`${r.label}: ${r.note}`), WIDTH - 4, '    ')}`);
     }
+    if (tier.id === d.requiredTier) out.push(...planText(d, (line) => wrap(printable(line), WIDTH - 5, '     ')));
   }
   out.push(...materialsText(d, c, wrap, WIDTH));
   return out.join('\n');
