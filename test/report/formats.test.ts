@@ -186,7 +186,7 @@ describe('github', () => {
   it('annotates gaps and errors with file, line and column, lapses as warnings', async () => {
     const lines = (await output('github')).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error file=examples/three-star.yaml,line='))).toHaveLength(3);
-    expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineers.0.certificates.0.expires is "2027-02-30", not a calendar date (YYYY-MM-DD)');
+    expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineer S1 (Grace Ong), certificate 1 (H3CSE-R&S): expires is "2027-02-30", not a calendar date, write YYYY-MM-DD');
     expect(lines.some((l) => /^::warning file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck certificate-lapses::/.test(l))).toBe(true);
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
   });
