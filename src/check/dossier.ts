@@ -20,6 +20,7 @@ import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
+import { applicantOf } from './applicant.js';
 
 /** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
 const STANDARD_FILE = /\.(ya?ml|json)$/;
@@ -92,6 +93,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
   const partner = rawString(data, '/partner/name') ?? null;
+  const who = { partner, ...applicantOf(data) };
 
   let standard: LoadedStandard;
   let ownFile: string | undefined;
@@ -102,7 +104,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
     const path = '/application/standard';
     const refused = (message: string, code = 'unknown-standard'): ValidatedDossier => ({
       ok: false,
-      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], { partner }),
+      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], who),
     });
     // A dossier names a shipped standard or a standard file inside its own folder (see confine.ts).
     if (!isShipped(own) && !STANDARD_FILE.test(own)) {
@@ -122,7 +124,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
       if (!(error instanceof StandardError)) throw error;
       // The file is the dossier's own, inside its folder: its errors are the dossier's.
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
-      return { ok: false, report: invalid(file, errors, { partner }) };
+      return { ok: false, report: invalid(file, errors, who) };
     }
   } else {
     standard = loadStandard(DEFAULT_STANDARD);
@@ -130,7 +132,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
   const supplied = ownFile !== undefined ? { ownStandard: ownFile } : {};
-  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
+  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { ...who, standard: catalogue.standard.id }), catalogue, ...supplied };
   return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied };
 }
 
@@ -157,7 +159,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
     const path = '/application/standard';
     const message = `--require "${options.require}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
-    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId });
+    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId });
   }
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
@@ -166,7 +168,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   if (issued !== undefined && issued > asOf) {
     const path = '/application/currentRating/issued';
     const message = `the current rating was issued ${issued}, after the application date ${asOf}; a rating held now was issued on or before it`;
-    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId, asOf });
+    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId, asOf });
   }
   const evaluation = evaluate(dossier, catalogue, asOf);
   // Positions only for what a report points at: the gaps.
@@ -207,6 +209,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   return {
     file,
     partner: dossier.partner.name,
+    ...applicantOf(dossier),
     standard: standardId,
     asOf,
     valid: true,

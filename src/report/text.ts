@@ -11,6 +11,7 @@ import type { DossierReport } from './run.js';
 import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
+import { integrityTail } from './quiet-warnings.js';
 import { fixedTable } from './table.js';
 
 const WIDTH = 80;
@@ -131,6 +132,7 @@ export const text: Formatter = {
     const separator = options.quiet ? '\n' : '\n\n';
     const omitParts = batch && options.quiet;
     const before = omitParts || run.dossiers.length === 0 ? '' : separator;
-    return { head: '', separator, tail: batch ? summaryTail(run, options, before) : '\n', omitParts };
+    const tail = batch ? summaryTail(run, options, before) : '\n';
+    return { head: '', separator, tail: options.quiet ? integrityTail(tail, run, chalkFor(options), options.color) : tail, omitParts };
   },
 };
