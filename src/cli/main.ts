@@ -46,7 +46,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('-o, --output <file>', 'write the output that has no =file to this file instead of standard output')
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
+    .option('-q, --quiet', 'print verdicts only (for a batch, only the summary table), then any integrity warnings', false)
     .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
     .addHelpText(
       'after',
