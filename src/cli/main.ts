@@ -56,7 +56,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
 
   program
     .command('rules')
-    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source")
+    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source, then its certificate codes, aliases and replacements and its lab categories")
     .option('--standard <id|file>', 'standard to print (default: classic)')
     .option('--format <name>', 'text, markdown or json', 'text')
     .action((flags: RulesFlags) => setCode(runRules(flags, io)));
