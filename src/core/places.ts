@@ -22,6 +22,7 @@ const ITEMS: Record<string, { noun: string; id?: string; detail?: string }> = {
   lab: { noun: 'lab item', detail: 'model' },
   projects: { noun: 'project', detail: 'name' },
   training: { noun: 'training event', detail: 'title' },
+  serviceEvents: { noun: 'service event', detail: 'date' },
 };
 
 /** A value from the document as it may appear in words: one line, at most this many characters. */

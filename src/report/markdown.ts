@@ -8,6 +8,7 @@ import { printable, printableLines } from '../core/findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, Formatter, RunOutline } from './run.js';
+import { obligationsMarkdown } from './obligations.js';
 import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict } from './view.js';
 
 /**
@@ -81,7 +82,7 @@ function dossierSection(d: DossierReport): string[] {
     for (const w of d.warnings) out.push(`- ⚠️ ${escapeMarkdown(locatedMessage(d.file, w))}`);
     out.push('');
   }
-  return [...out, ...d.tiers.flatMap(tierSection)];
+  return [...out, ...obligationsMarkdown(d, escapeMarkdown), ...d.tiers.flatMap(tierSection)];
 }
 
 /** Blank lines, as a reader sees them: never more than one in a row. */

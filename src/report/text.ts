@@ -13,6 +13,7 @@ import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { integrityTail } from './quiet-warnings.js';
 import { fixedTable } from './table.js';
+import { obligationsText } from './obligations.js';
 
 const WIDTH = 80;
 
@@ -104,6 +105,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   out.push(`  ${printable(d.partner ?? '')} · ${d.standard} standard · application date ${d.asOf}`);
   if (d.currentRating) out.push(`  current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);
+  out.push(...obligationsText(d, c, (t, width, indent) => wrap(printable(t), width, indent), WIDTH));
   for (const tier of d.tiers) {
     out.push('', tierHeading(tier, c), tierTable(tier, c));
     for (const r of tier.requirements) {

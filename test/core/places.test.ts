@@ -16,6 +16,7 @@ const doc = {
   lab: [{ category: 'router', model: 'MSR' }, { category: 'ap', quantity: 1.5 }],
   projects: [{ name: 'Hospital wireless' }],
   training: [{ title: 'Forum' }],
+  serviceEvents: [{ date: '2026-03-04', summary: 'Core switch outage' }],
   'x-notes': ['a'],
 };
 
@@ -42,6 +43,7 @@ describe('placeWords', () => {
     ['/lab/1/quantity', 'lab item 2: quantity'],
     ['/projects/0/listPriceUsd', 'project 1 (Hospital wireless): listPriceUsd'],
     ['/training/0/date', 'training event 1 (Forum): date'],
+    ['/serviceEvents/0/severity', 'service event 1 (2026-03-04): severity'],
     ['/x-notes/0', 'x-notes.0'],
     // Escaped keys read as written in the file.
     ['/partner/a~1b~0c', 'partner.a/b~c'],
