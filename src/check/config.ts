@@ -33,6 +33,6 @@ export function loadConfig(file: string, shown: string, { regularOnly = false }:
   if (!parsed.ok && parsed.errors[0]?.code === 'empty') return {};
   if (!parsed.ok) throw new SettingsFileError(shown, parsed.errors);
   const { data } = parsed.parsed;
-  if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false }));
+  if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
   return data as Config;
 }

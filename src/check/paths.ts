@@ -118,7 +118,10 @@ interface Filter {
   ignored: Ignored;
 }
 
-const isDossierFile = (relative: string): boolean => DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension));
+/** The JSON report `starcheck pack` puts beside the dossier (check/pack.ts): an unpacked submission is one dossier. */
+const PACKED_REPORT = 'starcheck-report.json';
+const isDossierFile = (relative: string): boolean =>
+  DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)) && !(relative === PACKED_REPORT || relative.endsWith(`/${PACKED_REPORT}`));
 
 /** Never a dossier folder, and often thousands of YAML and JSON files: skipped as hidden folders are. */
 const NODE_MODULES = Buffer.from('node_modules');

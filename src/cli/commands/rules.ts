@@ -1,4 +1,4 @@
-/** `starcheck rules [--standard …] [--format text|markdown|json] [-o file]`: a standard's requirement matrix with its readings. */
+/** `starcheck rules [--standard …] [--format text|markdown|json] [-o file]`: a standard's requirement matrix with its readings, then its catalogue (rules-catalogue.ts). */
 import { UsageError } from '../../check/errors.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../validate/standard.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -23,6 +23,6 @@ export async function runRules(flags: RulesFlags, io: CliIo): Promise<number> {
     throw new UsageError(`unknown format "${format}" for rules${didYouMean(format, names) || ` — expected one of ${names.join(', ')}`}`);
   }
   const { catalogue } = loadStandard(flags.standard ?? DEFAULT_STANDARD);
-  await writeResult(ruleFormats[format](catalogue.standard), flags.output, io);
+  await writeResult(ruleFormats[format](catalogue), flags.output, io);
   return 0;
 }
