@@ -28,7 +28,9 @@ function optionValues(config: Config, base: string, command: string): Record<str
   // A path from the config's folder, made absolute: the same file from whatever folder starcheck runs in.
   const fromBase = (path: string): string => resolve(base, path);
   const values: Record<string, unknown> = {};
-  if (config.standard !== undefined) values.standard = isShipped(config.standard) ? config.standard : fromBase(config.standard);
+  // A standard file, by its path or extension; anything else is an id, a typo of one included ("clasic": did you mean classic?).
+  const isFile = (ref: string): boolean => !isShipped(ref) && /[/\\]|\.(ya?ml|json)$/i.test(ref);
+  if (config.standard !== undefined) values.standard = isFile(config.standard) ? fromBase(config.standard) : config.standard;
   if (config.ignore !== undefined) values.configIgnore = config.ignore.map((pattern) => ({ pattern, base }));
   if (command !== 'check') return values;
   if (config.require !== undefined) values.require = config.require;

@@ -188,6 +188,12 @@ describe('the config file', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')).dossiers).toHaveLength(1);
     const other = await runCli(['check', join(dir, 'dossiers'), '--config', 'other.yaml'], { cwd: dir });
     expect(JSON.parse(other.stdout).dossiers[0].standard).toBe('2025');
+    // A standard file the config names is found from the config's folder, whatever the working directory.
+    mkdirSync(join(dir, 'std'));
+    copyFileSync(join(root, 'src/standards/2025.yaml'), join(dir, 'std/ours.yaml'));
+    writeFileSync(join(dir, 'std.yaml'), 'standard: std/ours.yaml\nformats: [json]\n');
+    const file = await runCli(['check', join(dir, 'dossiers'), '--config', '../std.yaml'], { cwd: join(dir, 'sub') });
+    expect(JSON.parse(file.stdout).dossiers[0].standard).toBe('2025');
   });
 
   it('passes tiers through as the --tiers option value', async () => {
@@ -209,6 +215,8 @@ describe('the config file', () => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines.map((l) => l.split(': ')[0])).toEqual(['.starcheck.yaml:1:10', '.starcheck.yaml:3:5', '.starcheck.yaml:4:13', '.starcheck.yaml:5:1']);
     expect(stderr).toContain('unknown field "colour"');
+    const typo = configured('standard: clasic\n');
+    expect(await runCli(['check', join(typo, 'dossiers')], { cwd: typo })).toMatchObject({ code: 3, stderr: 'starcheck: clasic: no standard "clasic" — did you mean "classic"?\n' });
     const broken = configured('formats: [json\n');
     expect(await runCli(['validate', join(broken, 'dossiers')], { cwd: broken })).toMatchObject({ code: 3, stdout: '' });
   });
