@@ -8,7 +8,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { parseSource } from '../load/parse.js';
 import { readSource } from '../load/read.js';
-import { configSchema } from '../schemas/config-schema.js';
+import { configSchema, SLOW_GLOB, SLOW_GLOB_RULE } from '../schemas/config-schema.js';
 import { schemaFindings } from '../validate/dossier.js';
 import { configSchemaValidator as validator } from '../validate/schema-validators.js';
 import { SettingsFileError } from './errors.js';
@@ -34,5 +34,8 @@ export function loadConfig(file: string, shown: string, { regularOnly = false }:
   if (!parsed.ok) throw new SettingsFileError(shown, parsed.errors);
   const { data } = parsed.parsed;
   if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
-  return data as Config;
+  const config = data as Config;
+  const slow = (config.ignore ?? []).flatMap((pattern, i) => (SLOW_GLOB.test(pattern) ? [{ message: `ignore.${i} "${pattern}": ${SLOW_GLOB_RULE}`, ...parsed.parsed.locate(`/ignore/${i}`) }] : []));
+  if (slow.length > 0) throw new SettingsFileError(shown, slow);
+  return config;
 }

@@ -8,6 +8,8 @@
  */
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { SLOW_GLOB, SLOW_GLOB_RULE } from '../schemas/config-schema.js';
+import { UsageError } from './errors.js';
 
 /** A glob and the folder it is written from (absolute). */
 export interface IgnorePattern {
@@ -22,6 +24,9 @@ export const ignoreNothing: Ignored = () => false;
 
 export function ignoreMatcher(patterns: readonly IgnorePattern[]): Ignored {
   if (patterns.length === 0) return ignoreNothing;
+  // The config's patterns were checked as it was read, with a place; these are the command line's.
+  const tooSlow = patterns.find(({ pattern }) => SLOW_GLOB.test(pattern));
+  if (tooSlow !== undefined) throw new UsageError(`--ignore "${tooSlow.pattern}": ${SLOW_GLOB_RULE}`);
   const matchers = patterns.map(({ pattern, base }) => {
     const glob = pattern.replace(/^\.\//, '');
     // picomatch's own `basename` option would also change how patterns with a slash match.

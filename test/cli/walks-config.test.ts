@@ -215,6 +215,15 @@ describe('the config file', () => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines.map((l) => l.split(': ')[0])).toEqual(['.starcheck.yaml:1:10', '.starcheck.yaml:3:5', '.starcheck.yaml:4:13', '.starcheck.yaml:5:1']);
     expect(stderr).toContain('unknown field "colour"');
+    // A glob whose matching could take minutes on a long name (picomatch backtracks) is refused, at its place.
+    const slow = configured('ignore:\n  - fixtures/**\n  - "*a*a*a*b"\n');
+    expect(await runCli(['check', join(slow, 'dossiers')], { cwd: slow })).toMatchObject({
+      code: 3,
+      stderr: '.starcheck.yaml:3:5: ignore.1 "*a*a*a*b": at most two * in one path segment (more makes matching slow on long names)\n',
+    });
+    expect((await runCli(['check', join(slow, 'dossiers'), '--no-config', '--ignore', '**/x*y*z*'], { cwd: slow })).stderr).toBe(
+      'starcheck: --ignore "**/x*y*z*": at most two * in one path segment (more makes matching slow on long names)\n',
+    );
     const typo = configured('standard: clasic\n');
     expect(await runCli(['check', join(typo, 'dossiers')], { cwd: typo })).toMatchObject({ code: 3, stderr: 'starcheck: clasic: no standard "clasic" — did you mean "classic"?\n' });
     const broken = configured('formats: [json\n');
