@@ -128,6 +128,8 @@ describe('CLI manners', () => {
       runCli(['check', EXAMPLE, '--standard', join(dir, 'bad-standard.yaml')]),
       runCli(['check', 'no-such.yaml', '-f', 'json']),
       runCli(['frobnicate']),
+      runCli(['pack', 'examples/invalid.yaml', '-o', join(dir, 'never.zip')]),
+      runCli(['validate', 'no-such.yaml', join(dir, 'bad-standard.yaml')]).then((r) => ({ ...r, stderr: r.stdout })),
     ]);
     for (const { code, stderr } of runs) {
       expect(code).toBeGreaterThan(1);
