@@ -48,6 +48,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
     .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
+    .option('--tiers <all|id,...>', 'tiers shown in full (default: the required tier, or the next one up when it is met)')
     .addHelpText(
       'after',
       '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',

@@ -15,6 +15,8 @@ import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } 
 import { MEMORY_BUDGET, PartStore } from '../../check/spool.js';
 import { expandPaths, type DossierTarget } from '../../check/paths.js';
 import { progressBar } from '../progress.js';
+import { parseTiers, terminalWidth } from '../layout.js';
+import type { FormatOptions } from '../../report/index.js';
 
 export interface CheckFlags {
   standard?: string;
@@ -26,6 +28,7 @@ export interface CheckFlags {
   color: boolean;
   quiet: boolean;
   jobs?: string;
+  tiers?: string;
 }
 
 interface OutputSpec {
@@ -130,7 +133,14 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
   );
 
   const color = useColor(flags.color, io.env, io.stdout.isTTY);
-  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
+  const tiers = parseTiers(flags.tiers, chosen.catalogue);
+  // A file is laid out as for no terminal, and written whole (Markdown for a comment is cut only on standard output).
+  const layout = (file: string | undefined): Pick<FormatOptions, 'width' | 'tiers' | 'whole'> => ({
+    width: file === undefined ? terminalWidth(io.stdout) : 80,
+    ...(tiers !== undefined ? { tiers } : {}),
+    whole: file !== undefined,
+  });
+  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet, ...layout(file) } }));
 
   const targets = await expandPaths(paths, io.cwd, io.rawPaths);
   await assertOutputsApart(outputs, targets, io.cwd);
