@@ -118,24 +118,6 @@ export function outcome(d: Pick<DossierOutline, 'valid' | 'pass'>): 'PASS' | 'FA
   return !d.valid ? 'INVALID' : d.pass ? 'PASS' : 'FAIL';
 }
 
-/**
- * Every requirement id of the dossier's tiers, in the standard's order: each
- * tier lists its rows in that order, so a row new to the list goes before the
- * next row it is known to precede.
- */
-export function requirementOrder(d: DossierReport): Array<{ id: string; label: string; path?: string }> {
-  const order: Array<{ id: string; label: string; path?: string }> = [];
-  for (const tier of d.tiers) {
-    tier.requirements.forEach((r, i) => {
-      if (order.some((o) => o.id === r.id)) return;
-      const next = tier.requirements.slice(i + 1).find((later) => order.some((o) => o.id === later.id));
-      const at = next ? order.findIndex((o) => o.id === next.id) : order.length;
-      order.splice(at, 0, { id: r.id, label: r.label, ...(r.path !== undefined ? { path: r.path } : {}) });
-    });
-  }
-  return order;
-}
-
 /** The paths a met tier was reached by, "technical certificates or channel credits"; undefined without paths. */
 export function metPaths(tier: TierResult): string | undefined {
   return tier.paths ? tier.paths.filter((p) => p.met).map((p) => p.name).join(' or ') : undefined;

@@ -164,14 +164,18 @@ describe('terminal safety', () => {
 });
 
 describe('html', () => {
-  const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=/i, /url\(/i, /@import/i, /https?:\/\//i];
+  const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=\s*\"(?!#)/i, /url\(/i, /@import/i, /https?:\/\//i];
 
-  it('is one self-contained page: no script, link, image, import or URL of any kind', async () => {
+  it('is one self-contained page: no script, link, image, import or URL of any kind (the index links within the page)', async () => {
     const page = await output('html');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     for (const pattern of EXTERNAL) expect(page).not.toMatch(pattern);
     expect(page).toContain('Borneo Netcom Sdn Bhd');
     expect(page).toContain('When each tier lapses');
+    // The batch's index: a row per dossier, linking to its section.
+    const links = [...page.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toHaveLength(3);
+    for (const id of links) expect(page).toContain(`<section class="dossier" id="${id}">`);
   });
 
   it('escapes names, so a dossier cannot add markup', async () => {
