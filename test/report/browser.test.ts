@@ -72,7 +72,7 @@ describe.each(Object.entries(pages))('the %s page', (name, html) => {
     const page = await browser.newPage();
     await page.setContent(html());
     await page.emulateMediaType('print');
-    const headings = (await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4')].map((h) => (h as HTMLElement).innerText))).map(squeeze);
+    const headings = (await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4'), (h) => (h as HTMLElement).innerText))).map(squeeze);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.close();
     const file = join(scratch, `${name}.pdf`);
