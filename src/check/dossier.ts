@@ -9,13 +9,15 @@ import type { IsoDate } from '../core/dates.js';
 import type { Dossier } from '../core/model.js';
 import { evaluate } from '../core/evaluate.js';
 import { firstTierLapse, lapseWarnings } from '../core/lapses.js';
+import { recertificationRisks, staffingObligations, successorOn } from '../core/obligations.js';
+import { DEFAULT_REMIND_DAYS, deadlinesOf } from '../core/calendar.js';
 import { claimsOf } from '../core/integrity.js';
 import { valueAt } from '../core/pointer.js';
 import { OWN_STANDARD, printable, type Finding } from '../core/findings.js';
 import { formatOf, parseSource, type ParsedSource } from '../load/parse.js';
 import { confinedPath, realFolderOf } from '../load/confine.js';
 import type { ReadResult } from '../load/read.js';
-import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard, shippedStandards, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
 import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
@@ -38,6 +40,10 @@ export interface CheckOptions {
   today: IsoDate;
   /** --warn-within: warn about what lapses within this many days (default 90). */
   warnWithin?: number;
+  /** --holidays: public holidays, which are not working days for the staffing obligations. */
+  holidays?: readonly IsoDate[];
+  /** --remind: the recertification reminder falls this many days before the current rating's last day (default 90). */
+  remind?: number;
 }
 
 export const DEFAULT_WARN_WITHIN_DAYS = 90;
@@ -169,6 +175,8 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId, asOf });
   }
   const evaluation = evaluate(dossier, catalogue, asOf);
+  const obligations = staffingObligations(dossier, catalogue, asOf, new Set(options.holidays ?? []))?.map((o) => ({ ...o, ...locate(o.path) }));
+  const obligationsMet = obligations?.every((o) => o.status !== 'breached');
   // Positions only for what a report points at: the gaps.
   for (const tier of evaluation.tiers) {
     for (const requirement of tier.requirements) if (!requirement.met) Object.assign(requirement, locate(requirement.at));
@@ -198,6 +206,21 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
       ...locate(path),
     });
   }
+  if (rating !== undefined) {
+    const successor = successorOn(catalogue.standard, shippedStandards(), asOf);
+    if (successor !== undefined) {
+      const path = '/application/standard';
+      const since = successor.effective !== undefined ? ` from ${successor.effective}` : '';
+      warnings.push({
+        code: 'superseded-standard',
+        severity: 'warning',
+        message: printable(`checked against the ${standardId} standard, which the ${successor.id} standard ("${successor.title}") supersedes${since}: recertification is on the latest criteria — check with --standard ${successor.id}`),
+        path,
+        ...locate(path),
+      });
+    }
+    for (const risk of recertificationRisks(dossier, rating, asOf)) warnings.push({ ...risk, severity: 'warning', message: printable(risk.message), ...locate(risk.path) });
+  }
   warnings.push(
     ...lapseWarnings(dossier, catalogue, evaluation.tiers, asOf, options.warnWithin ?? DEFAULT_WARN_WITHIN_DAYS).map(
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
@@ -215,8 +238,11 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     tiers: evaluation.tiers,
     highestTier: evaluation.highestTier,
     requiredTier,
-    pass: required?.met === true,
+    // A breached obligation fails the dossier whatever its tiers: the vendor may cancel the rating.
+    pass: required?.met === true && obligationsMet !== false,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
+    ...(obligations !== undefined ? { obligations, obligationsMet: obligationsMet! } : {}),
+    deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS),
     firstLapse: firstTierLapse(evaluation.tiers),
     // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
     claims: claimsOf(dossier),

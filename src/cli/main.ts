@@ -4,9 +4,10 @@
  */
 import { packageVersion } from '../check/run.js';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from '../check/errors.js';
+import { EXIT, SettingsFileError, UsageError } from '../check/errors.js';
 import { StandardError } from '../validate/standard.js';
 import { DEFAULT_WARN_WITHIN_DAYS } from '../check/dossier.js';
+import { DEFAULT_REMIND_DAYS } from '../core/calendar.js';
 import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runRules, type RulesFlags } from './commands/rules.js';
@@ -44,6 +45,8 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
       new Option('-f, --format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
     )
     .option('-o, --output <file>', 'write the output that has no =file to this file instead of standard output')
+    .option('--holidays <file>', 'public holidays (a YAML or JSON list of dates), no working days for the staffing obligations')
+    .option('--remind <days>', `the recertification reminder of --format ics, this many days before the current rating ends (default: ${DEFAULT_REMIND_DAYS})`)
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
@@ -51,7 +54,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--tiers <all|id,...>', 'tiers shown in full (default: the required tier, or the next one up when it is met)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',
+      '\nExit codes: 0 all pass · 1 some dossier misses its required tier or breached an obligation · 2 some dossier is invalid or unreadable · 3 usage or standard error',
     )
     .action(async (paths: string[], flags: CheckFlags) => setCode(await runCheck(paths, flags, io, version)));
 
@@ -111,7 +114,7 @@ export async function main(commandArgs: string[], commandIo: CliIo): Promise<num
       io.stderr.write(`starcheck: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof StandardError) {
+    if (error instanceof StandardError || error instanceof SettingsFileError) {
       io.stderr.write(`${error.message}\n`);
       return EXIT.usage;
     }

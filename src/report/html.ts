@@ -17,6 +17,7 @@ import { plural } from '../core/words.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutline } from './run.js';
 import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowStatus, show, summaryLine, tierProgress, tiersShown, tierState, verdict } from './view.js';
+import { obligationsHtml } from './obligations.js';
 
 const STYLE = `
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; --soft: #f6f8fa; --owed: #0969da; }
@@ -52,6 +53,8 @@ td.owed { color: var(--owed); }
 ul { margin: 4px 0; padding-left: 22px; }
 li { margin: 3px 0; }
 .warnings li { color: var(--warn); }
+.obligations li.breached { color: var(--bad); }
+.obligations li.met { color: var(--ok); }
 .errors li { color: var(--bad); }
 .timeline .row { display: grid; grid-template-columns: minmax(80px, 120px) 1fr minmax(110px, 200px); gap: 10px; align-items: center; margin: 6px 0; }
 .timeline .track { position: relative; height: 12px; background: #e6e8eb; border-radius: 6px; overflow: hidden; }
@@ -183,7 +186,9 @@ function dossierSection(d: DossierReport, options: FormatOptions): string {
   const warnings = d.warnings.length > 0 ? `<div class="keep"><h3>Warnings</h3><ul class="warnings">${d.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></div>` : '';
   // The reader's tier first; then a line for each other tier. A new section is one more entry here.
   const shown = tiersShown(d, options.tiers);
-  const sections = [head, rating, warnings, ...d.tiers.filter((t) => shown.has(t)).map((t) => tierSection(d, t)), otherTiers(d, shown), timeline(d)];
+  // The rating year's obligations, their heading kept with them on paper.
+  const obligations = obligationsHtml(d, e);
+  const sections = [head, rating, warnings, obligations && `<div class="keep">${obligations}</div>`, ...d.tiers.filter((t) => shown.has(t)).map((t) => tierSection(d, t)), otherTiers(d, shown), timeline(d)];
   return `${open}${sections.join('')}</section>`;
 }
 

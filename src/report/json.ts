@@ -28,6 +28,20 @@ const requirement = (r: RequirementResult): object => ({
   column: r.column,
 });
 
+/** The shape: level and filledBy for a vacancy, reportedOn for an exit report, each left out where it does not belong. */
+const obligation = (o: NonNullable<DossierReport['obligations']>[number]): object => ({
+  code: o.code,
+  engineer: o.engineer,
+  due: o.due,
+  status: o.status,
+  level: o.level,
+  filledBy: o.filledBy,
+  reportedOn: o.reportedOn,
+  message: o.message,
+  line: o.line,
+  column: o.column,
+});
+
 const tier = (t: TierResult): object => ({
   id: t.id,
   name: t.name,
@@ -50,6 +64,9 @@ const entry = (d: DossierReport): object => ({
   tiers: d.tiers.map(tier),
   highestTier: d.highestTier,
   requiredTier: d.requiredTier,
+  // Only for a dossier that declares its current rating: a first application owes nothing yet.
+  obligations: d.obligations?.map(obligation),
+  obligationsMet: d.obligationsMet,
   pass: d.pass,
 });
 

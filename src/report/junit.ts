@@ -8,6 +8,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { printableLines } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
+import { obligationText } from './obligations.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */
@@ -54,6 +55,15 @@ function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
     const body = `${r.gap ?? ''}\nhas ${show(r.have)}, needs ${show(r.need)}\nat ${where}`;
     return { ...testcase, failure: { '@_message': clean(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`), '@_type': r.id, '#text': clean(body) } };
   });
+  // The rating year's obligations, a testcase each: a breached one fails.
+  for (const o of d.obligations ?? []) {
+    counts.tests++;
+    const testcase: Element = { '@_name': clean(`${o.code} ${o.engineer} due ${o.due}`), '@_classname': 'starcheck.obligations', '@_file': clean(d.file), ...(o.line !== undefined ? { '@_line': o.line } : {}) };
+    if (o.status === 'breached') {
+      counts.failures++;
+      cases.push({ ...testcase, failure: { '@_message': clean(o.message), '@_type': o.code, '#text': clean(obligationText(o)) } });
+    } else cases.push({ ...testcase, 'system-out': clean(obligationText(o)) });
+  }
   return { cases, counts };
 }
 

@@ -13,6 +13,7 @@ import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutline } from './run.js';
 import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
 import { comment } from './markdown-comment.js';
+import { obligationsMarkdown } from './obligations.js';
 
 /**
  * Escapes text for a Markdown table cell or list item: no emphasis, link,
@@ -122,6 +123,7 @@ function dossierSection(d: DossierReport, options: FormatOptions): string[] {
     for (const w of d.warnings) out.push(`- ⚠️ ${escapeMarkdown(locatedMessage(d.file, w))}`);
     out.push('');
   }
+  out.push(...obligationsMarkdown(d, escapeMarkdown));
   // The reader's tier first; then a line for each other tier. A new section is one more push here.
   const shown = tiersShown(d, options.tiers);
   for (const tier of d.tiers) if (shown.has(tier)) out.push(...tierSection(d, tier));
@@ -133,7 +135,8 @@ function dossierSection(d: DossierReport, options: FormatOptions): string[] {
 function failingSection(d: DossierReport): string {
   if (d.valid && d.pass) return '';
   const required = requiredTierOf(d);
-  const body = !d.valid ? errorItems(d) : required ? gapItems(required) : [];
+  // A dossier can fail by a breached obligation of its rating year as well as by gaps.
+  const body = !d.valid ? errorItems(d) : [...(d.obligationsMet === false ? obligationsMarkdown(d, escapeMarkdown) : []), ...(required && !required.met ? gapItems(required) : [])];
   return tidyPart([...dossierHead(d, '####'), ...body]);
 }
 

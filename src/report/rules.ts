@@ -56,7 +56,16 @@ export function ruleMatrix(standard: Standard): RuleMatrix {
   for (const path of standard.paths ?? []) {
     sections.push({ path: { id: path.id, name: path.name }, rows: standard.requirements.filter((r) => r.path === path.id).map(row) });
   }
-  return { title: standard.title, tiers: standard.tiers.map((t) => ({ id: t.id, name: t.name })), sections, readings, notes: standard.notes ?? [] };
+  // The rating year's obligations are no cell of the matrix: their reading follows the cells'.
+  const { staffing } = standard;
+  if (staffing !== undefined) {
+    const days = staffing.workingDays.join(', ');
+    const rule = `Staffing, while a rating is held: an exit is reported within ${staffing.reportWithinWorkingDays} working days (${days}) and the vacancy filled within ${staffing.fillWithinMonths} months by an engineer of the same level.`;
+    readings.push(staffing.reading !== undefined ? `${rule} ${staffing.reading}` : rule);
+  }
+  const notes = [...(standard.notes ?? [])];
+  if (standard.supersedes !== undefined) notes.push(`Supersedes ${standard.supersedes.join(', ')}${standard.effective !== undefined ? ` from ${standard.effective}` : ''}.`);
+  return { title: standard.title, tiers: standard.tiers.map((t) => ({ id: t.id, name: t.name })), sections, readings, notes };
 }
 
 function marked(text: string, note: number | undefined): string {
@@ -113,8 +122,9 @@ export function rulesMarkdown(standard: Standard): string {
 
 /** The standard's tiers, paths and rows as they are in its file: the matrix as data. */
 export function rulesJson(standard: Standard): string {
-  const { id, title, source, notes, tiers, paths, requirements } = standard;
-  return `${JSON.stringify({ standard: { id, title, ...(source !== undefined ? { source } : {}), notes: notes ?? [] }, tiers, paths: paths ?? [], requirements }, null, 2)}\n`;
+  const { id, title, source, notes, effective, supersedes, staffing, tiers, paths, requirements } = standard;
+  const head = { id, title, ...(source !== undefined ? { source } : {}), notes: notes ?? [], ...(effective !== undefined ? { effective } : {}), ...(supersedes !== undefined ? { supersedes } : {}) };
+  return `${JSON.stringify({ standard: head, tiers, paths: paths ?? [], requirements, ...(staffing !== undefined ? { staffing } : {}) }, null, 2)}\n`;
 }
 
 export const ruleFormats = { text: rulesText, markdown: rulesMarkdown, json: rulesJson } as const;

@@ -4,6 +4,8 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
+import type { Obligation } from '../core/obligations.js';
+import type { Deadline } from '../core/calendar.js';
 import { OWN_STANDARD, type Finding } from '../core/findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
@@ -22,6 +24,15 @@ export interface DossierReport {
   pass: boolean;
   /** The rating held now, when the dossier declares one: the tier, its issue date and its last valid day. */
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
+  /**
+   * The staffing obligations of the rating year, located in the dossier:
+   * present only for a dossier that declares its current rating (empty when
+   * nothing is owed), with `obligationsMet` false when one is breached.
+   */
+  obligations?: Array<Obligation & { line?: number; column?: number }>;
+  obligationsMet?: boolean;
+  /** Every dated deadline of the dossier, for the calendar output (valid dossiers only). */
+  deadlines?: Deadline[];
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */

@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
+import { obligationText, unmetObligations } from './obligations.js';
 
 /** A dossier path as a relative URI reference: forward slashes, reserved characters encoded. */
 export function fileUri(file: string): string {
@@ -60,6 +61,15 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
       message: { text: `${tier.name}: ${r.label}: ${r.gap ?? 'not met'}` },
       locations: [location(d.file, r)],
       properties: { tier: tier.id, have: r.have, need: r.need },
+    });
+  }
+  for (const o of unmetObligations(d)) {
+    results.push({
+      ...rules.use(`obligation/${o.code}`, o.code === 'exit-report' ? 'an exit reported to the vendor within the working days the standard gives' : 'a vacancy filled within the months the standard gives, at the same level'),
+      level: o.status === 'breached' ? 'error' : 'note',
+      message: { text: obligationText(o) },
+      locations: [location(d.file, o)],
+      properties: { status: o.status, due: o.due, engineer: o.engineer },
     });
   }
   return results;

@@ -12,6 +12,7 @@ import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, sho
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { fixedTable } from './table.js';
+import { obligationsText } from './obligations.js';
 
 /** Whitespace that separates words for `wrap`. */
 const isBreak = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -139,6 +140,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   out.push(`  ${wrap(printable(`${d.partner ?? ''} · ${d.standard} standard · application date ${d.asOf}`), width - 2, '    ')}`);
   if (d.currentRating) out.push(`  ${wrap(`current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`, width - 2, '    ')}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), width - 10, '    ')}`);
+  out.push(...obligationsText(d, c, (t, width, indent) => wrap(printable(t), width, indent), width));
   // The reader's tier first; then a line for each other tier. A new section is one more push here.
   const shown = tiersShown(d, options.tiers);
   for (const tier of d.tiers) if (shown.has(tier)) out.push(...tierSection(d, tier, c, width));

@@ -61,8 +61,10 @@ export function rowStatus(tier: TierResult, r: RequirementResult): 'met' | 'gap'
 /** For a tier not met that offers paths: "either technical certificates (3 gaps) or channel credits (1 gap) — channel credits is nearest". */
 export function pathChoice(tier: TierResult): string | undefined {
   if (tier.met || !tier.paths) return undefined;
-  const nearest = nearestPath(tier)!;
-  return `either ${tier.paths.map((p) => `${p.name} (${plural(p.gaps, 'gap')})`).join(' or ')}, with the rows every path needs — ${nearest.name} is nearest`;
+  const fewest = nearestPath(tier)!.gaps;
+  const nearest = tier.paths.filter((p) => p.gaps === fewest).map((p) => p.name);
+  const which = nearest.length === 1 ? `${nearest[0]} is nearest` : `${nearest.slice(0, -1).join(', ')} and ${nearest.at(-1)} are as near`;
+  return `either ${tier.paths.map((p) => `${p.name} (${plural(p.gaps, 'gap')})`).join(' or ')}, with the rows every path needs — ${which}`;
 }
 
 /**

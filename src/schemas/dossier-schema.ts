@@ -78,6 +78,18 @@ const engineer = {
       description: 'The day the engineer left the company. An engineer who left on or before the application date no longer counts.',
       examples: ['2027-01-10'],
     },
+    joinedOn: {
+      ...isoDate,
+      title: 'Joined on',
+      description: 'The day the engineer joined the company. A joiner fills the vacancy of a certified engineer who left within the rating year.',
+      examples: ['2026-02-01'],
+    },
+    exitReportedOn: {
+      ...isoDate,
+      title: 'Exit reported on',
+      description: 'The day the exit (leftOn) was reported to the vendor; due within the standard\'s working days of it.',
+      examples: ['2027-01-12'],
+    },
     credits: {
       type: 'integer',
       minimum: 0,
@@ -301,6 +313,24 @@ export const dossierCoreSchema = {
             description: 'How many units; a whole number, 1 when left out.',
             examples: [2],
           },
+        },
+      },
+    },
+    serviceEvents: {
+      type: 'array',
+      title: 'Service events',
+      description: 'Service events of the rating year; a critical one may delay or prevent recertification.',
+      examples: [[{ date: '2026-03-04', severity: 'critical', summary: 'Core switch outage at State Bank, 9 hours', resolvedOn: '2026-03-05' }]],
+      items: {
+        type: 'object',
+        title: 'Service event',
+        required: ['date', 'severity', 'summary'],
+        additionalProperties: false,
+        properties: {
+          date: { ...isoDate, title: 'Date', description: 'The day the event occurred (YYYY-MM-DD).', examples: ['2026-03-04'] },
+          severity: { enum: ['critical', 'major', 'minor'], title: 'Severity', description: 'critical, major or minor.', examples: ['critical'] },
+          summary: { type: 'string', minLength: 1, title: 'Summary', description: 'What happened, in a line.', examples: ['Core switch outage at State Bank, 9 hours'] },
+          resolvedOn: { ...isoDate, title: 'Resolved on', description: 'The day the event was resolved.', examples: ['2026-03-05'] },
         },
       },
     },

@@ -261,6 +261,11 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     } else if (id !== undefined) {
       engineerIds.set(id, e);
     }
+    const joinedOn = text(field(engineer, 'joinedOn'));
+    const leftOn = text(field(engineer, 'leftOn'));
+    if (joinedOn !== undefined && leftOn !== undefined && compareDates(joinedOn, leftOn) > 0 && isIsoDate(joinedOn) && isIsoDate(leftOn)) {
+      people.add(() => finding(parsed, 'dates-out-of-order', `/engineers/${e}/leftOn`, `the engineer left on ${leftOn}, before joining on ${joinedOn}`));
+    }
     const certificates = list(field(engineer, 'certificates'));
     for (let c = 0; c < certificates.length; c++) {
       const cert = certificates[c];
@@ -291,6 +296,14 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       if (issued !== undefined && expires !== undefined && compareDates(issued, expires) > 0 && isIsoDate(issued) && isIsoDate(expires)) {
         people.add(() => finding(parsed, 'dates-out-of-order', `${at()}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
       }
+    }
+  }
+  const events = list(field(data, 'serviceEvents'));
+  for (let i = 0; i < events.length; i++) {
+    const date = text(field(events[i], 'date'));
+    const resolvedOn = text(field(events[i], 'resolvedOn'));
+    if (date !== undefined && resolvedOn !== undefined && compareDates(resolvedOn, date) < 0 && isIsoDate(date) && isIsoDate(resolvedOn)) {
+      people.add(() => finding(parsed, 'dates-out-of-order', `/serviceEvents/${i}/resolvedOn`, `the service event was resolved on ${resolvedOn}, before it occurred on ${date}`));
     }
   }
   const equipment = new Part();

@@ -76,6 +76,11 @@ export function loadStandard(ref: string, { regularOnly = false }: { regularOnly
   return loaded.standard;
 }
 
+/** Every shipped standard, as loaded: what a superseded standard's successor is looked for among. */
+export function shippedStandards(): Standard[] {
+  return SHIPPED_STANDARDS.map((id) => loadStandard(id).catalogue.standard);
+}
+
 function loadShipped(ref: (typeof SHIPPED_STANDARDS)[number]): LoadedStandard {
   const standard = JSON.parse(readFileSync(new URL(`${ref}.json`, compiledStandardsDir), 'utf8')) as Standard;
   return { ref, file: standardFile(ref), catalogue: buildCatalogue(standard) };

@@ -248,7 +248,7 @@ describe('markdown', () => {
 
 describe('formatter registry', () => {
   it('names every format of the spec', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
+    expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'ics', 'json', 'junit', 'markdown', 'sarif', 'text']);
   });
 
   it('holds pure functions: a frozen run gives the same text twice', async () => {

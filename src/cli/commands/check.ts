@@ -25,6 +25,8 @@ export interface CheckFlags {
   format: string[];
   output?: string;
   warnWithin?: string;
+  holidays?: string;
+  remind?: string;
   color: boolean;
   quiet: boolean;
   jobs?: string;
@@ -127,9 +129,11 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
       ...(flags.warnWithin !== undefined ? { warnWithin: flags.warnWithin } : {}),
+      ...(flags.holidays !== undefined ? { holidays: resolve(io.cwd, flags.holidays) } : {}),
+      ...(flags.remind !== undefined ? { remind: flags.remind } : {}),
       today: localDate(io.now()),
     },
-    { asOf: '--as-of', warnWithin: '--warn-within' },
+    { asOf: '--as-of', warnWithin: '--warn-within', remind: '--remind' },
   );
 
   const color = useColor(flags.color, io.env, io.stdout.isTTY);

@@ -49,12 +49,17 @@ application:
   # date: 2026-12-01            # submission date; default today (--as-of overrides)
   targetTier: two-star          # four-star | three-star | two-star (--require overrides)
   standard: classic             # the standard to check against (--standard overrides)
+  # currentRating:              # the rating held now, if any: its year's obligations are checked
+  #   tier: two-star
+  #   issued: 2025-12-15
 
 engineers:                      # every after-sales engineer, certified or not
   - id: E01                     # your own id, unique in this file
     name: First Engineer
     # email: first@example.com
+    # joinedOn: 2025-01-06      # the day the engineer joined
     # leftOn: 2027-01-10        # the day the engineer left, if they did
+    # exitReportedOn: 2027-01-12  # the day the exit was reported to the vendor
     certificates:
       - type: H3CNE             # a code or alias; \`starcheck rules\` lists them
         number: H3C-NE-000001   # unique across the dossier
@@ -86,6 +91,12 @@ lab:                            # lab equipment for experiments
   - category: router            # cloud-lab | high-end-router | router | l3-switch | access-controller | access-point
     model: MSR3600
     quantity: 1                 # a whole number, 1 when left out
+
+# serviceEvents:                # service events of the rating year
+#   - date: 2026-03-04
+#     severity: critical        # critical | major | minor
+#     summary: Core switch outage, 9 hours
+#     resolvedOn: 2026-03-05
 
 # training:                     # vendor training, meetings and forums attended
 #   - date: 2026-05-12
