@@ -33,6 +33,7 @@ export { loadStandard, StandardError } from './validate/standard.js';
 export type { DossierReport } from './check/dossier.js';
 export type { IsoDate } from './core/dates.js';
 export type { TierResult } from './core/evaluate.js';
+export type { KeepRenewal, Plan, PlanAction, PlanActionKind } from './core/plan.js';
 export type { Finding } from './core/findings.js';
 export type { RequirementResult } from './core/kinds/index.js';
 export type { Dossier, Standard } from './core/model.js';
@@ -47,6 +48,8 @@ export interface CheckSettings {
   asOf?: string;
   /** The tier each dossier must meet; default: the dossier's targetTier, else the lowest tier. */
   require?: string;
+  /** A tier to plan for; default: the required tier, when it is missed. */
+  plan?: string;
   /** Warn about what lapses within this many days (0 to 3650; default 90). */
   warnWithin?: number;
   /** A file of public holidays (a YAML or JSON list of dates) for the staffing obligations' working days. */
@@ -55,6 +58,8 @@ export interface CheckSettings {
   remind?: number;
   /** The date when neither `asOf` nor the dossier gives one; default: the local calendar day. */
   today?: IsoDate;
+  /** The submission must name every file it needs: each report gets `materials`, and what is missing fails it (as --materials). */
+  materials?: boolean;
 }
 
 /** Whether an error is one starcheck knows (a bad call, a bad standard) rather than a bug. */

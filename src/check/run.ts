@@ -19,6 +19,8 @@ export interface RunSettings {
   standard?: string;
   asOf?: string;
   require?: string;
+  /** A tier to plan for, met or not by the required tier. */
+  plan?: string;
   /** Days, as a number or as the command line's digits. */
   warnWithin?: number | string;
   /** A holidays file (YAML or JSON list of dates), read once for the run. */
@@ -27,6 +29,8 @@ export interface RunSettings {
   remind?: number | string;
   /** The date used when neither the settings nor a dossier give one: the caller's today. */
   today: IsoDate;
+  /** The submission must name every file it needs (--materials). */
+  materials?: boolean;
 }
 
 /**
@@ -49,12 +53,17 @@ export function runOptions(settings: RunSettings, names: Record<'asOf' | 'warnWi
     holidays = read.dates;
   }
   const chosen = loadStandard(settings.standard ?? DEFAULT_STANDARD);
-  if (settings.standard !== undefined) assertRequirable(settings.require, chosen.catalogue);
+  if (settings.standard !== undefined) {
+    assertRequirable(settings.require, chosen.catalogue);
+    assertRequirable(settings.plan, chosen.catalogue, '--plan');
+  }
   const options: CheckOptions = {
     ...(settings.standard !== undefined ? { standard: settings.standard } : {}),
     ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
     ...(settings.require !== undefined ? { require: settings.require } : {}),
+    ...(settings.plan !== undefined ? { plan: settings.plan } : {}),
     ...(warnWithin !== undefined ? { warnWithin } : {}),
+    ...(settings.materials === true ? { materials: true } : {}),
     ...(remind !== undefined ? { remind } : {}),
     ...(holidays !== undefined ? { holidays } : {}),
     today: settings.today,

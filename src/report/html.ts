@@ -17,6 +17,8 @@ import { plural } from '../core/words.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutline } from './run.js';
 import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowStatus, show, summaryLine, tierProgress, tiersShown, tierState, verdict } from './view.js';
+import { materialsHtml } from './materials.js';
+import { planHtml } from './plan-section.js';
 import { obligationsHtml } from './obligations.js';
 
 const STYLE = `
@@ -106,6 +108,11 @@ export function sectionId(file: string): string {
   return `dossier-${readable}-${(hash >>> 0).toString(36)}`;
 }
 
+/** A section kept whole on paper, its heading with what follows; nothing for an empty one. */
+function keep(section: string): string {
+  return section === '' ? '' : `<div class="keep">${section}</div>`;
+}
+
 /** Why a tier is the one shown: required, or the next one up. */
 function role(d: DossierReport, tier: TierResult): string {
   if (tier.id === d.requiredTier) return ' (required)';
@@ -188,7 +195,7 @@ function dossierSection(d: DossierReport, options: FormatOptions): string {
   const shown = tiersShown(d, options.tiers);
   // The rating year's obligations, their heading kept with them on paper.
   const obligations = obligationsHtml(d, e);
-  const sections = [head, rating, warnings, obligations && `<div class="keep">${obligations}</div>`, ...d.tiers.filter((t) => shown.has(t)).map((t) => tierSection(d, t)), otherTiers(d, shown), timeline(d)];
+  const sections = [head, rating, warnings, keep(obligations), ...d.tiers.filter((t) => shown.has(t)).map((t) => tierSection(d, t)), keep(planHtml(d, e)), otherTiers(d, shown), keep(materialsHtml(d, e)), timeline(d)];
   return `${open}${sections.join('')}</section>`;
 }
 

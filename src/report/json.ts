@@ -6,6 +6,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../core/findings.js';
+import type { Materials } from '../core/materials.js';
 import { aroundLine, type DossierReport, type Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
@@ -52,6 +53,12 @@ const tier = (t: TierResult): object => ({
   requirements: t.requirements.map(requirement),
 });
 
+const materials = (m: Materials): object => ({
+  complete: m.complete,
+  missing: m.missing.map((x) => ({ engineer: x.engineer, type: x.type, number: x.number, path: x.path, line: x.line, column: x.column })),
+  files: m.files.map((f) => ({ path: f.path, kind: f.kind, bytes: f.bytes })),
+});
+
 const entry = (d: DossierReport): object => ({
   file: d.file,
   partner: d.partner,
@@ -68,6 +75,15 @@ const entry = (d: DossierReport): object => ({
   obligations: d.obligations?.map(obligation),
   obligationsMet: d.obligationsMet,
   pass: d.pass,
+  materials: d.materials && materials(d.materials),
+  plan: d.plan && {
+    tier: d.plan.tier,
+    path: d.plan.path,
+    size: d.plan.size,
+    proven: d.plan.proven,
+    actions: d.plan.actions.map((a) => ({ kind: a.kind, engineer: a.engineer, type: a.type, category: a.category, level: a.level, amount: a.amount, fills: a.fills, text: a.text })),
+  },
+  keep: d.keep?.map((k) => ({ engineer: k.engineer, type: k.type, by: k.by, tier: k.tier })),
 });
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */

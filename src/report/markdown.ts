@@ -14,6 +14,8 @@ import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutlin
 import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
 import { comment } from './markdown-comment.js';
 import { obligationsMarkdown } from './obligations.js';
+import { planMarkdown } from './plan-section.js';
+import { materialsMarkdown } from './materials.js';
 
 /**
  * Escapes text for a Markdown table cell or list item: no emphasis, link,
@@ -127,7 +129,10 @@ function dossierSection(d: DossierReport, options: FormatOptions): string[] {
   // The reader's tier first; then a line for each other tier. A new section is one more push here.
   const shown = tiersShown(d, options.tiers);
   for (const tier of d.tiers) if (shown.has(tier)) out.push(...tierSection(d, tier));
+  // The plan follows the gaps it closes; the submission's materials follow the tiers.
+  out.push(...planMarkdown(d, escapeMarkdown));
   out.push(...otherTiers(d, shown));
+  out.push(...materialsMarkdown(d, escapeMarkdown));
   return out;
 }
 

@@ -4,6 +4,8 @@ import type { Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
+import type { Materials } from '../core/materials.js';
+import type { KeepRenewal, Plan } from '../core/plan.js';
 import type { Obligation } from '../core/obligations.js';
 import type { Deadline } from '../core/calendar.js';
 import { OWN_STANDARD, type Finding } from '../core/findings.js';
@@ -35,6 +37,12 @@ export interface DossierReport {
   deadlines?: Deadline[];
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
+  /** With --materials: what the submission holds and lacks (its "Submission materials" section). */
+  materials?: Materials;
+  /** The fewest actions that reach the planned tier (--plan, else the required tier when missed); absent when it is met. */
+  plan?: Plan;
+  /** Renewals that keep the highest tier met through the current rating's end (else a year); valid dossiers only. */
+  keep?: KeepRenewal[];
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
   claims?: Claims;
 }

@@ -11,7 +11,9 @@ import type { DossierReport } from './run.js';
 import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
+import { planText } from './plan-section.js';
 import { fixedTable } from './table.js';
+import { materialsText } from './materials.js';
 import { obligationsText } from './obligations.js';
 
 /** Whitespace that separates words for `wrap`. */
@@ -144,7 +146,10 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   // The reader's tier first; then a line for each other tier. A new section is one more push here.
   const shown = tiersShown(d, options.tiers);
   for (const tier of d.tiers) if (shown.has(tier)) out.push(...tierSection(d, tier, c, width));
+  // The plan follows the gaps it closes; the submission's materials follow the tiers.
+  out.push(...planText(d, (line) => wrap(printable(line), width - 5, '     ')));
   out.push(...otherTiers(d, shown, c));
+  out.push(...materialsText(d, c, wrap, width));
   return out.join('\n');
 }
 

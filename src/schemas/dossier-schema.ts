@@ -14,6 +14,9 @@ const SCHEMA_ID = 'https://starcheck.dev/schemas/dossier.schema.json';
 /** A calendar day; the pattern keeps the year within SUPPORTED_YEARS of core/dates.ts (1900–2999). */
 const isoDate = { type: 'string', format: 'date', pattern: '^(19|2[0-9])[0-9]{2}-' } as const;
 
+/** A file a dossier names beside it (see load/confine.ts and load/material.ts). */
+const materialFile = { type: 'string', minLength: 1 } as const;
+
 const certificate = {
   type: 'object',
   title: 'Certificate',
@@ -46,6 +49,13 @@ const certificate = {
       title: 'Expiry date',
       description: 'The day the certificate expires (YYYY-MM-DD). It counts only when this is more than three months after the application date.',
       examples: ['2027-03-15'],
+    },
+    file: {
+      ...materialFile,
+      title: 'Electronic edition',
+      description:
+        "The certificate's electronic edition, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder; every check verifies it, and `starcheck pack` puts it in the submission.",
+      examples: ['certs/E01-h3cse.pdf'],
     },
   },
 } as const;
@@ -181,6 +191,13 @@ export const dossierCoreSchema = {
           title: 'Standard',
           description: 'The standard to check against (a shipped id or a file); --standard overrides it.',
           examples: ['classic', '2025'],
+        },
+        form: {
+          ...materialFile,
+          title: 'Application form',
+          description:
+            'The filled-in application form for overseas star-rated certification, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder.',
+          examples: ['forms/application.pdf'],
         },
         currentRating: {
           type: 'object',

@@ -192,7 +192,9 @@ describe('github', () => {
     expect(lines.filter((l) => l.startsWith('::error file=examples/three-star.yaml,line='))).toHaveLength(3);
     expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineers.0.certificates.0.expires is "2027-02-30", not a calendar date (YYYY-MM-DD)');
     expect(lines.some((l) => /^::warning file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck certificate-lapses::/.test(l))).toBe(true);
-    expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
+    expect(lines.filter((l) => /^::notice .*title=starcheck (PASS|FAIL|INVALID)::/.test(l))).toHaveLength(3);
+    // Each renewal that keeps three-star, at its certificate's line.
+    expect(lines.filter((l) => /^::notice file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck%3A keep three-star::Renew the /.test(l))).toHaveLength(2);
   });
 
   it('escapes %, newlines and, in properties, : and , so a message cannot start a command', () => {

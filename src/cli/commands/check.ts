@@ -22,6 +22,7 @@ export interface CheckFlags {
   standard?: string;
   asOf?: string;
   require?: string;
+  plan?: string;
   format: string[];
   output?: string;
   warnWithin?: string;
@@ -30,6 +31,7 @@ export interface CheckFlags {
   color: boolean;
   quiet: boolean;
   jobs?: string;
+  materials?: boolean;
   tiers?: string;
 }
 
@@ -128,7 +130,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
+      ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
       ...(flags.warnWithin !== undefined ? { warnWithin: flags.warnWithin } : {}),
+      ...(flags.materials === true ? { materials: true } : {}),
       ...(flags.holidays !== undefined ? { holidays: resolve(io.cwd, flags.holidays) } : {}),
       ...(flags.remind !== undefined ? { remind: flags.remind } : {}),
       today: localDate(io.now()),

@@ -281,3 +281,14 @@ function certificateGap(
   }
   return sentences.toString();
 }
+
+/**
+ * The slots the exact matching fills per row, given the canonical codes of
+ * the certificates that count: what the planner asks of a candidate set of
+ * certificates, by the same matching the evaluation uses.
+ */
+export function filledSlots(catalogue: Catalogue, rows: RowNeed<'certificates'>[], codes: readonly string[]): number[] {
+  const planned = rowsPlan(catalogue, rows);
+  if (fillsGreedily(planned, rows, codes)) return rows.map(({ need }) => need);
+  return fill(planned, rows, codes).have;
+}
