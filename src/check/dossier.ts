@@ -26,6 +26,7 @@ import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
+import { applicantOf } from './applicant.js';
 
 
 /** How reports name a dossier read from standard input. */
@@ -106,6 +107,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
   const partner = rawString(data, '/partner/name') ?? null;
+  const who = { partner, ...applicantOf(data) };
 
   let standard: LoadedStandard;
   let ownFile: string | undefined;
@@ -116,7 +118,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
     const path = '/application/standard';
     const refused = (message: string, code = 'unknown-standard'): ValidatedDossier => ({
       ok: false,
-      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], { partner }),
+      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], who),
     });
     // A dossier names a shipped standard or a standard file inside its own folder (see confine.ts).
     if (!isShipped(own) && !STANDARD_FILE.pattern.test(own)) {
@@ -135,7 +137,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
       if (!(error instanceof StandardError)) throw error;
       // The file is the dossier's own, inside its folder: its errors are the dossier's.
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
-      return { ok: false, report: invalid(file, errors, { partner }) };
+      return { ok: false, report: invalid(file, errors, who) };
     }
   } else {
     standard = loadStandard(DEFAULT_STANDARD);
@@ -143,10 +145,10 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
   const supplied = ownFile !== undefined ? { ownStandard: ownFile } : {};
-  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
+  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { ...who, standard: catalogue.standard.id }), catalogue, ...supplied };
   // The files it names are part of the dossier: one that is missing or no PDF, JPEG or PNG makes it invalid.
   const materials = gatherMaterials(validation.dossier, read.source, locate);
-  if (!materials.ok) return { ok: false, report: invalid(file, materials.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
+  if (!materials.ok) return { ok: false, report: invalid(file, materials.errors, { ...who, standard: catalogue.standard.id }), catalogue, ...supplied };
   return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied, materials: materials.files };
 }
 
@@ -177,7 +179,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     if (tier === undefined || catalogue.tierIds.includes(tier)) continue;
     const path = '/application/standard';
     const message = `${flag} "${tier}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
-    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId });
+    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId });
   }
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
@@ -186,7 +188,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   if (issued !== undefined && issued > asOf) {
     const path = '/application/currentRating/issued';
     const message = `the current rating was issued ${issued}, after the application date ${asOf}; a rating held now was issued on or before it`;
-    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId, asOf });
+    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId, asOf });
   }
   const evaluation = evaluate(dossier, catalogue, asOf);
   const obligations = staffingObligations(dossier, catalogue, asOf, new Set(options.holidays ?? []))?.map((o) => ({ ...o, ...locate(o.path) }));
@@ -256,6 +258,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   return {
     file,
     partner: dossier.partner.name,
+    ...applicantOf(dossier),
     standard: standardId,
     asOf,
     valid: true,

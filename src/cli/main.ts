@@ -52,7 +52,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--materials', 'the submission must name each counting certificate\'s file and the application form; what is missing fails the dossier')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
+    .option('-q, --quiet', 'print verdicts only (for a batch, only the summary table), then any integrity warnings', false)
     .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
     .option('--tiers <all|id,...>', 'tiers shown in full (default: the required tier, or the next one up when it is met)')
     .addHelpText(
@@ -63,7 +63,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
 
   program
     .command('rules')
-    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source")
+    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source, then its certificate codes, aliases and replacements and its lab categories")
     .option('--standard <id|file>', 'standard to print (default: classic)')
     .option('--format <name>', 'text, markdown or json', 'text')
     .action((flags: RulesFlags) => setCode(runRules(flags, io)));

@@ -119,6 +119,9 @@ function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims
   return repeated;
 }
 
+/** The codes of the cross-dossier warnings: what a vendor must see about a batch even when it asks for verdicts only. */
+export const INTEGRITY_CODES: ReadonlySet<string> = new Set(['certificate-claimed-elsewhere', 'engineer-under-two-partners']);
+
 function warning(code: string, holder: Holder, message: string): Finding {
   return { code, severity: 'warning', message, path: pathOf(holder.claim) };
 }

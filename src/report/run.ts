@@ -1,6 +1,6 @@
 /** The result of one run over one or more dossiers: what every formatter reads. */
 import { detached } from '../core/detached.js';
-import type { Claims } from '../core/integrity.js';
+import { INTEGRITY_CODES, type Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
@@ -43,6 +43,8 @@ export interface DossierReport {
   plan?: Plan;
   /** Renewals that keep the highest tier met through the current rating's end (else a year); valid dossiers only. */
   keep?: KeepRenewal[];
+  /** The partner's id, country and channel and the application date, as the dossier gives them (an invalid one too, as far as it was read). */
+  applicant?: { id?: string; country?: string; channel?: string; date?: string };
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
   claims?: Claims;
 }
@@ -65,6 +67,8 @@ export interface DossierOutline {
   /** Why the dossier is invalid: printed on standard error whatever the format. Empty for a valid one. */
   errors: Finding[];
   warningCount: number;
+  /** The integrity warnings (a certificate or engineer claimed by another dossier), which --quiet still prints. */
+  integrity: Finding[];
   /** Checked against a standard file the dossier supplied itself (the warning own-standard). */
   ownStandard: boolean;
 }
@@ -86,6 +90,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     tiers: report.tiers.map((t) => ({ id: t.id, gaps: t.gaps })),
     errors: report.errors,
     warningCount: report.warnings.length,
+    integrity: report.warnings.filter((w) => INTEGRITY_CODES.has(w.code)),
     ownStandard: againstOwnStandard(report),
   };
 }

@@ -12,6 +12,7 @@ import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, sho
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { planText } from './plan-section.js';
+import { integrityTail } from './quiet-warnings.js';
 import { fixedTable } from './table.js';
 import { materialsText } from './materials.js';
 import { obligationsText } from './obligations.js';
@@ -170,6 +171,7 @@ export const text: Formatter = {
     const separator = options.quiet ? '\n' : '\n\n';
     const omitParts = batch && options.quiet;
     const before = omitParts || run.dossiers.length === 0 ? '' : separator;
-    return { head: '', separator, tail: batch ? summaryTail(run, options, before) : '\n', omitParts };
+    const tail = batch ? summaryTail(run, options, before) : '\n';
+    return { head: '', separator, tail: options.quiet ? integrityTail(tail, run, chalkFor(options), options.color) : tail, omitParts };
   },
 };

@@ -35,9 +35,14 @@ export function gapsOf(d: DossierReport): Gap[] {
  * the engine's own gap counts.
  */
 export function tierProgress(tier: TierResult): { met: number; needed: number } {
-  const nearest = nearestPath(tier);
-  const needed = tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id).length;
+  const needed = neededRows(tier).length;
   return { met: needed - tier.gaps, needed };
+}
+
+/** The rows a tier needs: those every path needs and those of its path with the fewest gaps (the first of equals). */
+export function neededRows(tier: TierResult): RequirementResult[] {
+  const nearest = nearestPath(tier);
+  return tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id);
 }
 
 /** The path with the fewest gaps (the first of equals), the one a tier's gap count reads; undefined without paths. */

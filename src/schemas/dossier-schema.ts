@@ -28,7 +28,7 @@ const certificate = {
       type: 'string',
       minLength: 1,
       title: 'Certificate type',
-      description: "A code or alias from the standard's catalogue (case-insensitive); run `starcheck rules` for the list.",
+      description: "A code or alias from the standard's catalogue (case-insensitive); `starcheck rules` lists them with what each replaces (`--standard <id>` for another standard).",
       examples: ['H3CNE', 'H3CSE-RS', 'H3CIE-RS', 'PMP', 'H3CNE-PM', 'H3CS-IMC', 'H3CNE-SECURITY', 'H3CNE-X86'],
     },
     number: {

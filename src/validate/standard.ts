@@ -99,7 +99,7 @@ export function loadFile(ref: string, regularOnly = false): LoadedStandard {
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);
   if (!validator(parsed.parsed.data)) {
-    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false }));
+    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
   }
   try {
     return { ref, file, catalogue: buildCatalogue(parsed.parsed.data as Standard) };

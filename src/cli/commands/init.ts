@@ -62,7 +62,7 @@ engineers:                      # every after-sales engineer, certified or not
     # leftOn: 2027-01-10        # the day the engineer left, if they did
     # exitReportedOn: 2027-01-12  # the day the exit was reported to the vendor
     certificates:
-      - type: H3CNE             # a code or alias; \`starcheck rules\` lists them
+      - type: H3CNE             # a code or alias; \`starcheck rules\` lists them and what each replaces
         number: H3C-NE-000001   # unique across the dossier
         issued: 2025-01-15
         expires: 2028-01-15     # must be more than 3 months after the application date

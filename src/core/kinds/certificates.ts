@@ -220,7 +220,8 @@ export const certificates: KindEvaluator<'certificates'> = {
       if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
       filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
       rowOf ??= new Map(filledHeld.flatMap((list, i) => list.map((held) => [held, i] as const)));
-      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, rowOf, r, filled, need));
+      const gap = certificateGap(facts, rows, planned.plans, filledHeld, rowOf, r, filled, need);
+      return rowResult(row, need, nearestCertificate(facts, planned.plans[r]!, rowOf, r), false, filled, gap);
     });
   },
   allMet(rows, standing) {
@@ -231,6 +232,23 @@ export const certificates: KindEvaluator<'certificates'> = {
   },
   lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
 };
+
+/**
+ * Where the gap of row `r` is located: at the certificate that nearly counts
+ * for it — the first the row accepts that does not count on the date (it
+ * lapses, is not issued yet, its holder left), else the first the row
+ * accepts that fills another row or repeats a type already counted — and
+ * at the engineers when the row accepts none of theirs.
+ */
+function nearestCertificate(facts: Facts, plan: RowPlan, rowOf: ReadonlyMap<HeldCertificate, number>, r: number): string {
+  let spare: string | undefined;
+  for (const held of facts.certificates) {
+    if (acceptedVia(plan, held.code).length === 0) continue;
+    if (held.reason !== undefined) return held.pointer;
+    if (rowOf.get(held) !== r) spare ??= held.pointer;
+  }
+  return spare ?? '/engineers';
+}
 
 /** The gap of row `r`; `rowOf` is the row each certificate that fills one fills (one certificate, one slot). */
 function certificateGap(
