@@ -72,8 +72,8 @@ export const claimsPiece = (outputs: number): number => 2 * outputs;
 /** Renders a finished report for every output (and keeps it whole, for a plan that keeps reports). */
 export function settle(report: DossierReport, { outputs, keepReports }: Pick<BatchPlan, 'outputs' | 'keepReports'>): CheckedDossier {
   const parts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
-  const notes = outputs.map(({ format }) => {
-    const note = formatters[format]!.note?.(report);
+  const notes = outputs.map(({ format, options }) => {
+    const note = formatters[format]!.note?.(report, options);
     return note === undefined ? '' : JSON.stringify(note);
   });
   const claims = report.claims === undefined ? '' : JSON.stringify(report.claims);

@@ -67,7 +67,8 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
     .option('--materials', 'the submission must name each counting certificate\'s file and the application form; what is missing fails the dossier')
     .option('-q, --quiet', 'print verdicts only (for a batch, only the summary table), then any integrity warnings')
-    .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)');
+    .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
+    .option('--tiers <all|id,...>', 'tiers shown in full (default: the required tier, or the next one up when it is met)');
   withWalkOptions(check)
     .addHelpText(
       'after',

@@ -64,8 +64,8 @@ describe('a batch of good, failing and broken dossiers', () => {
     const full = await runCli(['check', dir]);
     const quiet = await runCli(['check', dir, '--quiet']);
     expect(full.code).toBe(2);
-    expect(full.stdout).toContain('Four-star — met');
-    expect(quiet.stdout).not.toContain('Four-star — met');
+    expect(full.stdout).toContain('Four-star (required) — met');
+    expect(quiet.stdout).not.toContain('Four-star (required) — met');
     expect(full.stdout.endsWith(quiet.stdout)).toBe(true);
     expect(quiet.stdout.split('\n')[0]).toBe('Summary');
     expect(summaryRows(quiet.stdout)).toEqual([

@@ -80,7 +80,7 @@ describe('a standard with alternative paths', () => {
 
   it('counts no gap for the path a met tier did not take', async () => {
     const text = (await runCli([...args, '--format', 'text'])).stdout;
-    expect(text).toContain('Gold — met (via project experience)');
+    expect(text).toContain('Gold (required) — met via project experience');
     expect(text).toMatch(/│ H3CSE or higher \[technical\] +│ 0 +│ 2 +│ – unmet │/);
     expect(text).not.toContain('✗');
     const junit = (await runCli([...args, '--format', 'junit'])).stdout;

@@ -17,6 +17,8 @@ import { destinationOf, useColor, writeOutput, writePieces, type ByteSink } from
 import { MEMORY_BUDGET, PartStore } from '../../check/spool.js';
 import { expandPaths, type DossierTarget } from '../../check/paths.js';
 import { progressBar } from '../progress.js';
+import { parseTiers, terminalWidth } from '../layout.js';
+import type { FormatOptions } from '../../report/index.js';
 
 export interface CheckFlags {
   standard?: string;
@@ -151,7 +153,14 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
 
   const quiet = flags.quiet === true;
   const color = useColor(flags.color, io.env, io.stdout.isTTY);
-  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet } }));
+  const tiers = parseTiers(flags.tiers, chosen.catalogue);
+  // A file is laid out as for no terminal, and written whole (Markdown for a comment is cut only on standard output).
+  const layout = (file: string | undefined): Pick<FormatOptions, 'width' | 'tiers' | 'whole'> => ({
+    width: file === undefined ? terminalWidth(io.stdout) : 80,
+    ...(tiers !== undefined ? { tiers } : {}),
+    whole: file !== undefined,
+  });
+  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet, ...layout(file) } }));
 
   const targets = await expandPaths(paths, io.cwd, io.rawPaths, ignoredBy(flags, io.cwd));
   await assertOutputsApart(outputs, targets, io.cwd);
