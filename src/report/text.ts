@@ -7,6 +7,7 @@
 import { printable, printableLines } from '../core/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TierResult } from '../core/evaluate.js';
+import type { RequirementResult } from '../core/kinds/index.js';
 import type { DossierReport } from './run.js';
 import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
@@ -108,6 +109,9 @@ function tierTable(tier: TierResult, c: ChalkInstance, width: number): string {
   return fixedTable(TIER_HEAD, tierWidths(width), c).draw(rows);
 }
 
+/** Where in the dossier a gap is about, as ESLint's stylish format leads its lines: "34:9 ". */
+const at = (r: RequirementResult): string => (r.line !== undefined ? `${r.line}:${r.column} ` : '');
+
 /** A tier in full: its heading, how its paths stand, its table, its gaps and what it owes. */
 function tierSection(d: DossierReport, tier: TierResult, c: ChalkInstance, width: number): string[] {
   const out = ['', tierHeading(d, tier, c)];
@@ -117,8 +121,8 @@ function tierSection(d: DossierReport, tier: TierResult, c: ChalkInstance, width
   for (const r of tier.requirements) {
     const status = rowStatus(tier, r);
     // A met tier's unmet rows belong to a path it does not need; another path's are shown as the alternative they are.
-    if (status === 'gap' && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(printable(`${rowLabel(r)}: ${r.gap}`), width - 4, '    ')}`);
-    if (status === 'alternative' && !tier.met && r.gap !== undefined) out.push(`  ${c.dim('–')} ${wrap(printable(`${rowLabel(r)}: ${r.gap}`), width - 4, '    ')}`);
+    if (status === 'gap' && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(printable(`${at(r)}${rowLabel(r)}: ${r.gap}`), width - 4, '    ')}`);
+    if (status === 'alternative' && !tier.met && r.gap !== undefined) out.push(`  ${c.dim('–')} ${wrap(printable(`${at(r)}${rowLabel(r)}: ${r.gap}`), width - 4, '    ')}`);
     const note = r.owed !== undefined ? `${owedText(r)} — ${r.note ?? ''}` : r.note;
     if (note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(printable(`${r.label}: ${note}`), width - 4, '    ')}`);
   }
