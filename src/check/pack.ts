@@ -76,7 +76,7 @@ export type Packed = { ok: true; zip: Uint8Array; members: string[]; partner: { 
 const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /**
- * Packs the dossier at `file` (named so in reports). Not packed: a dossier
+ * Packs the dossier at `file` (named in its reports as in the zip). Not packed: a dossier
  * that is invalid, or whose materials are incomplete; then the report says why.
  */
 export function packSubmission(file: string, options: CheckOptions, chosen: LoadedStandard, version: string): Packed {
@@ -85,23 +85,25 @@ export function packSubmission(file: string, options: CheckOptions, chosen: Load
   const bytes = first.ok ? readRegularFile(file, MAX_SOURCE_BYTES) : undefined;
   const decoded = bytes === undefined ? undefined : decodeSource(bytes);
   const read: ReadResult = decoded === undefined ? first : decoded.ok ? { ...decoded, source: file } : decoded;
+  const names = new Names();
+  const given = basename(file);
+  const dot = given.lastIndexOf('.');
+  const dossierMember = names.take(safeName(given.slice(0, dot)), given.slice(dot));
+  // The reports in the zip name the dossier as the zip does: the folder it was packed from is the packer's, not the vendor's.
   const packOptions: CheckOptions = { ...options, materials: true };
-  const report = checkText(file, read, packOptions);
+  const report = checkText(dossierMember, read, packOptions);
   if (!report.valid || report.materials?.complete !== true || bytes === undefined) return { ok: false, report };
-  const validated = validateText(file, read, options.standard);
+  const validated = validateText(dossierMember, read, options.standard);
   if (!validated.ok) return { ok: false, report: validated.report };
   const { dossier, catalogue, materials } = validated;
 
   const run: RunResult = { ...runOutline(version, chosen, [outlineOf(report)]), dossiers: [{ ...report, claims: undefined }] };
   const format = { color: false, quiet: false };
-  const names = new Names();
   const members: Zippable = {};
   const add = (name: string, content: Uint8Array): void => {
     members[name] = [content, { mtime: FIXED_TIME }];
   };
-  const given = basename(file);
-  const dot = given.lastIndexOf('.');
-  add(names.take(safeName(given.slice(0, dot)), given.slice(dot)), bytes);
+  add(dossierMember, bytes);
   add(names.take(PACKED_HTML.slice(0, -5), '.html'), Buffer.from(render(formatters.html!, run, format)));
   add(names.take(PACKED_REPORT.slice(0, -5), '.json'), Buffer.from(render(formatters.json!, run, format)));
   const folder = realFolderOf(file);
