@@ -106,7 +106,7 @@ describe('a named file that is not a good one is a located error of the dossier 
     writeFileSync(file, dossierText(['certs/empty.pdf', undefined]));
     const { code, stdout } = await runCli(['check', file, '--no-color']);
     expect(code).toBe(2);
-    expect(stdout.replace(/\n +/g, ' ')).toContain(`${file}:13:15: engineers.0.certificates.0.file "certs/empty.pdf" is an empty file`);
+    expect(stdout.replace(/\n +/g, ' ')).toContain(`${file}:13:15: engineer E01 (A), certificate 1 (H3CNE): file "certs/empty.pdf" is an empty file`);
   });
 });
 
