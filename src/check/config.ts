@@ -12,6 +12,7 @@ import { configSchema, SLOW_GLOB, SLOW_GLOB_RULE } from '../schemas/config-schem
 import { schemaFindings } from '../validate/dossier.js';
 import { configSchemaValidator as validator } from '../validate/schema-validators.js';
 import { SettingsFileError } from './errors.js';
+import { dottedPlace } from '../core/places.js';
 
 export type Config = FromSchema<typeof configSchema>;
 
@@ -33,7 +34,7 @@ export function loadConfig(file: string, shown: string, { regularOnly = false }:
   if (!parsed.ok && parsed.errors[0]?.code === 'empty') return {};
   if (!parsed.ok) throw new SettingsFileError(shown, parsed.errors);
   const { data } = parsed.parsed;
-  if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
+  if (!validator(data)) throw new SettingsFileError(shown, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: configSchema, root: 'the config', code: 'config-schema', userNotes: false, words: dottedPlace }));
   const config = data as Config;
   const slow = (config.ignore ?? []).flatMap((pattern, i) => (SLOW_GLOB.test(pattern) ? [{ message: `ignore.${i} "${pattern}": ${SLOW_GLOB_RULE}`, ...parsed.parsed.locate(`/ignore/${i}`) }] : []));
   if (slow.length > 0) throw new SettingsFileError(shown, slow);
