@@ -93,6 +93,24 @@ describe('sarif', () => {
     expect(validate(log)).toBe(false);
   });
 
+  it('gives an open obligation the level GitHub gives it (warning), a breached one error', async () => {
+    const args = ['check', 'examples/rated-partner.yaml', '--as-of', '2026-12-01', '--format'];
+    const results = JSON.parse((await runCli([...args, 'sarif'])).stdout).runs[0].results as Array<Record<string, any>>;
+    const github = (await runCli([...args, 'github'])).stdout.split('\n').filter((l) => l.includes('title=starcheck obligation '));
+    const sarif = results.filter((r) => r.ruleId.startsWith('obligation/')).map((r) => `${r.level} ${r.properties.status}`);
+    expect(sarif).toEqual(['warning open', 'warning open']);
+    expect(github.map((l) => `${/^::(\w+)/.exec(l)![1]} ${/ (open|breached)::/.exec(l)![1]}`)).toEqual(sarif);
+  });
+
+  it('words each renewal of a report read back from JSON, whose keep items carry no text', async () => {
+    const run = JSON.parse((await runCli(['check', 'examples/three-star.yaml', '--as-of', '2026-12-01', '--format', 'json'])).stdout);
+    const log = JSON.parse(render(formatters.sarif!, { ...run, dossiers: run.dossiers.map((d: object) => ({ firstLapse: null, ...d })) }, { color: false, quiet: false }));
+    const keep = (log.runs[0].results as Array<Record<string, any>>).filter((r) => r.ruleId === 'keep/renew-certificate');
+    expect(keep).toHaveLength(2);
+    for (const r of keep) expect(r.message.text).toMatch(/^Renew the \S+ of \S+ by \d{4}-\d{2}-\d{2}\.$/);
+    expect(validate(log)).toBe(true);
+  });
+
   it('has a result per gap, error and warning, each pointing at a dossier line', async () => {
     const log = JSON.parse(await output('sarif'));
     const [run] = log.runs;
