@@ -16,7 +16,7 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutline } from './run.js';
-import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowStatus, show, summaryLine, tierProgress, tiersShown, tierState, verdict } from './view.js';
+import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowStatus, show, summaryLine, tierProgress, tiersShown, tierState, verdict, tierRole } from './view.js';
 import { materialsHtml } from './materials.js';
 import { planHtml } from './plan-section.js';
 import { obligationsHtml } from './obligations.js';
@@ -113,12 +113,6 @@ function keep(section: string): string {
   return section === '' ? '' : `<div class="keep">${section}</div>`;
 }
 
-/** Why a tier is the one shown: required, or the next one up. */
-function role(d: DossierReport, tier: TierResult): string {
-  if (tier.id === d.requiredTier) return ' (required)';
-  return d.tiers[d.tiers.indexOf(tier) + 1]?.id === d.requiredTier ? ' (next tier up)' : '';
-}
-
 function stateSpan(tier: TierResult): string {
   return `<span class="state ${tier.met ? 'met' : 'unmet'}">${e(tierState(tier))}</span>`;
 }
@@ -136,7 +130,7 @@ function tierSection(d: DossierReport, tier: TierResult): string {
   const { met, needed } = tierProgress(tier);
   const percent = needed === 0 ? 100 : Math.round((met / needed) * 100);
   const choice = pathChoice(tier);
-  const head = `<h3>${e(tier.name)}${e(role(d, tier))} — ${stateSpan(tier)}</h3><div class="bar${tier.met ? ' met' : ''}"><span style="width: ${percent}%"></span></div><div class="muted">${met} of ${needed} requirements met</div>${choice ? `<p class="muted">Paths: ${e(choice)}.</p>` : ''}`;
+  const head = `<h3>${e(tier.name)}${e(tierRole(d, tier))} — ${stateSpan(tier)}</h3><div class="bar${tier.met ? ' met' : ''}"><span style="width: ${percent}%"></span></div><div class="muted">${met} of ${needed} requirements met</div>${choice ? `<p class="muted">Paths: ${e(choice)}.</p>` : ''}`;
   const table = `<div class="scroll"><table class="requirements"><thead><tr><th>Requirement</th><th>Have</th><th>Need</th><th></th></tr></thead><tbody>${tier.requirements.map((r) => requirementRow(tier, r)).join('')}</tbody></table></div>`;
   const gaps = tier.requirements
     .filter((r) => rowStatus(tier, r) === 'gap')
@@ -149,7 +143,7 @@ function tierSection(d: DossierReport, tier: TierResult): string {
 function otherTiers(d: DossierReport, shown: ReadonlySet<TierResult>): string {
   const others = d.tiers.filter((t) => !shown.has(t));
   if (others.length === 0) return '';
-  return `<div class="keep"><h3>Other tiers</h3><ul class="others">${others.map((t) => `<li>${e(t.name)}${e(role(d, t))} — ${stateSpan(t)}</li>`).join('')}</ul></div>`;
+  return `<div class="keep"><h3>Other tiers</h3><ul class="others">${others.map((t) => `<li>${e(t.name)}${e(tierRole(d, t))} — ${stateSpan(t)}</li>`).join('')}</ul></div>`;
 }
 
 /** Bars from the application date to the last day each tier holds, on one scale. */

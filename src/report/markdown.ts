@@ -11,7 +11,7 @@ import { printable, printableLines } from '../core/findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, FormatOptions, Formatter, RunOutline } from './run.js';
-import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
+import { locatedMessage, outcome, owedText, pathChoice, requiredTierOf, rowLabel, rowStatus, show, tiersShown, tierState, verdict, tierRole } from './view.js';
 import { comment } from './markdown-comment.js';
 import { obligationsMarkdown } from './obligations.js';
 import { planMarkdown } from './plan-section.js';
@@ -58,12 +58,6 @@ function* head(run: RunOutline): Generator<string> {
   if (run.dossiers.length > 0) yield '\n\n';
 }
 
-/** Why a tier is the one shown: required, or the next one up. */
-function role(d: DossierReport, tier: TierResult): string {
-  if (tier.id === d.requiredTier) return ' (required)';
-  return d.tiers[d.tiers.indexOf(tier) + 1]?.id === d.requiredTier ? ' (next tier up)' : '';
-}
-
 /** A tier's gaps in words: the choice of paths, each gap, each alternative, what is owed. */
 function gapItems(tier: TierResult): string[] {
   const out: string[] = [];
@@ -88,7 +82,7 @@ function gapItems(tier: TierResult): string[] {
 const MARK = { met: '✅', gap: '❌', alternative: '➖', owed: '🕓' } as const;
 
 function tierSection(d: DossierReport, tier: TierResult): string[] {
-  const out = [`#### ${tier.met ? '✅' : '❌'} ${escapeMarkdown(tier.name)}${role(d, tier)}: ${escapeMarkdown(tierState(tier))}`, '', ...gapItems(tier)];
+  const out = [`#### ${tier.met ? '✅' : '❌'} ${escapeMarkdown(tier.name)}${tierRole(d, tier)}: ${escapeMarkdown(tierState(tier))}`, '', ...gapItems(tier)];
   out.push('<details><summary>Requirements</summary>', '', '| Requirement | Have | Need | |', '| --- | --- | --- | --- |');
   for (const r of tier.requirements) {
     const status = rowStatus(tier, r);
@@ -104,7 +98,7 @@ function tierSection(d: DossierReport, tier: TierResult): string[] {
 function otherTiers(d: DossierReport, shown: ReadonlySet<TierResult>): string[] {
   const others = d.tiers.filter((t) => !shown.has(t));
   if (others.length === 0) return [];
-  return ['**Other tiers**', '', ...others.map((t) => `- ${t.met ? '✅' : '❌'} ${escapeMarkdown(t.name)}${role(d, t)}: ${escapeMarkdown(tierState(t))}`), ''];
+  return ['**Other tiers**', '', ...others.map((t) => `- ${t.met ? '✅' : '❌'} ${escapeMarkdown(t.name)}${tierRole(d, t)}: ${escapeMarkdown(tierState(t))}`), ''];
 }
 
 function dossierHead(d: DossierReport, level = '###'): string[] {

@@ -9,7 +9,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { DossierReport } from './run.js';
-import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, show, tiersShown, tierState, verdict } from './view.js';
+import { locatedMessage, outcome, owedText, pathChoice, rowLabel, rowStatus, show, tiersShown, tierState, verdict, tierRole } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
 import { planText } from './plan-section.js';
@@ -76,17 +76,10 @@ function verdictLine(d: DossierReport, c: ChalkInstance, quiet: boolean, width: 
   return lines.startsWith(head) ? `${paint(status)} ${c.bold(file)}:${lines.slice(head.length)}` : `${paint(status)}${lines.slice(status.length)}`;
 }
 
-/** Why a tier is the one shown: it is required, or it is the next one up. */
-function role(d: DossierReport, tier: TierResult): string {
-  if (tier.id === d.requiredTier) return ' (required)';
-  const index = d.tiers.indexOf(tier);
-  return d.tiers[index + 1]?.id === d.requiredTier ? ' (next tier up)' : '';
-}
-
 // Text from the standard (tier and path names, labels) is made printable field by field, before colour and
 // table layout, as dossier text is: a standard can be a dossier's own, and as hostile.
 function tierHeading(d: DossierReport, tier: TierResult, c: ChalkInstance): string {
-  const name = `${c.bold(printable(tier.name))}${role(d, tier)}`;
+  const name = `${c.bold(printable(tier.name))}${tierRole(d, tier)}`;
   const state = printable(tierState(tier));
   return `${name} — ${tier.met ? c.green(state) : c.red(state)}`;
 }

@@ -82,6 +82,12 @@ export function focusTier(d: Pick<DossierReport, 'tiers' | 'requiredTier'>): Tie
   return d.tiers[index]!.met && index > 0 ? d.tiers[index - 1] : d.tiers[index];
 }
 
+/** Why a tier is shown with the others: " (required)", " (next tier up)" (the one above the required tier), else nothing. */
+export function tierRole(d: Pick<DossierReport, 'tiers' | 'requiredTier'>, tier: TierResult): string {
+  if (tier.id === d.requiredTier) return ' (required)';
+  return d.tiers[d.tiers.indexOf(tier) + 1]?.id === d.requiredTier ? ' (next tier up)' : '';
+}
+
 /**
  * The tiers shown in full (table and gaps), in the standard's order: the
  * focus tier by default, every tier with `all`, or those picked by id (the
