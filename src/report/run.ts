@@ -71,6 +71,14 @@ export interface DossierOutline {
   integrity: Finding[];
   /** Checked against a standard file the dossier supplied itself (the warning own-standard). */
   ownStandard: boolean;
+  /** What fails it besides its required tier (see shortfallsOf), counted: its verdict names them. */
+  breached?: number;
+  missingMaterials?: number;
+}
+
+/** What fails a dossier besides its required tier's gaps: its breached obligations and (with --materials) the materials it lacks. */
+export function shortfallsOf(report: Pick<DossierReport, 'obligations' | 'materials'>): { breached: number; missingMaterials: number } {
+  return { breached: (report.obligations ?? []).filter((o) => o.status === 'breached').length, missingMaterials: report.materials?.missing.length ?? 0 };
 }
 
 /** Whether a dossier was checked against a standard file it supplied itself (the warning own-standard). */
@@ -92,6 +100,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     warningCount: report.warnings.length,
     integrity: report.warnings.filter((w) => INTEGRITY_CODES.has(w.code)),
     ownStandard: againstOwnStandard(report),
+    ...shortfallsOf(report),
   };
 }
 

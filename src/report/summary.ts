@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import { plural } from '../core/words.js';
 import type { DossierOutline, RunOutline } from './run.js';
 import { fixedTable } from './table.js';
-import { outcome, summaryLine } from './view.js';
+import { outcome, shortfallWords, summaryLine } from './view.js';
 
 const NO_TIER = 'no tier met';
 const INVALID = 'invalid';
@@ -64,7 +64,7 @@ function row(d: DossierOutline, run: RunOutline, c: ChalkInstance, column: numbe
     d.valid ? (d.highestTier ?? '–') : '–',
     d.requiredTier ?? '–',
     result(d, c),
-    d.valid ? count(d.warningCount, 'warning') : count(d.errors.length, 'error'),
+    d.valid ? [...shortfallWords(d), count(d.warningCount, 'warning')].filter((n) => n !== '').join('\n') : count(d.errors.length, 'error'),
   ];
 }
 

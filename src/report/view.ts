@@ -8,7 +8,7 @@ import type { PathResult, TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
 import { printable, type Finding } from '../core/findings.js';
-import type { DossierOutline, DossierReport, FormatOptions, RunResult } from './run.js';
+import { shortfallsOf, type DossierOutline, type DossierReport, type FormatOptions, type RunResult } from './run.js';
 
 export interface Gap {
   tier: TierResult;
@@ -117,15 +117,26 @@ export function requiredTierOf(d: DossierReport): TierResult | undefined {
 }
 
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
-export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'>): string {
+export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'> & Shortfalls): string {
   if (!d.valid) return `invalid — ${plural(d.errors.length, 'error')}`;
   // A validation-only report (`validate --format`) has no tiers: valid is all it can say.
   if (d.tiers.length === 0) return 'valid';
   const index = d.tiers.findIndex((t) => t.id === d.highestTier);
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
   const reached = d.highestTier ?? 'no tier met';
-  if (!next) return `${reached} — the highest tier`;
-  return `${reached} — ${plural(next.gaps, 'gap')} to ${next.id}`;
+  // What else fails the dossier follows, so a FAIL whose required tier is met says why in every format.
+  const also = shortfallWords(d).map((words) => `; ${words}`).join('');
+  if (!next) return `${reached} — the highest tier${also}`;
+  return `${reached} — ${plural(next.gaps, 'gap')} to ${next.id}${also}`;
+}
+
+/** An outline's counts, or a full report's obligations and materials they are counted from. */
+type Shortfalls = Pick<DossierOutline, 'breached' | 'missingMaterials'> & Partial<Pick<DossierReport, 'obligations' | 'materials'>>;
+
+/** "1 obligation breached", "2 materials missing": what fails a dossier besides its required tier. */
+export function shortfallWords(d: Shortfalls): string[] {
+  const { breached, missingMaterials } = d.breached !== undefined || d.missingMaterials !== undefined ? { breached: d.breached ?? 0, missingMaterials: d.missingMaterials ?? 0 } : shortfallsOf(d);
+  return [...(breached > 0 ? [`${plural(breached, 'obligation')} breached`] : []), ...(missingMaterials > 0 ? [`${plural(missingMaterials, 'material')} missing`] : [])];
 }
 
 /** PASS, FAIL or INVALID: the outcome against the required tier. */
