@@ -16,7 +16,7 @@
 import { resolve } from 'node:path';
 import { checkTargets } from './check/batch.js';
 import { checkText, validateText, type DossierReport } from './check/dossier.js';
-import { UsageError } from './check/errors.js';
+import { SettingsFileError, UsageError } from './check/errors.js';
 import { expandPaths } from './check/paths.js';
 import { packageVersion, runOptions, runOutline, type RunSettings } from './check/run.js';
 import { MEMORY_BUDGET, PartStore } from './check/spool.js';
@@ -26,13 +26,14 @@ import { decodeSource } from './load/read.js';
 import { formatters, outlineOf, render, summarise, type FormatOptions, type RunResult } from './report/index.js';
 import { isShipped, loadStandard, StandardError } from './validate/standard.js';
 
-export { EXIT, UsageError } from './check/errors.js';
+export { EXIT, SettingsFileError, UsageError } from './check/errors.js';
 export { exitCodeOf, packageVersion } from './check/run.js';
 /** A shipped standard by id (`classic`, `2025`) or a standard file, checked in full; StandardError when it cannot be used. */
 export { loadStandard, StandardError } from './validate/standard.js';
 export type { DossierReport } from './check/dossier.js';
 export type { IsoDate } from './core/dates.js';
 export type { TierResult } from './core/evaluate.js';
+export type { KeepRenewal, Plan, PlanAction, PlanActionKind } from './core/plan.js';
 export type { Finding } from './core/findings.js';
 export type { RequirementResult } from './core/kinds/index.js';
 export type { Dossier, Standard } from './core/model.js';
@@ -47,15 +48,23 @@ export interface CheckSettings {
   asOf?: string;
   /** The tier each dossier must meet; default: the dossier's targetTier, else the lowest tier. */
   require?: string;
+  /** A tier to plan for; default: the required tier, when it is missed. */
+  plan?: string;
   /** Warn about what lapses within this many days (0 to 3650; default 90). */
   warnWithin?: number;
+  /** A file of public holidays (a YAML or JSON list of dates) for the staffing obligations' working days. */
+  holidays?: string;
+  /** Days before the current rating's last day for the calendar's recertification reminder (default 90). */
+  remind?: number;
   /** The date when neither `asOf` nor the dossier gives one; default: the local calendar day. */
   today?: IsoDate;
+  /** The submission must name every file it needs: each report gets `materials`, and what is missing fails it (as --materials). */
+  materials?: boolean;
 }
 
 /** Whether an error is one starcheck knows (a bad call, a bad standard) rather than a bug. */
-export function isKnownError(error: unknown): error is UsageError | StandardError {
-  return error instanceof UsageError || error instanceof StandardError;
+export function isKnownError(error: unknown): error is UsageError | StandardError | SettingsFileError {
+  return error instanceof UsageError || error instanceof StandardError || error instanceof SettingsFileError;
 }
 
 function settingsOf(settings: CheckSettings): RunSettings {
@@ -63,7 +72,7 @@ function settingsOf(settings: CheckSettings): RunSettings {
   return { ...rest, today };
 }
 
-const NAMES = { asOf: 'asOf', warnWithin: 'warnWithin' };
+const NAMES = { asOf: 'asOf', warnWithin: 'warnWithin', remind: 'remind' };
 
 /** The text as a dossier file would be read, with the same limits (size, binary content, encoding). */
 const readText = (text: string) => decodeSource(Buffer.from(text, 'utf8'));

@@ -119,6 +119,7 @@ class Shared {
         return kept;
       }),
       errors: d.errors.length === 0 ? NO_ERRORS : d.errors,
+      integrity: d.integrity.length === 0 ? NO_ERRORS : d.integrity,
     };
   }
 }

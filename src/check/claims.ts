@@ -19,9 +19,13 @@ function hash(text: string): number {
   return h | 0;
 }
 
-/** A hash per claim, certificates and e-mails apart, of the key the cross-dossier checks compare it by. */
+/** A hash per claim, certificates, e-mails and files apart, of the key the cross-dossier checks compare it by. */
 export function claimHashes(claims: Claims): number[] {
-  return [...claims.certificates.map((c) => hash(`c${claimKey(c.value)}`)), ...claims.emails.map((c) => hash(`e${claimKey(c.value)}`))];
+  return [
+    ...claims.certificates.map((c) => hash(`c${claimKey(c.value)}`)),
+    ...claims.emails.map((c) => hash(`e${claimKey(c.value)}`)),
+    ...(claims.files ?? []).map((c) => hash(`f${c.value}`)),
+  ];
 }
 
 /** The indexes of the entries holding a hash another entry holds too, in order. */

@@ -9,20 +9,25 @@ import type { IsoDate } from '../core/dates.js';
 import type { Dossier } from '../core/model.js';
 import { evaluate } from '../core/evaluate.js';
 import { firstTierLapse, lapseWarnings } from '../core/lapses.js';
-import { claimsOf } from '../core/integrity.js';
+import { claimsOf, sameFileWithin } from '../core/integrity.js';
+import { materialsOf, type MaterialFile } from '../core/materials.js';
+import { fileHashes, gatherMaterials } from './materials.js';
+import { keepRenewals, planFor } from '../core/plan.js';
+import { addYears } from '../core/dates.js';
+import { recertificationRisks, staffingObligations, successorOn } from '../core/obligations.js';
+import { DEFAULT_REMIND_DAYS, deadlinesOf } from '../core/calendar.js';
 import { valueAt } from '../core/pointer.js';
 import { OWN_STANDARD, printable, type Finding } from '../core/findings.js';
 import { formatOf, parseSource, type ParsedSource } from '../load/parse.js';
-import { confinedPath, realFolderOf } from '../load/confine.js';
+import { confinedPath, realFolderOf, STANDARD_FILE } from '../load/confine.js';
 import type { ReadResult } from '../load/read.js';
-import { DEFAULT_STANDARD, isShipped, loadStandard, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
+import { DEFAULT_STANDARD, isShipped, loadStandard, shippedStandards, SHIPPED_STANDARDS, StandardError, type LoadedStandard } from '../validate/standard.js';
 import { didYouMean } from '../core/suggest.js';
 import { validateDossier } from '../validate/dossier.js';
 import type { DossierReport } from '../report/run.js';
 import { UsageError } from './errors.js';
+import { applicantOf } from './applicant.js';
 
-/** The files a dossier's application.standard may name, by the name it gives and by the file's own name after links: the extensions a directory walk takes, as they are written. */
-const STANDARD_FILE = /\.(ya?ml|json)$/;
 
 /** How reports name a dossier read from standard input. */
 export const STDIN_NAME = '<stdin>';
@@ -34,10 +39,18 @@ export interface CheckOptions {
   asOf?: IsoDate;
   /** --require: overrides the dossier's target tier. */
   require?: string;
+  /** --plan: the tier to plan for (default: the required tier, when it is missed). */
+  plan?: string;
   /** The date used when neither --as-of nor the dossier gives one. */
   today: IsoDate;
   /** --warn-within: warn about what lapses within this many days (default 90). */
   warnWithin?: number;
+  /** --materials: the submission must name every file it needs (the report's materials section; missing ones fail). */
+  materials?: boolean;
+  /** --holidays: public holidays, which are not working days for the staffing obligations. */
+  holidays?: readonly IsoDate[];
+  /** --remind: the recertification reminder falls this many days before the current rating's last day (default 90). */
+  remind?: number;
 }
 
 export const DEFAULT_WARN_WITHIN_DAYS = 90;
@@ -78,6 +91,8 @@ export type ValidatedDossier =
       locate: ParsedSource['locate'];
       /** The standard file the dossier supplied itself, as it names it: a verdict vendor staff must see is against it. */
       ownStandard?: string;
+      /** The files it names (certificates, the form), each found good. */
+      materials: MaterialFile[];
     }
   | { ok: false; report: DossierReport; catalogue?: Catalogue; ownStandard?: string };
 
@@ -92,6 +107,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
   const partner = rawString(data, '/partner/name') ?? null;
+  const who = { partner, ...applicantOf(data) };
 
   let standard: LoadedStandard;
   let ownFile: string | undefined;
@@ -102,17 +118,16 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
     const path = '/application/standard';
     const refused = (message: string, code = 'unknown-standard'): ValidatedDossier => ({
       ok: false,
-      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], { partner }),
+      report: invalid(file, [{ code, severity: 'error', message: printable(`application.standard "${own}" ${message}`), path, ...locate(path) }], who),
     });
     // A dossier names a shipped standard or a standard file inside its own folder (see confine.ts).
-    if (!isShipped(own) && !STANDARD_FILE.test(own)) {
+    if (!isShipped(own) && !STANDARD_FILE.pattern.test(own)) {
       return refused(`is neither a shipped standard (${SHIPPED_STANDARDS.join(', ')}) nor a .yaml, .yml or .json file${didYouMean(own, SHIPPED_STANDARDS)}`);
     }
     let ref: string = own;
     if (!isShipped(own)) {
-      const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own);
+      const confined = confinedPath(read.source === undefined ? undefined : realFolderOf(read.source), own, STANDARD_FILE);
       if (!confined.ok) return refused(confined.message, 'confined');
-      if (!STANDARD_FILE.test(confined.path)) return refused('leads to a file that is not a .yaml, .yml or .json file (after resolving links)', 'confined');
       ref = confined.path;
       ownFile = own;
     }
@@ -122,7 +137,7 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
       if (!(error instanceof StandardError)) throw error;
       // The file is the dossier's own, inside its folder: its errors are the dossier's.
       const errors = error.findings.map((f) => ({ ...f, path, ...locate(path), message: printable(`application.standard "${own}": ${f.message}`) }));
-      return { ok: false, report: invalid(file, errors, { partner }) };
+      return { ok: false, report: invalid(file, errors, who) };
     }
   } else {
     standard = loadStandard(DEFAULT_STANDARD);
@@ -130,15 +145,18 @@ export function validateText(file: string, read: ReadResult, standardRef?: strin
   const { catalogue } = standard;
   const validation = validateDossier(parsed.parsed, catalogue);
   const supplied = ownFile !== undefined ? { ownStandard: ownFile } : {};
-  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { partner, standard: catalogue.standard.id }), catalogue, ...supplied };
-  return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied };
+  if (!validation.ok) return { ok: false, report: invalid(file, validation.errors, { ...who, standard: catalogue.standard.id }), catalogue, ...supplied };
+  // The files it names are part of the dossier: one that is missing or no PDF, JPEG or PNG makes it invalid.
+  const materials = gatherMaterials(validation.dossier, read.source, locate);
+  if (!materials.ok) return { ok: false, report: invalid(file, materials.errors, { ...who, standard: catalogue.standard.id }), catalogue, ...supplied };
+  return { ok: true, dossier: validation.dossier, catalogue, locate, ...supplied, materials: materials.files };
 }
 
 /** A --require naming no tier of the standard is a usage error (exit 3), however the dossiers fare. */
-export function assertRequirable(require: string | undefined, catalogue: Catalogue): void {
+export function assertRequirable(require: string | undefined, catalogue: Catalogue, flag = '--require'): void {
   if (require === undefined || catalogue.tierIds.includes(require)) return;
   const hint = didYouMean(require, catalogue.tierIds) || ` — expected one of ${catalogue.tierIds.join(', ')}`;
-  throw new UsageError(`--require: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
+  throw new UsageError(`${flag}: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
 }
 
 /**
@@ -150,14 +168,18 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   const validated = validateText(file, read, options.standard);
   // A tier a shipped standard lacks is the command line's mistake (exit 3); one a dossier's own standard
   // file lacks is that dossier's, and the batch goes on.
-  if (validated.catalogue && validated.ownStandard === undefined) assertRequirable(options.require, validated.catalogue);
+  if (validated.catalogue && validated.ownStandard === undefined) {
+    assertRequirable(options.require, validated.catalogue);
+    assertRequirable(options.plan, validated.catalogue, '--plan');
+  }
   if (!validated.ok) return validated.report;
   const { dossier, catalogue, locate } = validated;
   const standardId = catalogue.standard.id;
-  if (options.require !== undefined && !catalogue.tierIds.includes(options.require)) {
+  for (const [flag, tier] of [['--require', options.require], ['--plan', options.plan]] as const) {
+    if (tier === undefined || catalogue.tierIds.includes(tier)) continue;
     const path = '/application/standard';
-    const message = `--require "${options.require}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
-    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId });
+    const message = `${flag} "${tier}" is not a tier of the ${standardId} standard this dossier supplies — its tiers are ${catalogue.tierIds.join(', ')}`;
+    return invalid(file, [{ code: 'unknown-tier', severity: 'error', message: printable(message), path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId });
   }
 
   const asOf = options.asOf ?? dossier.application?.date ?? options.today;
@@ -166,9 +188,11 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   if (issued !== undefined && issued > asOf) {
     const path = '/application/currentRating/issued';
     const message = `the current rating was issued ${issued}, after the application date ${asOf}; a rating held now was issued on or before it`;
-    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, standard: standardId, asOf });
+    return invalid(file, [{ code: 'rating-after-date', severity: 'error', message, path, ...locate(path) }], { partner: dossier.partner.name, ...applicantOf(dossier), standard: standardId, asOf });
   }
   const evaluation = evaluate(dossier, catalogue, asOf);
+  const obligations = staffingObligations(dossier, catalogue, asOf, new Set(options.holidays ?? []))?.map((o) => ({ ...o, ...locate(o.path) }));
+  const obligationsMet = obligations?.every((o) => o.status !== 'breached');
   // Positions only for what a report points at: the gaps.
   for (const tier of evaluation.tiers) {
     for (const requirement of tier.requirements) if (!requirement.met) Object.assign(requirement, locate(requirement.at));
@@ -198,15 +222,43 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
       ...locate(path),
     });
   }
+  if (rating !== undefined) {
+    const successor = successorOn(catalogue.standard, shippedStandards(), asOf);
+    if (successor !== undefined) {
+      const path = '/application/standard';
+      const since = successor.effective !== undefined ? ` from ${successor.effective}` : '';
+      warnings.push({
+        code: 'superseded-standard',
+        severity: 'warning',
+        message: printable(`checked against the ${standardId} standard, which the ${successor.id} standard ("${successor.title}") supersedes${since}: recertification is on the latest criteria — check with --standard ${successor.id}`),
+        path,
+        ...locate(path),
+      });
+    }
+    for (const risk of recertificationRisks(dossier, rating, asOf)) warnings.push({ ...risk, severity: 'warning', message: printable(risk.message), ...locate(risk.path) });
+  }
   warnings.push(
     ...lapseWarnings(dossier, catalogue, evaluation.tiers, asOf, options.warnWithin ?? DEFAULT_WARN_WITHIN_DAYS).map(
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
     ),
   );
+  const claims = claimsOf(dossier, fileHashes(validated.materials));
+  for (const finding of sameFileWithin(claims)) warnings.push({ ...finding, ...locate(finding.path!) });
+  const planTier = options.plan ?? (required?.met === true ? undefined : requiredTier);
+  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier);
+  if (plan !== null) for (const action of plan.actions) if (action.at !== undefined) Object.assign(action, locate(action.at));
+  const held = evaluation.highestTier;
+  const keep =
+    held === null
+      ? []
+      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1)).map((k) => ({ ...k, ...locate(k.at) }));
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
+  const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
+  for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));
   return {
     file,
     partner: dossier.partner.name,
+    ...applicantOf(dossier),
     standard: standardId,
     asOf,
     valid: true,
@@ -215,10 +267,18 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     tiers: evaluation.tiers,
     highestTier: evaluation.highestTier,
     requiredTier,
-    pass: required?.met === true,
+    // With --materials, a submission that lacks a file is not ready, whatever its tier.
+    // A breached obligation fails the dossier whatever its tiers: the vendor may cancel the rating.
+    // With --materials, a submission that lacks a file is not ready either.
+    pass: required?.met === true && obligationsMet !== false && materials?.complete !== false,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
+    ...(obligations !== undefined ? { obligations, obligationsMet: obligationsMet! } : {}),
+    deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS),
     firstLapse: firstTierLapse(evaluation.tiers),
+    ...(materials ? { materials } : {}),
+    ...(plan !== null ? { plan } : {}),
+    keep,
     // Located only should the batch find them elsewhere too, when the dossier is checked again with the warnings.
-    claims: claimsOf(dossier),
+    claims,
   };
 }

@@ -13,6 +13,17 @@ export const EXIT = {
   usage: 3,
 } as const;
 
+/** A file given on the command line besides the standard (--holidays) that cannot be used: each finding already names file, line and column. */
+export class SettingsFileError extends Error {
+  constructor(
+    readonly source: string,
+    readonly findings: Array<{ message: string; line?: number; column?: number }>,
+  ) {
+    super(findings.map((f) => `${source}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`).join('\n'));
+    this.name = 'SettingsFileError';
+  }
+}
+
 /** A mistake in how starcheck was called. */
 export class UsageError extends Error {
   constructor(message: string) {

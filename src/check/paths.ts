@@ -114,7 +114,12 @@ interface Filter {
   maxDepth: number;
 }
 
-const DOSSIER_FILES: Filter = { wanted: (relative) => DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)), maxDepth: Infinity };
+/** The JSON report `starcheck pack` puts beside the dossier (check/pack.ts): an unpacked submission is one dossier. */
+const PACKED_REPORT = 'starcheck-report.json';
+const DOSSIER_FILES: Filter = {
+  wanted: (relative) => DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)) && !(relative === PACKED_REPORT || relative.endsWith(`/${PACKED_REPORT}`)),
+  maxDepth: Infinity,
+};
 
 /**
  * The files under `directory` (as reports name it; `start` is where it lies)

@@ -55,7 +55,7 @@ export interface CliIo {
 }
 
 /** Options whose value is the next argument: a value is no path to find by its bytes. */
-const VALUED = new Set(['--standard', '--as-of', '--require', '-f', '--format', '-o', '--output', '--warn-within', '--jobs']);
+const VALUED = new Set(['--standard', '--as-of', '--require', '--plan', '-f', '--format', '-o', '--output', '--warn-within', '--jobs']);
 
 /**
  * The arguments with every path that is not UTF-8 shown as \xHH where it

@@ -4,13 +4,15 @@
  */
 import { packageVersion } from '../check/run.js';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from '../check/errors.js';
+import { EXIT, SettingsFileError, UsageError } from '../check/errors.js';
 import { StandardError } from '../validate/standard.js';
 import { DEFAULT_WARN_WITHIN_DAYS } from '../check/dossier.js';
+import { DEFAULT_REMIND_DAYS } from '../core/calendar.js';
 import { formatters } from '../report/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runRules, type RulesFlags } from './commands/rules.js';
 import { DEFAULT_DOSSIER, runInit } from './commands/init.js';
+import { runPack, type PackFlags } from './commands/pack.js';
 import { runSchema, SCHEMA_NAMES, type SchemaName } from './commands/schema.js';
 import { runValidate, type ValidateFlags } from './commands/validate.js';
 import { rawArguments, type CliIo } from './io.js';
@@ -40,23 +42,27 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier each dossier must meet (default: the dossier's targetTier, else the lowest tier)")
+    .option('--plan <tier>', 'plan the fewest actions that reach this tier (default: the required tier, when it is missed)')
     .addOption(
       new Option('-f, --format <name[=file]>', `output format, repeatable: ${Object.keys(formatters).join(', ')} (with =file, written to that file)`).argParser(collect).default([]),
     )
     .option('-o, --output <file>', 'write the output that has no =file to this file instead of standard output')
+    .option('--holidays <file>', 'public holidays (a YAML or JSON list of dates), no working days for the staffing obligations')
+    .option('--remind <days>', `the recertification reminder of --format ics, this many days before the current rating ends (default: ${DEFAULT_REMIND_DAYS})`)
     .option('--warn-within <days>', `warn about certificates and tiers that lapse within this many days (default: ${DEFAULT_WARN_WITHIN_DAYS})`)
+    .option('--materials', 'the submission must name each counting certificate\'s file and the application form; what is missing fails the dossier')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('-q, --quiet', 'print verdicts only; for a batch, only the summary table', false)
+    .option('-q, --quiet', 'print verdicts only (for a batch, only the summary table), then any integrity warnings', false)
     .option('--jobs <n>', 'dossiers checked in parallel threads (default: the available cores)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all pass · 1 some dossier misses its required tier · 2 some dossier is invalid or unreadable · 3 usage or standard error',
+      '\nExit codes: 0 all pass · 1 some dossier misses its required tier or breached an obligation · 2 some dossier is invalid or unreadable · 3 usage or standard error',
     )
     .action(async (paths: string[], flags: CheckFlags) => setCode(await runCheck(paths, flags, io, version)));
 
   program
     .command('rules')
-    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source")
+    .description("print a standard's requirement matrix, tiers as columns, with the readings of its source, then its certificate codes, aliases and replacements and its lab categories")
     .option('--standard <id|file>', 'standard to print (default: classic)')
     .option('--format <name>', 'text, markdown or json', 'text')
     .action((flags: RulesFlags) => setCode(runRules(flags, io)));
@@ -76,6 +82,17 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .argument('[file]', `where to write it, or - for standard output (default: ${DEFAULT_DOSSIER})`)
     .addHelpText('after', '\nExit codes: 0 written · 3 the file already exists (it is left as it is)')
     .action(async (file: string | undefined) => setCode(await runInit(file, io)));
+
+  program
+    .command('pack')
+    .description('write the submission as one zip for the application e-mail: the dossier, its report (HTML, JSON), the certificates\' files and the form')
+    .argument('<dossier>', 'the dossier file; the files it names are found beside it')
+    .option('-o, --output <file.zip>', "where to write the zip (default: <partner id, else name>-submission.zip in the working directory)")
+    .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
+    .option('--as-of <YYYY-MM-DD>', "application date for the reports (default: the dossier's application.date, else today)")
+    .option('--require <tier>', "tier the reports require (default: the dossier's targetTier, else the lowest tier)")
+    .addHelpText('after', '\nExit codes: 0 written · 2 the dossier is invalid or its materials are incomplete (listed) · 3 the file already exists, or a usage error')
+    .action(async (dossier: string, flags: PackFlags) => setCode(await runPack(dossier, flags, io, version)));
 
   program
     .command('schema')
@@ -110,7 +127,7 @@ export async function main(commandArgs: string[], commandIo: CliIo): Promise<num
       io.stderr.write(`starcheck: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof StandardError) {
+    if (error instanceof StandardError || error instanceof SettingsFileError) {
       io.stderr.write(`${error.message}\n`);
       return EXIT.usage;
     }

@@ -115,7 +115,7 @@ export function useColor(flag: boolean, env: Record<string, string | undefined>,
  * the name is taken, so an existing file is never replaced, even in a race).
  * Returns false when the file already exists.
  */
-export async function writeNewFile(file: string, content: string, temporaries?: Temporaries): Promise<boolean> {
+export async function writeNewFile(file: string, content: string | Uint8Array, temporaries?: Temporaries): Promise<boolean> {
   const { link, rm, writeFile } = await files();
   const temporary = await temporaryFor(file);
   // Listed before it exists, so a signal at any moment removes it.

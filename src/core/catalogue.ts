@@ -315,6 +315,28 @@ export function reachesDown(catalogue: Catalogue, code: string): number {
   return remembered(downward, catalogue, code, () => reach(code, catalogue.replaces).size);
 }
 
+/**
+ * The keys `start` leads to along `edges`, itself left out, nearest first, at
+ * most `limit` of them; `more` says whether others lie beyond. Bounded so a
+ * listing of a chain of thousands stays linear, where the full closure would
+ * be quadratic.
+ */
+export function firstReached(start: string, edges: Map<string, string[]>, limit: number): { keys: string[]; more: boolean } {
+  const seen = new Set<string>([start]);
+  const keys: string[] = [];
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of edges.get(queue[i]!) ?? []) {
+      if (seen.has(next)) continue;
+      if (keys.length === limit) return { keys, more: true };
+      seen.add(next);
+      keys.push(next);
+      queue.push(next);
+    }
+  }
+  return { keys, more: false };
+}
+
 /** Whether some other certificate replaces `code`. */
 export function hasHigher(catalogue: Catalogue, code: string): boolean {
   return (catalogue.replacedBy.get(code)?.length ?? 0) > 0;

@@ -18,11 +18,13 @@ export interface Claim {
   value: string;
   engineer: number;
   certificate?: number;
+  /** For a certificate's file (value: its content hash): the path the dossier names it by. */
+  file?: string;
 }
 
 /** The claim's JSON pointer in its dossier (the pipeline locates a warning's pointer in the source). */
-function pathOf({ engineer, certificate }: Claim): string {
-  return certificate === undefined ? `/engineers/${engineer}/email` : `/engineers/${engineer}/certificates/${certificate}/number`;
+function pathOf({ engineer, certificate, file }: Claim): string {
+  return certificate === undefined ? `/engineers/${engineer}/email` : `/engineers/${engineer}/certificates/${certificate}/${file !== undefined ? 'file' : 'number'}`;
 }
 
 export interface Claims {
@@ -30,9 +32,15 @@ export interface Claims {
   partner: string;
   certificates: Claim[];
   emails: Claim[];
+  /** Certificates' files by content hash: present only when the dossier names some. */
+  files?: Claim[];
 }
 
-export function claimsOf(dossier: Dossier): Claims {
+/** The warning on one file's content submitted under two certificates. */
+export const SAME_CERTIFICATE_FILE = 'same-certificate-file';
+
+/** `hashes`: the content hash of each certificate's file, by the certificate's pointer (see core/materials.ts). */
+export function claimsOf(dossier: Dossier, hashes?: ReadonlyMap<string, string>): Claims {
   const certificates: Claim[] = [];
   const emails: Claim[] = [];
   dossier.engineers.forEach((engineer, e) => {
@@ -41,14 +49,23 @@ export function claimsOf(dossier: Dossier): Claims {
       if (cert.number !== undefined) certificates.push({ value: detached(cert.number), engineer: e, certificate: c });
     });
   });
-  return { partner: detached(dossier.partner.id ?? dossier.partner.name), certificates, emails };
+  const files: Claim[] = [];
+  if (hashes !== undefined && hashes.size > 0) {
+    dossier.engineers.forEach((engineer, e) =>
+      (engineer.certificates ?? []).forEach((cert, c) => {
+        const hash = hashes.get(`/engineers/${e}/certificates/${c}`);
+        if (hash !== undefined) files.push({ value: hash, engineer: e, certificate: c, file: detached(cert.file!) });
+      }),
+    );
+  }
+  return { partner: detached(dossier.partner.id ?? dossier.partner.name), certificates, emails, ...(files.length > 0 ? { files } : {}) };
 }
 
 /** Whether two readings of a dossier make the very same claims, in the same places. */
 export function sameClaims(a: Claims, b: Claims): boolean {
-  const same = (x: Claim[], y: Claim[]): boolean =>
+  const same = (x: Claim[] = [], y: Claim[] = []): boolean =>
     x.length === y.length && x.every((c, i) => c.value === y[i]!.value && c.engineer === y[i]!.engineer && c.certificate === y[i]!.certificate);
-  return a.partner === b.partner && same(a.certificates, b.certificates) && same(a.emails, b.emails);
+  return a.partner === b.partner && same(a.certificates, b.certificates) && same(a.emails, b.emails) && same(a.files, b.files);
 }
 
 /**
@@ -102,6 +119,9 @@ function group(entries: ReadonlyArray<Claims | undefined>, pick: (claims: Claims
   return repeated;
 }
 
+/** The codes of the cross-dossier warnings: what a vendor must see about a batch even when it asks for verdicts only. */
+export const INTEGRITY_CODES: ReadonlySet<string> = new Set(['certificate-claimed-elsewhere', 'engineer-under-two-partners']);
+
 function warning(code: string, holder: Holder, message: string): Finding {
   return { code, severity: 'warning', message, path: pathOf(holder.claim) };
 }
@@ -124,6 +144,18 @@ export function crossCheck(files: readonly string[], entries: ReadonlyArray<Clai
     }
   }
 
+  for (const holders of group(entries, (c) => c.files ?? []).values()) {
+    const indexes = [...new Set(holders.map((h) => h.index))];
+    // Within one dossier, sameFileWithin warns.
+    if (indexes.length < 2) continue;
+    for (const holder of holders) {
+      const rest = others(indexes, (i) => i !== holder.index, indexes.length - 1, (i) => files[i]!);
+      findings[holder.index]!.push(
+        warning(SAME_CERTIFICATE_FILE, holder, `certificate file "${holder.claim.file}" has the same content as a certificate file submitted in ${rest}; each certificate has an electronic edition of its own`),
+      );
+    }
+  }
+
   for (const holders of group(entries, (c) => c.emails).values()) {
     const partnerOf = (index: number): string => claimKey(entries[index]!.partner);
     const indexes = [...new Set(holders.map((h) => h.index))];
@@ -135,6 +167,27 @@ export function crossCheck(files: readonly string[], entries: ReadonlyArray<Clai
       const own = partnerOf(holder.index);
       const rest = others(indexes, (i) => partnerOf(i) !== own, indexes.length - perPartner.get(own)!, (i) => `${files[i]} (partner "${entries[i]!.partner}")`);
       findings[holder.index]!.push(warning('engineer-under-two-partners', holder, `engineer e-mail "${holder.claim.value}" is also listed under another partner in ${rest}`));
+    }
+  }
+  return findings;
+}
+
+/**
+ * Within one dossier, a certificate file whose content another certificate
+ * of the dossier names too (the same path twice, or a copy): one warning per
+ * certificate, naming the others.
+ */
+export function sameFileWithin(claims: Claims): Finding[] {
+  const byHash = new Map<string, Claim[]>();
+  for (const claim of claims.files ?? []) byHash.set(claim.value, [...(byHash.get(claim.value) ?? []), claim]);
+  const findings: Finding[] = [];
+  for (const holders of byHash.values()) {
+    if (holders.length < 2) continue;
+    for (const holder of holders) {
+      const rest = holders.filter((h) => h !== holder).map((h) => `engineers.${h.engineer}.certificates.${h.certificate} ("${h.file}")`);
+      findings.push(
+        warning(SAME_CERTIFICATE_FILE, { index: 0, claim: holder }, `certificate file "${holder.file}" has the same content as the file of ${rest.join(', ')}; each certificate has an electronic edition of its own`),
+      );
     }
   }
   return findings;

@@ -9,7 +9,8 @@ import { addDays, addMonths, compareDates, toDayNumber, type IsoDate } from './d
 import type { TierResult } from './evaluate.js';
 import { hasLeft, notCountingReason, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
-import { engineerLabel, plural } from './words.js';
+import { placeWords } from './places.js';
+import { plural } from './words.js';
 
 /** The first day on which a tier met now is no longer met. */
 export interface TierLapse {
@@ -58,7 +59,7 @@ export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: rea
     (engineer.certificates ?? []).forEach((certificate, c) => {
       const code = canonicalCode(catalogue, certificate.type);
       if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) return;
-      const who = `${engineerLabel(engineer)}: ${code}`;
+      const who = placeWords(`/engineers/${e}/certificates/${c}`, dossier);
       const marginEnds = stopsCountingOn(certificate, catalogue);
       const leaves = engineer.leftOn;
       const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;

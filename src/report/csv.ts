@@ -5,9 +5,28 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { againstOwnStandard, type DossierReport, type Formatter } from './run.js';
-import { requiredTierOf } from './view.js';
+import type { TierResult } from '../core/evaluate.js';
+import { locatedMessage, neededRows, requiredTierOf } from './view.js';
 
-export const CSV_COLUMNS = ['file', 'partner', 'standard', 'own_standard', 'valid', 'highest_tier', 'required_tier', 'pass', 'gap_count', 'earliest_lapse'] as const;
+export const CSV_COLUMNS = [
+  'file',
+  'partner_id',
+  'partner',
+  'country',
+  'channel',
+  'standard',
+  'own_standard',
+  'application_date',
+  'valid',
+  'highest_tier',
+  'required_tier',
+  'pass',
+  'gap_count',
+  'unmet',
+  'holds_until',
+  'warnings',
+  'first_error',
+] as const;
 
 /** Spreadsheets treat a cell starting with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -16,19 +35,38 @@ export function neutralise(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** The required tier's unmet rows by id, space-separated: the rows its gap count counts. */
+function unmetIds(tier: TierResult | undefined): string {
+  if (tier === undefined || tier.met) return '';
+  return neededRows(tier)
+    .filter((r) => !r.met)
+    .map((r) => r.id)
+    .join(' ');
+}
+
 function row(d: DossierReport): string[] {
   const required = requiredTierOf(d);
+  const firstError = d.errors[0];
   return [
     d.file,
+    d.applicant?.id ?? '',
     d.partner ?? '',
+    d.applicant?.country ?? '',
+    d.applicant?.channel ?? '',
     d.standard ?? '',
     String(againstOwnStandard(d)),
+    // The date the tiers were judged on; for an invalid dossier, the date it gives.
+    d.asOf ?? d.applicant?.date ?? '',
     String(d.valid),
     d.highestTier ?? '',
     d.requiredTier ?? '',
     String(d.pass),
     required !== undefined ? String(required.gaps) : '',
-    d.firstLapse?.on ?? '',
+    unmetIds(required),
+    // The last day the required tier is held, as text and JSON give it; empty when it is not met or nothing it rests on lapses.
+    required?.met === true && typeof required.holdsUntil === 'string' ? required.holdsUntil : '',
+    [...new Set(d.warnings.map((w) => w.code))].join(' '),
+    firstError !== undefined ? locatedMessage(d.file, firstError) : '',
   ].map(neutralise);
 }
 

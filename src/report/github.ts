@@ -8,6 +8,8 @@ import { controlsEscaped } from '../core/findings.js';
 import type { DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf, outcome, verdict } from './view.js';
+import { materialGaps } from './materials.js';
+import { obligationText, unmetObligations } from './obligations.js';
 
 /** The message part of a workflow command: %, CR and LF are escaped, as the runner reads them. */
 function escapeData(text: string): string {
@@ -44,7 +46,12 @@ function annotations(d: DossierReport): string[] {
   for (const { tier, requirement: r } of gapsOf(d).filter((g) => g.blocking)) {
     lines.push(command('error', where(d, r, `starcheck: gap to ${tier.id}`), `${r.label}: ${r.gap ?? 'not met'}`));
   }
+  for (const m of materialGaps(d)) lines.push(command('error', where(d, m, `starcheck ${m.code}`), m.message));
   for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
+  for (const a of d.plan?.actions ?? []) lines.push(command('notice', where(d, a, `starcheck: plan to ${d.plan!.tier}`), a.text));
+  for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), k.text ?? `renew the ${k.type} of ${k.engineer} by ${k.by}`));
+  // Obligations of the rating year: a breached one fails the dossier, an open one is owed soon.
+  for (const o of unmetObligations(d)) lines.push(command(o.status === 'breached' ? 'error' : 'warning', where(d, o, `starcheck obligation ${o.code} ${o.status}`), obligationText(o)));
   const required = d.valid ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
   return lines;

@@ -12,6 +12,9 @@ import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierReport } from './run.js';
 import type { Formatter, RunOutline } from './run.js';
+import { materialsHtml } from './materials.js';
+import { planHtml } from './plan-section.js';
+import { obligationsHtml } from './obligations.js';
 import { gapsOf, locatedMessage, metPaths, outcome, pathChoice, requirementOrder, show, summaryLine, tierProgress, verdict } from './view.js';
 
 const STYLE = `
@@ -48,6 +51,8 @@ td.spare, td.none { color: var(--muted); }
 ul { margin: 4px 0; padding-left: 22px; }
 li { margin: 3px 0; }
 .warnings li { color: var(--warn); }
+.obligations li.breached { color: var(--bad); }
+.obligations li.met { color: var(--ok); }
 .errors li { color: var(--bad); }
 .timeline .row { display: grid; grid-template-columns: 120px 1fr 200px; gap: 10px; align-items: center; margin: 6px 0; }
 .timeline .track { position: relative; height: 12px; background: #e6e8eb; border-radius: 6px; overflow: hidden; }
@@ -151,7 +156,7 @@ function dossierSection(d: DossierReport): string {
   }
   const rating = d.currentRating ? `<p>Current rating: ${e(d.currentRating.tier)}, issued ${e(d.currentRating.issued)}, valid until ${e(d.currentRating.validUntil)}</p>` : '';
   const warnings = d.warnings.length > 0 ? `<h3>Warnings</h3><ul class="warnings">${d.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul>` : '';
-  return `<section class="dossier">${head}${rating}${warnings}${progress(d)}${requirementsTable(d)}${gapList(d)}${noteList(d)}${timeline(d)}</section>`;
+  return `<section class="dossier">${head}${rating}${warnings}${obligationsHtml(d, e)}${progress(d)}${requirementsTable(d)}${gapList(d)}${planHtml(d, e)}${noteList(d)}${materialsHtml(d, e)}${timeline(d)}</section>`;
 }
 
 function pageTitle(run: RunOutline): string {

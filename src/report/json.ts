@@ -6,6 +6,7 @@
 import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../core/findings.js';
+import type { Materials } from '../core/materials.js';
 import { aroundLine, type DossierReport, type Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
@@ -28,6 +29,20 @@ const requirement = (r: RequirementResult): object => ({
   column: r.column,
 });
 
+/** The shape: level and filledBy for a vacancy, reportedOn for an exit report, each left out where it does not belong. */
+const obligation = (o: NonNullable<DossierReport['obligations']>[number]): object => ({
+  code: o.code,
+  engineer: o.engineer,
+  due: o.due,
+  status: o.status,
+  level: o.level,
+  filledBy: o.filledBy,
+  reportedOn: o.reportedOn,
+  message: o.message,
+  line: o.line,
+  column: o.column,
+});
+
 const tier = (t: TierResult): object => ({
   id: t.id,
   name: t.name,
@@ -36,6 +51,12 @@ const tier = (t: TierResult): object => ({
   holdsUntil: t.holdsUntil,
   paths: t.paths?.map((p) => ({ id: p.id, name: p.name, met: p.met, gaps: p.gaps })),
   requirements: t.requirements.map(requirement),
+});
+
+const materials = (m: Materials): object => ({
+  complete: m.complete,
+  missing: m.missing.map((x) => ({ engineer: x.engineer, type: x.type, number: x.number, path: x.path, line: x.line, column: x.column })),
+  files: m.files.map((f) => ({ path: f.path, kind: f.kind, bytes: f.bytes })),
 });
 
 const entry = (d: DossierReport): object => ({
@@ -50,7 +71,19 @@ const entry = (d: DossierReport): object => ({
   tiers: d.tiers.map(tier),
   highestTier: d.highestTier,
   requiredTier: d.requiredTier,
+  // Only for a dossier that declares its current rating: a first application owes nothing yet.
+  obligations: d.obligations?.map(obligation),
+  obligationsMet: d.obligationsMet,
   pass: d.pass,
+  materials: d.materials && materials(d.materials),
+  plan: d.plan && {
+    tier: d.plan.tier,
+    path: d.plan.path,
+    size: d.plan.size,
+    proven: d.plan.proven,
+    actions: d.plan.actions.map((a) => ({ kind: a.kind, engineer: a.engineer, type: a.type, category: a.category, level: a.level, amount: a.amount, fills: a.fills, text: a.text })),
+  },
+  keep: d.keep?.map((k) => ({ engineer: k.engineer, type: k.type, by: k.by, tier: k.tier })),
 });
 
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */

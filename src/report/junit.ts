@@ -8,7 +8,9 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { printableLines } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
+import { obligationText } from './obligations.js';
 import { locatedMessage, requiredTierOf, rowLabel, show, verdict } from './view.js';
+import { materialGaps, MATERIALS_TITLE } from './materials.js';
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -54,6 +56,26 @@ function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
     const body = `${r.gap ?? ''}\nhas ${show(r.have)}, needs ${show(r.need)}\nat ${where}`;
     return { ...testcase, failure: { '@_message': clean(r.gap ?? `has ${show(r.have)}, needs ${show(r.need)}`), '@_type': r.id, '#text': clean(body) } };
   });
+  // With --materials: a failed testcase per missing material, or one passed testcase for a complete submission.
+  if (d.materials !== undefined) {
+    const gaps = materialGaps(d);
+    counts.tests += Math.max(1, gaps.length);
+    counts.failures += gaps.length;
+    const named = { '@_classname': 'starcheck.materials', '@_file': clean(d.file) };
+    if (gaps.length === 0) cases.push({ '@_name': clean(`${MATERIALS_TITLE}: complete`), ...named });
+    for (const gap of gaps) {
+      cases.push({ '@_name': clean(gap.message), ...named, ...(gap.line !== undefined ? { '@_line': gap.line } : {}), failure: { '@_message': clean(gap.message), '@_type': gap.code, '#text': clean(locatedMessage(d.file, gap)) } });
+    }
+  }
+  // The rating year's obligations, a testcase each: a breached one fails.
+  for (const o of d.obligations ?? []) {
+    counts.tests++;
+    const testcase: Element = { '@_name': clean(`${o.code} ${o.engineer} due ${o.due}`), '@_classname': 'starcheck.obligations', '@_file': clean(d.file), ...(o.line !== undefined ? { '@_line': o.line } : {}) };
+    if (o.status === 'breached') {
+      counts.failures++;
+      cases.push({ ...testcase, failure: { '@_message': clean(o.message), '@_type': o.code, '#text': clean(obligationText(o)) } });
+    } else cases.push({ ...testcase, 'system-out': clean(obligationText(o)) });
+  }
   return { cases, counts };
 }
 

@@ -8,7 +8,10 @@ import { printable, printableLines } from '../core/findings.js';
 import type { TierResult } from '../core/evaluate.js';
 import { plural } from '../core/words.js';
 import type { DossierOutline, DossierReport, Formatter, RunOutline } from './run.js';
+import { planMarkdown } from './plan-section.js';
+import { obligationsMarkdown } from './obligations.js';
 import { locatedMessage, metPaths, outcome, pathChoice, rowLabel, show, verdict } from './view.js';
+import { materialsMarkdown } from './materials.js';
 
 /**
  * Escapes text for a Markdown table cell or list item: no emphasis, link,
@@ -81,7 +84,7 @@ function dossierSection(d: DossierReport): string[] {
     for (const w of d.warnings) out.push(`- ⚠️ ${escapeMarkdown(locatedMessage(d.file, w))}`);
     out.push('');
   }
-  return [...out, ...d.tiers.flatMap(tierSection)];
+  return [...out, ...obligationsMarkdown(d, escapeMarkdown), ...d.tiers.flatMap((tier) => (tier.id === d.requiredTier ? [...tierSection(tier), ...planMarkdown(d, escapeMarkdown)] : tierSection(tier))), ...materialsMarkdown(d, escapeMarkdown)];
 }
 
 /** Blank lines, as a reader sees them: never more than one in a row. */

@@ -7,6 +7,8 @@
  */
 import Table from 'cli-table3';
 import type { Standard } from '../core/model.js';
+import type { Catalogue } from '../core/catalogue.js';
+import { catalogueListing, catalogueMarkdown, catalogueText } from './rules-catalogue.js';
 import { printableLines } from '../core/findings.js';
 import { escapeMarkdown } from './markdown.js';
 import { wrap } from './text.js';
@@ -56,7 +58,16 @@ export function ruleMatrix(standard: Standard): RuleMatrix {
   for (const path of standard.paths ?? []) {
     sections.push({ path: { id: path.id, name: path.name }, rows: standard.requirements.filter((r) => r.path === path.id).map(row) });
   }
-  return { title: standard.title, tiers: standard.tiers.map((t) => ({ id: t.id, name: t.name })), sections, readings, notes: standard.notes ?? [] };
+  // The rating year's obligations are no cell of the matrix: their reading follows the cells'.
+  const { staffing } = standard;
+  if (staffing !== undefined) {
+    const days = staffing.workingDays.join(', ');
+    const rule = `Staffing, while a rating is held: an exit is reported within ${staffing.reportWithinWorkingDays} working days (${days}) and the vacancy filled within ${staffing.fillWithinMonths} months by an engineer of the same level.`;
+    readings.push(staffing.reading !== undefined ? `${rule} ${staffing.reading}` : rule);
+  }
+  const notes = [...(standard.notes ?? [])];
+  if (standard.supersedes !== undefined) notes.push(`Supersedes ${standard.supersedes.join(', ')}${standard.effective !== undefined ? ` from ${standard.effective}` : ''}.`);
+  return { title: standard.title, tiers: standard.tiers.map((t) => ({ id: t.id, name: t.name })), sections, readings, notes };
 }
 
 function marked(text: string, note: number | undefined): string {
@@ -74,8 +85,8 @@ function sectionHeading(section: MatrixSection, matrix: RuleMatrix): string | un
 const WIDTH = 80;
 const TIER_WIDTH = 12;
 
-export function rulesText(standard: Standard): string {
-  const matrix = ruleMatrix(standard);
+export function rulesText(catalogue: Catalogue): string {
+  const matrix = ruleMatrix(catalogue.standard);
   const columns = matrix.tiers.length + 1;
   const labelWidth = Math.max(24, WIDTH - (columns + 1) - matrix.tiers.length * TIER_WIDTH);
   const table = new Table({
@@ -93,11 +104,12 @@ export function rulesText(standard: Standard): string {
   if (matrix.sections.some((s) => s.path !== null)) out.push('', wrap('A tier is met when every row of "Every path" and every row of at least one path is met.', WIDTH, ''));
   if (matrix.readings.length > 0) out.push('', 'Readings of the source:', ...matrix.readings.map((r, i) => wrap(`[${i + 1}] ${r}`, WIDTH, '    ')));
   if (matrix.notes.length > 0) out.push('', 'Notes:', ...matrix.notes.map((n) => wrap(`- ${n}`, WIDTH, '  ')));
+  out.push('', ...catalogueText(catalogue).map((part) => (part.includes('\n') ? part : wrap(part, WIDTH, ''))));
   return printableLines(`${out.join('\n')}\n`, { colour: false });
 }
 
-export function rulesMarkdown(standard: Standard): string {
-  const matrix = ruleMatrix(standard);
+export function rulesMarkdown(catalogue: Catalogue): string {
+  const matrix = ruleMatrix(catalogue.standard);
   const cell = (text: string, note: number | undefined): string => escapeMarkdown(marked(text, note));
   const out = [`## ${escapeMarkdown(matrix.title)}`, '', `| Requirement | ${matrix.tiers.map((t) => escapeMarkdown(t.name)).join(' | ')} |`, `| --- |${' --- |'.repeat(matrix.tiers.length)}`];
   for (const section of matrix.sections) {
@@ -108,13 +120,22 @@ export function rulesMarkdown(standard: Standard): string {
   if (matrix.sections.some((s) => s.path !== null)) out.push('', 'A tier is met when every row of "Every path" and every row of at least one path is met.');
   if (matrix.readings.length > 0) out.push('', '**Readings of the source**', '', ...matrix.readings.map((r, i) => `- \\[${i + 1}\\] ${escapeMarkdown(r)}`));
   if (matrix.notes.length > 0) out.push('', '**Notes**', '', ...matrix.notes.map((n) => `- ${escapeMarkdown(n)}`));
+  out.push('', ...catalogueMarkdown(catalogue));
   return printableLines(`${out.join('\n')}\n`, { colour: false });
 }
 
-/** The standard's tiers, paths and rows as they are in its file: the matrix as data. */
-export function rulesJson(standard: Standard): string {
-  const { id, title, source, notes, tiers, paths, requirements } = standard;
-  return `${JSON.stringify({ standard: { id, title, ...(source !== undefined ? { source } : {}), notes: notes ?? [] }, tiers, paths: paths ?? [], requirements }, null, 2)}\n`;
+/**
+ * The standard's tiers, paths and rows as they are in its file: the matrix as
+ * data; then the catalogue, what each certificate replaces and each lab
+ * category fills followed through (`replacesMore`/`fillsMore`: the list stops
+ * at 20).
+ */
+export function rulesJson(catalogue: Catalogue): string {
+  const { id, title, source, notes, effective, supersedes, staffing, tiers, paths, requirements } = catalogue.standard;
+  const head = { id, title, ...(source !== undefined ? { source } : {}), notes: notes ?? [], ...(effective !== undefined ? { effective } : {}), ...(supersedes !== undefined ? { supersedes } : {}) };
+  const { certificates, labCategories } = catalogueListing(catalogue);
+  const document = { standard: head, tiers, paths: paths ?? [], requirements, ...(staffing !== undefined ? { staffing } : {}), certificates, labCategories };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export const ruleFormats = { text: rulesText, markdown: rulesMarkdown, json: rulesJson } as const;

@@ -1,9 +1,13 @@
 /** The result of one run over one or more dossiers: what every formatter reads. */
 import { detached } from '../core/detached.js';
-import type { Claims } from '../core/integrity.js';
+import { INTEGRITY_CODES, type Claims } from '../core/integrity.js';
 import type { IsoDate } from '../core/dates.js';
 import type { TierResult } from '../core/evaluate.js';
 import type { TierLapse } from '../core/lapses.js';
+import type { Materials } from '../core/materials.js';
+import type { KeepRenewal, Plan } from '../core/plan.js';
+import type { Obligation } from '../core/obligations.js';
+import type { Deadline } from '../core/calendar.js';
 import { OWN_STANDARD, type Finding } from '../core/findings.js';
 
 /** One dossier's outcome, as the pipeline produces it and every formatter reads it. */
@@ -22,8 +26,25 @@ export interface DossierReport {
   pass: boolean;
   /** The rating held now, when the dossier declares one: the tier, its issue date and its last valid day. */
   currentRating?: { tier: string; issued: IsoDate; validUntil: IsoDate };
+  /**
+   * The staffing obligations of the rating year, located in the dossier:
+   * present only for a dossier that declares its current rating (empty when
+   * nothing is owed), with `obligationsMet` false when one is breached.
+   */
+  obligations?: Array<Obligation & { line?: number; column?: number }>;
+  obligationsMet?: boolean;
+  /** Every dated deadline of the dossier, for the calendar output (valid dossiers only). */
+  deadlines?: Deadline[];
   /** The tier met now that is lost first, and when; null when none is (or none is met). */
   firstLapse: TierLapse | null;
+  /** With --materials: what the submission holds and lacks (its "Submission materials" section). */
+  materials?: Materials;
+  /** The fewest actions that reach the planned tier (--plan, else the required tier when missed); absent when it is met. */
+  plan?: Plan;
+  /** Renewals that keep the highest tier met through the current rating's end (else a year); valid dossiers only. */
+  keep?: KeepRenewal[];
+  /** The partner's id, country and channel and the application date, as the dossier gives them (an invalid one too, as far as it was read). */
+  applicant?: { id?: string; country?: string; channel?: string; date?: string };
   /** What the batch's cross-dossier checks compare (valid dossiers only); formatters never read it. */
   claims?: Claims;
 }
@@ -46,6 +67,8 @@ export interface DossierOutline {
   /** Why the dossier is invalid: printed on standard error whatever the format. Empty for a valid one. */
   errors: Finding[];
   warningCount: number;
+  /** The integrity warnings (a certificate or engineer claimed by another dossier), which --quiet still prints. */
+  integrity: Finding[];
   /** Checked against a standard file the dossier supplied itself (the warning own-standard). */
   ownStandard: boolean;
 }
@@ -67,6 +90,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     tiers: report.tiers.map((t) => ({ id: t.id, gaps: t.gaps })),
     errors: report.errors,
     warningCount: report.warnings.length,
+    integrity: report.warnings.filter((w) => INTEGRITY_CODES.has(w.code)),
     ownStandard: againstOwnStandard(report),
   };
 }

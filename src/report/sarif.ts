@@ -9,6 +9,8 @@ import type { Finding } from '../core/findings.js';
 import { aroundLine, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
+import { materialGaps } from './materials.js';
+import { obligationText, unmetObligations } from './obligations.js';
 
 /** A dossier path as a relative URI reference: forward slashes, reserved characters encoded. */
 export function fileUri(file: string): string {
@@ -52,7 +54,7 @@ function findingResult(d: DossierReport, f: Finding, rules: RuleSet): Result {
 }
 
 function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
-  const results = [...d.errors, ...d.warnings].map((f) => findingResult(d, f, rules));
+  const results = [...d.errors, ...d.warnings, ...materialGaps(d)].map((f) => findingResult(d, f, rules));
   for (const { tier, requirement: r, blocking } of gapsOf(d)) {
     results.push({
       ...rules.use(`requirement/${r.id}`, r.label),
@@ -60,6 +62,21 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
       message: { text: `${tier.name}: ${r.label}: ${r.gap ?? 'not met'}` },
       locations: [location(d.file, r)],
       properties: { tier: tier.id, have: r.have, need: r.need },
+    });
+  }
+  for (const a of d.plan?.actions ?? []) {
+    results.push({ ...rules.use(`plan/${a.kind}`, `plan: ${a.kind}`), level: 'note', message: { text: a.text }, locations: [location(d.file, a)], properties: { tier: d.plan!.tier, fills: a.fills } });
+  }
+  for (const k of d.keep ?? []) {
+    results.push({ ...rules.use('keep/renew-certificate', 'keep: renew a certificate'), level: 'note', message: { text: k.text }, locations: [location(d.file, k)], properties: { tier: k.tier, by: k.by } });
+  }
+  for (const o of unmetObligations(d)) {
+    results.push({
+      ...rules.use(`obligation/${o.code}`, o.code === 'exit-report' ? 'an exit reported to the vendor within the working days the standard gives' : 'a vacancy filled within the months the standard gives, at the same level'),
+      level: o.status === 'breached' ? 'error' : 'note',
+      message: { text: obligationText(o) },
+      locations: [location(d.file, o)],
+      properties: { status: o.status, due: o.due, engineer: o.engineer },
     });
   }
   return results;

@@ -11,7 +11,11 @@ import type { DossierReport } from './run.js';
 import { locatedMessage, metPaths, outcome, rowLabel, show, verdict } from './view.js';
 import type { FormatOptions, Formatter, RunOutline } from './run.js';
 import { summaryTable } from './summary.js';
+import { planText } from './plan-section.js';
+import { integrityTail } from './quiet-warnings.js';
 import { fixedTable } from './table.js';
+import { materialsText } from './materials.js';
+import { obligationsText } from './obligations.js';
 
 const WIDTH = 80;
 
@@ -103,6 +107,7 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
   out.push(`  ${printable(d.partner ?? '')} · ${d.standard} standard · application date ${d.asOf}`);
   if (d.currentRating) out.push(`  current rating: ${d.currentRating.tier}, issued ${d.currentRating.issued}, valid until ${d.currentRating.validUntil}`);
   for (const w of d.warnings) out.push(`  ${c.yellow('warning')} ${wrap(locatedMessage(d.file, w), WIDTH - 10, '    ')}`);
+  out.push(...obligationsText(d, c, (t, width, indent) => wrap(printable(t), width, indent), WIDTH));
   for (const tier of d.tiers) {
     out.push('', tierHeading(tier, c), tierTable(tier, c));
     for (const r of tier.requirements) {
@@ -110,7 +115,9 @@ function dossierText(d: DossierReport, c: ChalkInstance, options: FormatOptions)
       if (!tier.met && r.gap !== undefined) out.push(`  ${c.red('✗')} ${wrap(printable(`${rowLabel(r)}: ${r.gap}`), WIDTH - 4, '    ')}`);
       if (r.note !== undefined) out.push(`  ${c.cyan('i')} ${wrap(printable(`${r.label}: ${r.note}`), WIDTH - 4, '    ')}`);
     }
+    if (tier.id === d.requiredTier) out.push(...planText(d, (line) => wrap(printable(line), WIDTH - 5, '     ')));
   }
+  out.push(...materialsText(d, c, wrap, WIDTH));
   return out.join('\n');
 }
 
@@ -131,6 +138,7 @@ export const text: Formatter = {
     const separator = options.quiet ? '\n' : '\n\n';
     const omitParts = batch && options.quiet;
     const before = omitParts || run.dossiers.length === 0 ? '' : separator;
-    return { head: '', separator, tail: batch ? summaryTail(run, options, before) : '\n', omitParts };
+    const tail = batch ? summaryTail(run, options, before) : '\n';
+    return { head: '', separator, tail: options.quiet ? integrityTail(tail, run, chalkFor(options), options.color) : tail, omitParts };
   },
 };

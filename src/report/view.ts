@@ -35,9 +35,14 @@ export function gapsOf(d: DossierReport): Gap[] {
  * the engine's own gap counts.
  */
 export function tierProgress(tier: TierResult): { met: number; needed: number } {
-  const nearest = tier.paths?.reduce((best, p) => (p.gaps < best.gaps ? p : best));
-  const needed = tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id).length;
+  const needed = neededRows(tier).length;
   return { met: needed - tier.gaps, needed };
+}
+
+/** The rows a tier needs: those every path needs and those of its path with the fewest gaps (the first of equals). */
+export function neededRows(tier: TierResult): RequirementResult[] {
+  const nearest = tier.paths?.reduce((best, p) => (p.gaps < best.gaps ? p : best));
+  return tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id);
 }
 
 /** For a tier not met that offers paths: "either technical certificates (3 gaps) or channel credits (1 gap)". */

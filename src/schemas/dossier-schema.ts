@@ -14,6 +14,9 @@ const SCHEMA_ID = 'https://starcheck.dev/schemas/dossier.schema.json';
 /** A calendar day; the pattern keeps the year within SUPPORTED_YEARS of core/dates.ts (1900–2999). */
 const isoDate = { type: 'string', format: 'date', pattern: '^(19|2[0-9])[0-9]{2}-' } as const;
 
+/** A file a dossier names beside it (see load/confine.ts and load/material.ts). */
+const materialFile = { type: 'string', minLength: 1 } as const;
+
 const certificate = {
   type: 'object',
   title: 'Certificate',
@@ -25,7 +28,7 @@ const certificate = {
       type: 'string',
       minLength: 1,
       title: 'Certificate type',
-      description: "A code or alias from the standard's catalogue (case-insensitive); run `starcheck rules` for the list.",
+      description: "A code or alias from the standard's catalogue (case-insensitive); `starcheck rules` lists them with what each replaces (`--standard <id>` for another standard).",
       examples: ['H3CNE', 'H3CSE-RS', 'H3CIE-RS', 'PMP', 'H3CNE-PM', 'H3CS-IMC', 'H3CNE-SECURITY', 'H3CNE-X86'],
     },
     number: {
@@ -46,6 +49,13 @@ const certificate = {
       title: 'Expiry date',
       description: 'The day the certificate expires (YYYY-MM-DD). It counts only when this is more than three months after the application date.',
       examples: ['2027-03-15'],
+    },
+    file: {
+      ...materialFile,
+      title: 'Electronic edition',
+      description:
+        "The certificate's electronic edition, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder; every check verifies it, and `starcheck pack` puts it in the submission.",
+      examples: ['certs/E01-h3cse.pdf'],
     },
   },
 } as const;
@@ -77,6 +87,18 @@ const engineer = {
       title: 'Left on',
       description: 'The day the engineer left the company. An engineer who left on or before the application date no longer counts.',
       examples: ['2027-01-10'],
+    },
+    joinedOn: {
+      ...isoDate,
+      title: 'Joined on',
+      description: 'The day the engineer joined the company. A joiner fills the vacancy of a certified engineer who left within the rating year.',
+      examples: ['2026-02-01'],
+    },
+    exitReportedOn: {
+      ...isoDate,
+      title: 'Exit reported on',
+      description: 'The day the exit (leftOn) was reported to the vendor; due within the standard\'s working days of it.',
+      examples: ['2027-01-12'],
     },
     credits: {
       type: 'integer',
@@ -169,6 +191,13 @@ export const dossierCoreSchema = {
           title: 'Standard',
           description: 'The standard to check against (a shipped id or a file); --standard overrides it.',
           examples: ['classic', '2025'],
+        },
+        form: {
+          ...materialFile,
+          title: 'Application form',
+          description:
+            'The filled-in application form for overseas star-rated certification, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder.',
+          examples: ['forms/application.pdf'],
         },
         currentRating: {
           type: 'object',
@@ -301,6 +330,24 @@ export const dossierCoreSchema = {
             description: 'How many units; a whole number, 1 when left out.',
             examples: [2],
           },
+        },
+      },
+    },
+    serviceEvents: {
+      type: 'array',
+      title: 'Service events',
+      description: 'Service events of the rating year; a critical one may delay or prevent recertification.',
+      examples: [[{ date: '2026-03-04', severity: 'critical', summary: 'Core switch outage at State Bank, 9 hours', resolvedOn: '2026-03-05' }]],
+      items: {
+        type: 'object',
+        title: 'Service event',
+        required: ['date', 'severity', 'summary'],
+        additionalProperties: false,
+        properties: {
+          date: { ...isoDate, title: 'Date', description: 'The day the event occurred (YYYY-MM-DD).', examples: ['2026-03-04'] },
+          severity: { enum: ['critical', 'major', 'minor'], title: 'Severity', description: 'critical, major or minor.', examples: ['critical'] },
+          summary: { type: 'string', minLength: 1, title: 'Summary', description: 'What happened, in a line.', examples: ['Core switch outage at State Bank, 9 hours'] },
+          resolvedOn: { ...isoDate, title: 'Resolved on', description: 'The day the event was resolved.', examples: ['2026-03-05'] },
         },
       },
     },

@@ -238,6 +238,51 @@ const trainingRow = {
   },
 } as const;
 
+/** A calendar day, as in the dossier schema: years 1900–2999. */
+const isoDate = { type: 'string', format: 'date', pattern: '^(19|2[0-9])[0-9]{2}-' } as const;
+
+/** The days of the week, as a standard names its working days. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const staffing = {
+  type: 'object',
+  title: 'Staffing obligations',
+  description:
+    'What a rated partner owes when a certified engineer leaves within the rating year (checked when a dossier declares application.currentRating): the exit reported within working days, the vacancy filled within months by an engineer of the same level.',
+  required: ['reportWithinWorkingDays', 'fillWithinMonths', 'workingDays'],
+  additionalProperties: false,
+  examples: [{ reportWithinWorkingDays: 3, fillWithinMonths: 3, workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'] }],
+  properties: {
+    reportWithinWorkingDays: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 60,
+      title: 'Report within (working days)',
+      description: 'The exit is due this many working days after the day the engineer left (public holidays from --holidays are not working days).',
+      examples: [3],
+    },
+    fillWithinMonths: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_MONTHS,
+      title: 'Fill within (months)',
+      description: 'The vacancy is due this many calendar months after the day the engineer left (the day of month kept, clamped to the month\'s end).',
+      examples: [3],
+    },
+    workingDays: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 7,
+      uniqueItems: true,
+      items: { enum: WEEKDAYS },
+      title: 'Working days',
+      description: 'The days of the week that are working days.',
+      examples: [['mon', 'tue', 'wed', 'thu', 'fri']],
+    },
+    reading: rowFields.reading,
+  },
+} as const;
+
 export const standardSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: SCHEMA_ID,
@@ -258,6 +303,21 @@ export const standardSchema = {
       description: 'General notes printed by `starcheck rules`.',
       examples: [['A higher-level certificate can replace a lower-level certificate.']],
     },
+    effective: {
+      ...isoDate,
+      title: 'Effective from',
+      description: 'The first day the standard applies; a recertification on or after it should use this standard rather than those it supersedes.',
+      examples: ['2025-01-01'],
+    },
+    supersedes: {
+      type: 'array',
+      maxItems: STANDARD_LIMITS.links,
+      items: ID,
+      title: 'Supersedes',
+      description: 'The ids of the standards this one replaces from its effective date.',
+      examples: [['classic']],
+    },
+    staffing,
     validityMonths: {
       type: 'integer',
       minimum: 0,

@@ -9,6 +9,7 @@ import { canonicalCode } from '../core/catalogue.js';
 import { compareDates, isIsoDate, SUPPORTED_YEARS } from '../core/dates.js';
 import { claimKey } from '../core/integrity.js';
 import { escapeSegment, valueAt } from '../core/pointer.js';
+import { placeWords } from '../core/places.js';
 import type { Dossier } from '../core/model.js';
 import { capped, MAX_ERRORS, printable, type Finding } from '../core/findings.js';
 import { dossierSchema } from '../schemas/dossier-schema.js';
@@ -49,12 +50,14 @@ export interface SchemaContext {
   code: string;
   /** Whether `x-` fields are allowed (dossiers) and worth mentioning. */
   userNotes: boolean;
+  /** How a place below the root reads in messages. */
+  words: (pointer: string, data: unknown) => string;
 }
 
 /** Turns one ajv error into a finding a person can act on. */
 function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: SchemaContext): Finding {
   const at = error.instancePath;
-  const where = at === '' ? context.root : at.slice(1).replace(/\//g, '.');
+  const where = at === '' ? context.root : context.words(at, parsed.data);
   const subschema = schemaAt(context.schema, error.schemaPath.replace(/\/[^/]+$/, ''));
   const examples = subschema?.examples as unknown[] | undefined;
   const forExample = examples?.length ? ` (for example ${show(examples[0])})` : '';
@@ -89,7 +92,7 @@ function schemaFinding(error: ErrorObject, parsed: ParsedSource, context: Schema
       code = error.params.format === 'date' ? 'bad-date' : code;
       message =
         error.params.format === 'date'
-          ? `${where} is ${show(value)}, not a calendar date (YYYY-MM-DD)`
+          ? `${where} is ${show(value)}, not a calendar date, write YYYY-MM-DD`
           : `${where} is ${show(value)}, not a valid ${String(error.params.format)}${forExample}`;
       break;
     case 'type': {
@@ -148,7 +151,9 @@ export function schemaFindings(errors: ErrorObject[], parsed: ParsedSource, cont
 function schemaFindingList(errors: ErrorObject[], parsed: ParsedSource, context: SchemaContext): { findings: Finding[]; unlisted: number } {
   const anyOfs = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath));
   const misspelt = misspeltRequired(errors);
-  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !misspelt.has(e) && !underAnyOf(e, anyOfs));
+  // A date that is no calendar date fails the format and, often, the pattern of years too: one mistake, one error.
+  const badDates = new Set(errors.filter((e) => e.keyword === 'format' && e.params.format === 'date').map((e) => e.instancePath));
+  const relevant = errors.filter((e) => e.keyword !== 'discriminator' && !misspelt.has(e) && !underAnyOf(e, anyOfs) && !(e.keyword === 'pattern' && badDates.has(e.instancePath)));
   const listed = relevant.slice(0, MAX_ERRORS * 4);
   return { findings: dedupe(listed.map((e) => schemaFinding(e, parsed, context))).sort(bySource), unlisted: relevant.length - listed.length };
 }
@@ -197,10 +202,6 @@ function misspeltRequired(errors: ErrorObject[]): Set<ErrorObject> {
 /** Source order, so a person reads the errors top to bottom. */
 function bySource(a: Finding, b: Finding): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-
-function describePath(pointer: string): string {
-  return pointer === '' ? 'the dossier' : pointer.slice(1).replace(/\//g, '.');
 }
 
 function finding(parsed: ParsedSource, code: string, path: string, message: string): Finding {
@@ -257,9 +258,14 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     const id = text(field(engineer, 'id'));
     const first = id === undefined ? undefined : engineerIds.get(id);
     if (first !== undefined) {
-      people.add(() => finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${id}" is already used by engineers[${first}]; ids must be unique`));
+      people.add(() => finding(parsed, 'duplicate-engineer', `/engineers/${e}/id`, `engineer id "${id}" is already used by engineer ${first + 1} of the list; ids must be unique`));
     } else if (id !== undefined) {
       engineerIds.set(id, e);
+    }
+    const joinedOn = text(field(engineer, 'joinedOn'));
+    const leftOn = text(field(engineer, 'leftOn'));
+    if (joinedOn !== undefined && leftOn !== undefined && compareDates(joinedOn, leftOn) > 0 && isIsoDate(joinedOn) && isIsoDate(leftOn)) {
+      people.add(() => finding(parsed, 'dates-out-of-order', `/engineers/${e}/leftOn`, `the engineer left on ${leftOn}, before joining on ${joinedOn}`));
     }
     const certificates = list(field(engineer, 'certificates'));
     for (let c = 0; c < certificates.length; c++) {
@@ -269,7 +275,7 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       if (type !== undefined && canonicalCode(catalogue, type) === undefined) {
         people.add(() => {
           allCodes ??= catalogue.standard.certificates.flatMap((known) => [known.code, ...(known.aliases ?? [])]);
-          return finding(parsed, 'unknown-certificate', `${at()}/type`, `certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`);
+          return finding(parsed, 'unknown-certificate', `${at()}/type`, `${placeWords(`/engineers/${e}`, data)}: certificate type "${type}" is unknown to the ${catalogue.standard.id} standard${didYouMean(type, allCodes)}`);
         });
       }
       const number = text(field(cert, 'number'));
@@ -278,8 +284,8 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
         const owner = numbers.get(key);
         if (owner !== undefined) {
           people.add(() => {
-            const claimedAt = describePath(`/engineers/${owner[0]}/certificates/${owner[1]}`);
-            return finding(parsed, 'duplicate-certificate', `${at()}/number`, `certificate number "${number}" is already claimed at ${claimedAt}; each certificate fills one place`);
+            const claimedAt = placeWords(`/engineers/${owner[0]}/certificates/${owner[1]}`, data);
+            return finding(parsed, 'duplicate-certificate', `${at()}/number`, `${placeWords(`/engineers/${e}`, data)}: certificate number "${number}" is already claimed at ${claimedAt}; each certificate fills one place`);
           });
         } else {
           numbers.set(key, [e, c]);
@@ -289,8 +295,16 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
       const expires = text(field(cert, 'expires'));
       // Real dates compare as strings, so the cheap comparison goes first.
       if (issued !== undefined && expires !== undefined && compareDates(issued, expires) > 0 && isIsoDate(issued) && isIsoDate(expires)) {
-        people.add(() => finding(parsed, 'dates-out-of-order', `${at()}/expires`, `certificate expires ${expires}, before it was issued (${issued})`));
+        people.add(() => finding(parsed, 'dates-out-of-order', `${at()}/expires`, `${placeWords(at(), data)} expires ${expires}, before it was issued (${issued})`));
       }
+    }
+  }
+  const events = list(field(data, 'serviceEvents'));
+  for (let i = 0; i < events.length; i++) {
+    const date = text(field(events[i], 'date'));
+    const resolvedOn = text(field(events[i], 'resolvedOn'));
+    if (date !== undefined && resolvedOn !== undefined && compareDates(resolvedOn, date) < 0 && isIsoDate(date) && isIsoDate(resolvedOn)) {
+      people.add(() => finding(parsed, 'dates-out-of-order', `/serviceEvents/${i}/resolvedOn`, `the service event was resolved on ${resolvedOn}, before it occurred on ${date}`));
     }
   }
   const equipment = new Part();
@@ -300,7 +314,7 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     if (category !== undefined && !catalogue.categoryNames.has(category)) {
       equipment.add(() => {
         const categories = [...catalogue.categoryNames.keys()];
-        return finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`);
+        return finding(parsed, 'unknown-lab-category', `/lab/${i}/category`, `${placeWords(`/lab/${i}`, data)}: lab category "${category}" is unknown${didYouMean(category, categories) || ` — expected one of ${categories.join(', ')}`}`);
       });
     }
   }
@@ -308,7 +322,7 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
   const tierIds = catalogue.tierIds;
   const tierCheck = (tier: string | undefined, path: string): void => {
     if (tier !== undefined && !tierIds.includes(tier)) {
-      applying.add(() => finding(parsed, 'unknown-tier', path, `tier "${tier}" is not a tier of the ${catalogue.standard.id} standard${didYouMean(tier, tierIds) || ` — expected one of ${tierIds.join(', ')}`}`));
+      applying.add(() => finding(parsed, 'unknown-tier', path, `${placeWords(path, data)}: tier "${tier}" is not a tier of the ${catalogue.standard.id} standard${didYouMean(tier, tierIds) || ` — expected one of ${tierIds.join(', ')}`}`));
     }
   };
   const application = field(data, 'application');
@@ -331,7 +345,7 @@ export function validateDossier(parsed: ParsedSource, catalogue: Catalogue): Val
   return { ok: false, errors: capped(errors, errors.length + unlisted) };
 }
 
-const DOSSIER_CONTEXT: SchemaContext = { schema: dossierSchema, root: 'the dossier', code: 'schema', userNotes: true };
+const DOSSIER_CONTEXT: SchemaContext = { schema: dossierSchema, root: 'the dossier', code: 'schema', userNotes: true, words: placeWords };
 
 /** Drops repeats and orders findings as they appear in the file. */
 function dedupe(findings: Finding[]): Finding[] {

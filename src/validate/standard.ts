@@ -76,6 +76,11 @@ export function loadStandard(ref: string, { regularOnly = false }: { regularOnly
   return loaded.standard;
 }
 
+/** Every shipped standard, as loaded: what a superseded standard's successor is looked for among. */
+export function shippedStandards(): Standard[] {
+  return SHIPPED_STANDARDS.map((id) => loadStandard(id).catalogue.standard);
+}
+
 function loadShipped(ref: (typeof SHIPPED_STANDARDS)[number]): LoadedStandard {
   const standard = JSON.parse(readFileSync(new URL(`${ref}.json`, compiledStandardsDir), 'utf8')) as Standard;
   return { ref, file: standardFile(ref), catalogue: buildCatalogue(standard) };
@@ -94,7 +99,7 @@ export function loadFile(ref: string, regularOnly = false): LoadedStandard {
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);
   if (!validator(parsed.parsed.data)) {
-    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false }));
+    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
   }
   try {
     return { ref, file, catalogue: buildCatalogue(parsed.parsed.data as Standard) };

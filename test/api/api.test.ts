@@ -68,6 +68,6 @@ describe('validateDossier, loadStandard and the formats', () => {
 
   it('loads a shipped standard and lists every format', () => {
     expect(loadStandard('2025').catalogue.standard.id).toBe('2025');
-    expect(FORMATS).toEqual(['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html']);
+    expect(FORMATS).toEqual(['text', 'json', 'markdown', 'junit', 'sarif', 'github', 'csv', 'html', 'ics']);
   });
 });

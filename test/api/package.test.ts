@@ -31,7 +31,7 @@ console.log(JSON.stringify({ pass: report.pass, highest: report.highestTier, csv
     );
     writeFileSync(join(consumer, 'two-star.yaml'), dossier);
     const out = JSON.parse(execFileSync(process.execPath, ['check.mjs', 'two-star.yaml'], { cwd: consumer, encoding: 'utf8' }));
-    expect(out).toEqual({ pass: true, highest: 'two-star', csv: expect.stringMatching(/^two-star\.yaml,"Lanna Systems Co\., Ltd\.",classic,false,true,two-star/) });
+    expect(out).toEqual({ pass: true, highest: 'two-star', csv: expect.stringMatching(/^two-star\.yaml,,"Lanna Systems Co\., Ltd\.",TH,ASP,classic,false,2026-12-01,true,two-star/) });
 
     writeFileSync(
       join(consumer, 'consumer.ts'),

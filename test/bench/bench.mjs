@@ -21,7 +21,10 @@
  *    bench`) to measure that one: the build, and so the bundle's code cache,
  *    is that Node's too.
  *
- * 6. With --memory N: N dossiers (100,000 for the issue's bound), checked
+ * 6. The plan (issue 18) on dossiers of 20, 200 and 2,000 engineers, and the
+ *    renewals that keep a tier on one of 200 (test/bench/plan.mjs, also run alone).
+ *
+ * 7. With --memory N: N dossiers (100,000 for the issue's bound), checked
  *    once per format with the output to /dev/null, each run's peak RSS (as
  *    /usr/bin/time measures it) and wall time; instead of steps 2 to 5.
  *
@@ -37,6 +40,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dossierText } from './generate.mjs';
+import { benchPlan } from './plan.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/starcheck.js');
@@ -140,6 +144,8 @@ try {
   const span = (values) => `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}`;
   console.log(`\none dossier: starcheck check ${Math.round(b)} ms (${span(starcheck)}), node -e 0 ${Math.round(a)} ms (${span(node0)}); medians of 21, interleaved: ${(b / a).toFixed(2)}×`);
   console.log(`  run by run: ${median(ratios).toFixed(2)}× median (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+  console.log('');
+  benchPlan();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

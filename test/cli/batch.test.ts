@@ -287,6 +287,28 @@ describe('integrity across a batch', () => {
     expect(d.warnings[0].message).not.toContain('a.yaml');
   });
 
+  it('prints the integrity warnings after the summary with --quiet, and names their codes in the CSV', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), base('Alpha', 'a@a.example', 'CERT-1'));
+    writeFileSync(join(dir, 'b.yaml'), base('Beta', 'b@b.example', 'cert-1'));
+    writeFileSync(join(dir, 'c.yaml'), base('Gamma', 'c@c.example', 'CERT-3'));
+    const { stdout } = await runCli(['check', dir, '--quiet']);
+    const [summary, warnings] = stdout.split('\n\n');
+    expect(summary).toMatch(/^Summary\n[^]*\n3 dossiers: 0 passed, 3 failed, 0 invalid$/);
+    expect(warnings).toBe(
+      [
+        `warning ${dir}/a.yaml:10:17: certificate number "CERT-1" is also claimed in ${dir}/b.yaml; a certificate counts for one partner only`,
+        `warning ${dir}/b.yaml:10:17: certificate number "cert-1" is also claimed in ${dir}/a.yaml; a certificate counts for one partner only`,
+        '',
+      ].join('\n'),
+    );
+    // One dossier, quiet: its verdict, then its warnings.
+    const one = await runCli(['check', join(dir, 'c.yaml'), '--quiet']);
+    expect(one.stdout).toMatch(/^FAIL \S+\/c\.yaml: [^\n]+\n$/);
+    const csv = (await runCli(['check', dir, '--format', 'csv'])).stdout.split('\r\n');
+    expect(csv[1]).toMatch(/,certificate-claimed-elsewhere,$/);
+    expect(csv[3]).toMatch(/,,$/);
+  });
 
   it('warns a dossier read from standard input, whose text cannot be read twice, with its place in that text', async () => {
     const dir = scratch();

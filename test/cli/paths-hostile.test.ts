@@ -103,7 +103,7 @@ describe('names that are not UTF-8, given on the command line', () => {
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xfe]), Buffer.from('.yaml')]), readFileSync(join(root, 'examples/three-star.yaml')));
     // bash's $'\xff' passes the byte itself, as a shell does for a name typed or completed.
     const csv = execFileSync('bash', ['-c', `"$0" "$1" check $'\\xff.yaml' $'\\xfe.yaml' --format csv`, process.execPath, bin], { cwd: dir, encoding: 'utf8' });
-    expect(csv.trim().split('\r\n').slice(1).map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['\\xff.yaml,"Lanna Systems Co.', '\\xfe.yaml,Borneo Netcom Sdn Bhd']);
+    expect(csv.trim().split('\r\n').slice(1).map((row) => row.split(',').slice(0, 3).join(','))).toEqual(['\\xff.yaml,,"Lanna Systems Co.', '\\xfe.yaml,MY-0107,Borneo Netcom Sdn Bhd']);
   });
 
   it('are taken from the command line’s bytes only where those decode to argv’s string', async () => {

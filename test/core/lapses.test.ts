@@ -59,7 +59,7 @@ describe('lapseWarnings', () => {
 
   it('words the warnings with who, what, when and how far off', () => {
     const [certificate, tier] = warningsFor(dossier({ engineers: team(engineer('E01', [['H3CNE', '2027-06-01']])) }), 90);
-    expect(certificate!.message).toBe('Engineer E01 (E01): H3CNE stops counting on 2027-03-01 (in 90 days), 3 months before it expires on 2027-06-01 — renew it before then');
+    expect(certificate!.message).toBe('engineer E01 (Engineer E01), certificate 1 (H3CNE) stops counting on 2027-03-01 (in 90 days), 3 months before it expires on 2027-06-01 — renew it before then');
     expect(tier!.message).toBe('Four-star is lost first: it is no longer met from 2027-03-01 (in 90 days)');
   });
 

@@ -218,9 +218,9 @@ describe('platform levels: 7x24 satisfies 5x8, automatic satisfies manual', () =
   it('says what the level is and what is needed', () => {
     const result = evaluate(platformOf({ phone: '1', hours: '5x8' }, { system: 'T' }), std2025, DATE);
     expect(requirement(result, 'four-star', 'hotline').gap).toBe('5x8 given; 7x24 or better needed.');
-    expect(requirement(result, 'two-star', 'issue-tracking').gap).toBe('the issue-tracking mode is not given (servicePlatform.issueTracking.mode); manual needed.');
+    expect(requirement(result, 'two-star', 'issue-tracking').gap).toBe('the issue-tracking mode is not given — add its mode; manual needed.');
     const noPhone = evaluate(platformOf({ hours: '7x24' }, { system: 'T', mode: 'manual' }), std2025, DATE);
-    expect(requirement(noPhone, 'two-star', 'hotline').gap).toBe('no after-sales hotline with a phone number (servicePlatform.hotline.phone); 5x8 needed.');
+    expect(requirement(noPhone, 'two-star', 'hotline').gap).toBe('the after-sales hotline has no phone number — add its phone; 5x8 needed.');
   });
 
   it('still asks the classic issue-tracking row for a handling process', () => {

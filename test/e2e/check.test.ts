@@ -61,7 +61,7 @@ describe('starcheck check (built binary)', () => {
   it('exits 2 with file:line:column errors for an invalid dossier, and no stack trace', () => {
     const { code, stdout, stderr } = runBin(['check', 'examples/invalid.yaml']);
     expect(code).toBe(2);
-    expect(stdout.replace(/\s+/g, ' ')).toContain('examples/invalid.yaml:19:18: engineers.0.certificates.0.expires is "2027-02-30", not a calendar date');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('examples/invalid.yaml:19:18: engineer S1 (Grace Ong), certificate 1 (H3CSE-R&S): expires is "2027-02-30", not a calendar date');
     expect(stdout).toMatch(/examples\/invalid\.yaml:21:5: unknown field "nmae"/);
     expect(stdout + stderr).not.toMatch(/\bat .+\.js:\d+/);
   });

@@ -21,14 +21,14 @@ describe('starcheck validate', () => {
     expect(code).toBe(2);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^examples\/invalid\.yaml:\d+:\d+: \S/);
-    expect(stdout).toContain('examples/invalid.yaml:21:5: unknown field "nmae" in engineers.1 — did you mean "name"?');
-    expect(stdout).toContain('examples/invalid.yaml:23:15: certificate type "H3C-SE-RS" is unknown to the classic standard — did you mean "H3CSE-RS"?');
+    expect(stdout).toContain('examples/invalid.yaml:21:5: unknown field "nmae" in engineer S2 — did you mean "name"?');
+    expect(stdout).toContain('examples/invalid.yaml:23:15: engineer S2: certificate type "H3C-SE-RS" is unknown to the classic standard — did you mean "H3CSE-RS"?');
     expect(stdout).not.toMatch(/tier|gap/i);
   });
 
   it('reads standard input and names missing files', async () => {
     const piped = await runCli(['validate', '-'], { stdin: 'schemaVersion: 1\npartner: {name: P}\nengineers: [{id: a}]\n' });
-    expect(piped).toMatchObject({ code: 2, stdout: '<stdin>:3:13: engineers.0 is missing the required field "name"\n' });
+    expect(piped).toMatchObject({ code: 2, stdout: '<stdin>:3:13: engineer a is missing the required field "name"\n' });
     const missing = await runCli(['validate', 'no-such.yaml']);
     expect(missing).toMatchObject({ code: 2, stdout: 'no-such.yaml: no such file\n' });
   });
@@ -53,7 +53,7 @@ describe('starcheck validate', () => {
   it('works through the binary, with no stack trace', () => {
     const { code, stdout, stderr } = runBin(['validate', 'examples/invalid.yaml']);
     expect(code).toBe(2);
-    expect(stdout.split('\n')[0]).toBe('examples/invalid.yaml:19:18: engineers.0.certificates.0.expires is "2027-02-30", not a calendar date (YYYY-MM-DD)');
+    expect(stdout.split('\n')[0]).toBe('examples/invalid.yaml:19:18: engineer S1 (Grace Ong), certificate 1 (H3CSE-R&S): expires is "2027-02-30", not a calendar date, write YYYY-MM-DD');
     expect(stderr).toBe('');
   });
 });

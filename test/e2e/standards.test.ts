@@ -141,7 +141,7 @@ describe('current rating', () => {
   it('works under the classic standard too', async () => {
     const { dossiers } = await checkJson([CREDITS_DOSSIER, '--standard', 'classic']);
     expect(dossiers[0]!.standard).toBe('classic');
-    expect(dossiers[0]!.warnings.map((w) => w.code)).toEqual(['current-rating-lapsed']);
+    expect(dossiers[0]!.warnings.map((w) => w.code)).toEqual(['current-rating-lapsed', 'superseded-standard']);
   });
 });
 

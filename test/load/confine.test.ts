@@ -126,8 +126,9 @@ describe('a dossier checked against its own standard, among others', () => {
     expect(text.stdout.indexOf('own standard 2026')).toBeGreaterThan(text.stdout.indexOf('b-own.yaml'));
     const csv = await runCli(['check', join(batch, 'a-shipped.yaml'), join(batch, 'b-own.yaml'), '--format', 'csv']);
     const lines = csv.stdout.trim().split('\r\n').map((line) => line.split(','));
-    expect(lines[0]!.slice(2, 4)).toEqual(['standard', 'own_standard']);
-    expect(lines.slice(1).map((cells) => cells.slice(2, 4))).toEqual([
+    const at = lines[0]!.indexOf('standard');
+    expect(lines[0]!.slice(at, at + 2)).toEqual(['standard', 'own_standard']);
+    expect(lines.slice(1).map((cells) => cells.slice(at, at + 2))).toEqual([
       ['classic', 'false'],
       ['2026', 'true'],
     ]);

@@ -55,7 +55,32 @@ describe('dossier errors', () => {
 
   it('suggests the canonical code for a misspelt certificate', async () => {
     const [error] = await errorsOf(VALID.replace('type: H3CNE', 'type: "H3CSE-R&S "'));
-    expect(error!.message).toBe('certificate type "H3CSE-R&S " is unknown to the classic standard — did you mean "H3CSE-RS"?');
+    expect(error!.message).toBe('engineer E01 (A): certificate type "H3CSE-R&S " is unknown to the classic standard — did you mean "H3CSE-RS"?');
+  });
+
+  it.each([
+    ['never', 'never'],
+    ['a slashed date', '2027/05/10'],
+    ['an impossible day', '2027-02-30'],
+    ['a word in a year', '20x7-05-10'],
+  ])('gives one error, in a person\'s words, for %s as a date', async (_what, written) => {
+    const errors = await errorsOf(VALID.replace('expires: 2028-01-01', `expires: ${written}`));
+    expect(errors).toEqual([
+      {
+        code: 'bad-date',
+        message: `engineer E01 (A), certificate 1 (H3CNE): expires is "${written}", not a calendar date, write YYYY-MM-DD`,
+        path: '/engineers/0/certificates/0/expires',
+        line: 10,
+        column: 18,
+      },
+    ]);
+  });
+
+  it('names the places of catalogue errors as a person would', async () => {
+    const [duplicate] = await errorsOf(`${VALID}  - id: E02\n    name: B\n    certificates:\n      - {type: PMP, number: N-1, expires: 2028-01-01}\n`);
+    expect(duplicate!.message).toBe('engineer E02 (B): certificate number "N-1" is already claimed at engineer E01 (A), certificate 1 (H3CNE); each certificate fills one place');
+    const [order] = await errorsOf(VALID.replace('        expires: 2028-01-01', '        issued: 2028-02-01\n        expires: 2028-01-01'));
+    expect(order!.message).toBe('engineer E01 (A), certificate 1 (H3CNE) expires 2028-01-01, before it was issued (2028-02-01)');
   });
 
   it('suggests the tier for a misspelt target tier', async () => {

@@ -92,7 +92,7 @@ const EDITS: Array<(text: string) => string> = [
 
 describe('the fast reader', () => {
   it('reads the examples and the shipped standard exactly as yaml does', () => {
-    const files = [...readdirSync(`${root}examples`).map((f) => `${root}examples/${f}`), ...readdirSync(`${root}src/standards`).map((f) => `${root}src/standards/${f}`)];
+    const files = [...readdirSync(`${root}examples`).filter((f) => f.endsWith('.yaml')).map((f) => `${root}examples/${f}`), ...readdirSync(`${root}src/standards`).map((f) => `${root}src/standards/${f}`)];
     for (const file of files) {
       // The invalid example has a fractional quantity, a float the fast reader leaves to yaml.
       expect(agrees(readFileSync(file, 'utf8'), file), `${file}: fast path`).toBe(!file.endsWith('invalid.yaml'));

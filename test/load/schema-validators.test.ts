@@ -38,7 +38,7 @@ function broken(data: Record<string, unknown>, i: number): unknown {
 
 describe('precompiled validators', () => {
   it('agree with a freshly compiled dossier schema, errors included, over examples and a generated corpus', () => {
-    const inputs: unknown[] = readdirSync(`${root}examples`).map((f) => parse(readFileSync(`${root}examples/${f}`, 'utf8')));
+    const inputs: unknown[] = readdirSync(`${root}examples`).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(`${root}examples/${f}`, 'utf8')));
     for (let i = 0; i < 200; i++) {
       const data = dossierData(11, i);
       inputs.push(data, broken(data, i));

@@ -129,11 +129,47 @@ describe('csv', () => {
     const text = await output('csv');
     expect(text.split('\r\n')).toHaveLength(5);
     const records = parseCsv(text, { columns: true }) as Array<Record<string, string>>;
+    const applied = { standard: 'classic', own_standard: 'false', application_date: '2026-12-01' };
     expect(records).toEqual([
-      { file: 'examples/three-star.yaml', partner: 'Borneo Netcom Sdn Bhd', standard: 'classic', own_standard: 'false', valid: 'true', highest_tier: 'three-star', required_tier: 'four-star', pass: 'false', gap_count: '3', earliest_lapse: '2027-06-10' },
-      { file: 'examples/two-star.yaml', partner: 'Lanna Systems Co., Ltd.', standard: 'classic', own_standard: 'false', valid: 'true', highest_tier: 'two-star', required_tier: 'four-star', pass: 'false', gap_count: '11', earliest_lapse: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
-      { file: 'examples/invalid.yaml', partner: 'Typo Trading Pte Ltd', standard: 'classic', own_standard: 'false', valid: 'false', highest_tier: '', required_tier: '', pass: 'false', gap_count: '', earliest_lapse: '' },
+      {
+        file: 'examples/three-star.yaml', partner_id: 'MY-0107', partner: 'Borneo Netcom Sdn Bhd', country: 'MY', channel: 'CP', ...applied,
+        valid: 'true', highest_tier: 'three-star', required_tier: 'four-star', pass: 'false', gap_count: '3',
+        unmet: 'project-management-certificate special-certificates certified-personnel', holds_until: '', warnings: 'certificate-lapses tier-lapses', first_error: '',
+      },
+      {
+        file: 'examples/two-star.yaml', partner_id: '', partner: 'Lanna Systems Co., Ltd.', country: 'TH', channel: 'ASP', ...applied,
+        valid: 'true', highest_tier: 'two-star', required_tier: 'four-star', pass: 'false', gap_count: '11',
+        unmet: 'senior-certificate project-management-certificate special-certificates certified-personnel issue-tracking project-experience lab-cloud-lab lab-high-end-router lab-l3-switch lab-access-controller lab-access-point',
+        holds_until: '', warnings: '', first_error: '',
+      },
+      {
+        file: 'examples/invalid.yaml', partner_id: '', partner: 'Typo Trading Pte Ltd', country: 'SG', channel: '', ...applied,
+        valid: 'false', highest_tier: '', required_tier: '', pass: 'false', gap_count: '', unmet: '', holds_until: '', warnings: '',
+        first_error: 'examples/invalid.yaml:19:18: engineer S1 (Grace Ong), certificate 1 (H3CSE-R&S): expires is "2027-02-30", not a calendar date, write YYYY-MM-DD',
+      },
     ]);
+  });
+
+  it('gives holds_until as the last day the required tier is held, the day text and JSON give, not the day after', async () => {
+    for (const [file, tier, last] of [
+      // H3CNE expiring 2027-06-01 stops counting on 2027-03-01 (3 months before): four-star is held through 2027-02-28.
+      ['examples/four-star.yaml', 'four-star', '2027-02-28'],
+      // Bo Lim's certificates aside, Chen's H3CSE-RS expiring 2027-09-10 stops counting on 2027-06-10.
+      ['examples/three-star.yaml', 'three-star', '2027-06-09'],
+    ] as const) {
+      const csv = (await runCli(['check', file, '--require', tier, '--format', 'csv'])).stdout;
+      const [record] = parseCsv(csv, { columns: true }) as Array<Record<string, string>>;
+      expect(record!.holds_until).toBe(last);
+      const json = JSON.parse((await runCli(['check', file, '--require', tier, '--format', 'json'])).stdout);
+      expect(json.dossiers[0].tiers.find((t: { id: string }) => t.id === tier).holdsUntil).toBe(last);
+    }
+  });
+
+  it('lists every warning code once, and neutralises a formula in a partner id', async () => {
+    const dossier = readFileSync(`${root}examples/four-star.yaml`, 'utf8').replace('id: MY-0042', 'id: "=HYPERLINK(1)"');
+    const [record] = parseCsv((await runCli(['check', '-', '--format', 'csv'], { stdin: dossier })).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(record!.partner_id).toBe("'=HYPERLINK(1)");
+    expect(record!.warnings).toBe('certificate-lapses tier-lapses');
   });
 
   it('round-trips commas, quotes and newlines, and neutralises formulas', async () => {
@@ -186,9 +222,11 @@ describe('github', () => {
   it('annotates gaps and errors with file, line and column, lapses as warnings', async () => {
     const lines = (await output('github')).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error file=examples/three-star.yaml,line='))).toHaveLength(3);
-    expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineers.0.certificates.0.expires is "2027-02-30", not a calendar date (YYYY-MM-DD)');
+    expect(lines).toContain('::error file=examples/invalid.yaml,line=19,col=18,title=starcheck bad-date::engineer S1 (Grace Ong), certificate 1 (H3CSE-R&S): expires is "2027-02-30", not a calendar date, write YYYY-MM-DD');
     expect(lines.some((l) => /^::warning file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck certificate-lapses::/.test(l))).toBe(true);
-    expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
+    expect(lines.filter((l) => /^::notice .*title=starcheck (PASS|FAIL|INVALID)::/.test(l))).toHaveLength(3);
+    // Each renewal that keeps three-star, at its certificate's line.
+    expect(lines.filter((l) => /^::notice file=examples\/three-star\.yaml,line=\d+,col=\d+,title=starcheck%3A keep three-star::Renew the /.test(l))).toHaveLength(2);
   });
 
   it('escapes %, newlines and, in properties, : and , so a message cannot start a command', () => {
@@ -232,7 +270,7 @@ describe('markdown', () => {
 
 describe('formatter registry', () => {
   it('names every format of the spec', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
+    expect(Object.keys(formatters).sort()).toEqual(['csv', 'github', 'html', 'ics', 'json', 'junit', 'markdown', 'sarif', 'text']);
   });
 
   it('holds pure functions: a frozen run gives the same text twice', async () => {

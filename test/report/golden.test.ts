@@ -25,6 +25,7 @@ const EXTENSIONS: Record<string, string> = {
   github: 'github.txt',
   csv: 'csv',
   html: 'html',
+  ics: 'ics',
 };
 
 const examples = readdirSync(`${root}examples`)
@@ -45,7 +46,7 @@ function compare(name: string, actual: string): void {
 
 describe('golden reports', () => {
   it('covers the examples', () => {
-    expect(examples).toEqual(expect.arrayContaining(['four-star', 'three-star', 'two-star', 'invalid']));
+    expect(examples).toEqual(expect.arrayContaining(['four-star', 'three-star', 'two-star', 'invalid', 'rated-partner']));
   });
 
   for (const example of examples) {

@@ -20,12 +20,16 @@ export interface CheckFlags {
   standard?: string;
   asOf?: string;
   require?: string;
+  plan?: string;
   format: string[];
   output?: string;
   warnWithin?: string;
+  holidays?: string;
+  remind?: string;
   color: boolean;
   quiet: boolean;
   jobs?: string;
+  materials?: boolean;
 }
 
 interface OutputSpec {
@@ -123,10 +127,14 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
       ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
+      ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
       ...(flags.warnWithin !== undefined ? { warnWithin: flags.warnWithin } : {}),
+      ...(flags.materials === true ? { materials: true } : {}),
+      ...(flags.holidays !== undefined ? { holidays: resolve(io.cwd, flags.holidays) } : {}),
+      ...(flags.remind !== undefined ? { remind: flags.remind } : {}),
       today: localDate(io.now()),
     },
-    { asOf: '--as-of', warnWithin: '--warn-within' },
+    { asOf: '--as-of', warnWithin: '--warn-within', remind: '--remind' },
   );
 
   const color = useColor(flags.color, io.env, io.stdout.isTTY);

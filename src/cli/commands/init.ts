@@ -49,17 +49,24 @@ application:
   # date: 2026-12-01            # submission date; default today (--as-of overrides)
   targetTier: two-star          # four-star | three-star | two-star (--require overrides)
   standard: classic             # the standard to check against (--standard overrides)
+  # form: forms/application.pdf # the application form (PDF, JPEG or PNG, beside this file)
+  # currentRating:              # the rating held now, if any: its year's obligations are checked
+  #   tier: two-star
+  #   issued: 2025-12-15
 
 engineers:                      # every after-sales engineer, certified or not
   - id: E01                     # your own id, unique in this file
     name: First Engineer
     # email: first@example.com
+    # joinedOn: 2025-01-06      # the day the engineer joined
     # leftOn: 2027-01-10        # the day the engineer left, if they did
+    # exitReportedOn: 2027-01-12  # the day the exit was reported to the vendor
     certificates:
-      - type: H3CNE             # a code or alias; \`starcheck rules\` lists them
+      - type: H3CNE             # a code or alias; \`starcheck rules\` lists them and what each replaces
         number: H3C-NE-000001   # unique across the dossier
         issued: 2025-01-15
         expires: 2028-01-15     # must be more than 3 months after the application date
+        # file: certs/E01-h3cne.pdf  # its electronic edition (PDF, JPEG or PNG, at most 10 MB)
 
 serviceManager:                 # leave the block out if there is none
   name: Service Manager
@@ -86,6 +93,12 @@ lab:                            # lab equipment for experiments
   - category: router            # cloud-lab | high-end-router | router | l3-switch | access-controller | access-point
     model: MSR3600
     quantity: 1                 # a whole number, 1 when left out
+
+# serviceEvents:                # service events of the rating year
+#   - date: 2026-03-04
+#     severity: critical        # critical | major | minor
+#     summary: Core switch outage, 9 hours
+#     resolvedOn: 2026-03-05
 
 # training:                     # vendor training, meetings and forums attended
 #   - date: 2026-05-12

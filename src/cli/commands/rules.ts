@@ -1,4 +1,4 @@
-/** `starcheck rules [--standard …] [--format text|markdown|json]`: a standard's requirement matrix with its readings. */
+/** `starcheck rules [--standard …] [--format text|markdown|json]`: a standard's requirement matrix with its readings, then its catalogue (rules-catalogue.ts). */
 import { UsageError } from '../../check/errors.js';
 import { DEFAULT_STANDARD, loadStandard } from '../../validate/standard.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -21,6 +21,6 @@ export function runRules(flags: RulesFlags, io: CliIo): number {
     throw new UsageError(`unknown format "${format}" for rules${didYouMean(format, names) || ` — expected one of ${names.join(', ')}`}`);
   }
   const { catalogue } = loadStandard(flags.standard ?? DEFAULT_STANDARD);
-  io.stdout.write(ruleFormats[format](catalogue.standard));
+  io.stdout.write(ruleFormats[format](catalogue));
   return 0;
 }

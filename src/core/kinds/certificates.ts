@@ -222,7 +222,8 @@ export const certificates: KindEvaluator<'certificates'> = {
       filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
       rowOf ??= new Map(filledHeld.flatMap((list, i) => list.map((held) => [held, i] as const)));
       worthNoting ??= notedByCode(facts.certificates, rowOf);
-      return rowResult(row, need, '/engineers', false, filled, certificateGap(facts, rows, planned.plans, filledHeld, rowOf, worthNoting, r, filled, need));
+      const gap = certificateGap(facts, rows, planned.plans, filledHeld, rowOf, worthNoting, r, filled, need);
+      return rowResult(row, need, nearestCertificate(facts, planned.plans[r]!, rowOf, r), false, filled, gap);
     });
   },
   allMet(rows, standing) {
@@ -233,6 +234,23 @@ export const certificates: KindEvaluator<'certificates'> = {
   },
   lossDates: (_rows, dossier, catalogue, add) => eachCertificateLossDate(dossier, catalogue, add),
 };
+
+/**
+ * Where the gap of row `r` is located: at the certificate that nearly counts
+ * for it — the first the row accepts that does not count on the date (it
+ * lapses, is not issued yet, its holder left), else the first the row
+ * accepts that fills another row or repeats a type already counted — and
+ * at the engineers when the row accepts none of theirs.
+ */
+function nearestCertificate(facts: Facts, plan: RowPlan, rowOf: ReadonlyMap<HeldCertificate, number>, r: number): string {
+  let spare: string | undefined;
+  for (const held of facts.certificates) {
+    if (acceptedVia(plan, held.code).length === 0) continue;
+    if (held.reason !== undefined) return held.pointer;
+    if (rowOf.get(held) !== r) spare ??= held.pointer;
+  }
+  return spare ?? '/engineers';
+}
 
 /**
  * Per code, the certificates a row's gap would note if the row accepts the
@@ -307,4 +325,15 @@ function certificateGap(
     }
   }
   return sentences.toString();
+}
+
+/**
+ * The slots the exact matching fills per row, given the canonical codes of
+ * the certificates that count: what the planner asks of a candidate set of
+ * certificates, by the same matching the evaluation uses.
+ */
+export function filledSlots(catalogue: Catalogue, rows: RowNeed<'certificates'>[], codes: readonly string[]): number[] {
+  const planned = rowsPlan(catalogue, rows);
+  if (fillsGreedily(planned, rows, codes)) return rows.map(({ need }) => need);
+  return fill(planned, rows, codes).have;
 }

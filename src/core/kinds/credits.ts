@@ -22,11 +22,16 @@ export const credits: KindEvaluator<'credits'> = {
     return rows.map(({ row, need }) => {
       if (have >= need) return rowResult(row, need, '/engineers', true, have);
       const sentences = [`has ${groupDigits(have)} channel credits over the registered engineers, needs ${groupDigits(need)} — ${groupDigits(need - have)} more`];
+      // The gap sits at the first engineer whose credits left with them, else at the list.
+      let at: string | undefined;
       for (const status of facts.engineers) {
         const own = status.engineer.credits ?? 0;
-        if (!status.registered && own > 0) sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}; their ${groupDigits(own)} credits no longer count`);
+        if (!status.registered && own > 0) {
+          sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}; their ${groupDigits(own)} credits no longer count`);
+          at ??= status.pointer;
+        }
       }
-      return rowResult(row, need, '/engineers', false, have, sentences.join('. ') + '.');
+      return rowResult(row, need, at ?? '/engineers', false, have, sentences.join('. ') + '.');
     });
   },
   allMet(rows, standing) {

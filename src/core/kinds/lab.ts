@@ -81,6 +81,7 @@ export const lab: KindEvaluator<'lab'> = {
           sentences.note(() => `${item.model} (${catalogue.categoryNames.get(item.category)}) already fills "${rows[other]!.row.label}"`);
         }
       }
+      if (facts.dossier.lab === undefined) return rowResult(row, need, '', false, have, `${sentences.toString().slice(0, -1)}; no lab is listed — add a lab list.`);
       return rowResult(row, need, '/lab', false, have, sentences.toString());
     });
   },

@@ -24,11 +24,15 @@ export const personnel: KindEvaluator<'personnel'> = {
       if (have >= need) return rowResult(row, need, '/engineers', true, have);
       const adjective = row.counts === 'certified' ? 'certified' : 'registered';
       const sentences = [`has ${plural(have, `${adjective} engineer`)}, needs ${need} — add ${need - have} more`];
+      // The gap sits at the first engineer who does not count, else at the list.
+      let at: string | undefined;
       for (const status of facts.engineers) {
         if (!status.registered) sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}`);
         else if (row.counts === 'certified' && !status.certified) sentences.push(`${engineerLabel(status.engineer)} holds no certificate that counts on ${facts.date}`);
+        else continue;
+        at ??= status.pointer;
       }
-      return rowResult(row, need, '/engineers', false, have, sentences.join('. ') + '.');
+      return rowResult(row, need, at ?? '/engineers', false, have, sentences.join('. ') + '.');
     });
   },
   allMet: (rows, standing) => rows.every(({ row, need }) => counted(row, standing.certified, standing.registered) >= need),

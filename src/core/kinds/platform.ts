@@ -34,34 +34,35 @@ function itemState(dossier: Dossier, item: Item): ItemState {
   switch (item) {
     case 'hotline': {
       const hotline = platform?.hotline;
-      const missing = 'no after-sales hotline with a phone number (servicePlatform.hotline.phone)';
+      const missing = hotline ? 'the after-sales hotline has no phone number — add its phone' : 'no after-sales hotline — add a hotline with its phone number to the service platform';
       const hasPhone = hotline?.phone !== undefined;
       return {
         present: hasPhone,
         level: hasPhone ? hotline?.hours : undefined,
-        at: hotline ? '/servicePlatform/hotline' : '/servicePlatform',
+        at: hotline ? '/servicePlatform/hotline' : platform ? '/servicePlatform' : '',
         missing,
-        noLevel: hasPhone ? 'the hotline hours are not given (servicePlatform.hotline.hours)' : missing,
+        noLevel: hasPhone ? 'the hotline hours are not given — add its hours' : missing,
       };
     }
     case 'serviceManager': {
-      const missing = 'no service manager named (serviceManager)';
-      return { present: dossier.serviceManager !== undefined, at: '/serviceManager', missing, noLevel: missing };
+      const missing = 'no service manager named — add a serviceManager with a name and e-mail';
+      const named = dossier.serviceManager !== undefined;
+      return { present: named, at: named ? '/serviceManager' : '', missing, noLevel: missing };
     }
     case 'supportEmail': {
-      const missing = 'no support e-mail address (servicePlatform.supportEmail)';
-      return { present: platform?.supportEmail !== undefined, at: '/servicePlatform', missing, noLevel: missing };
+      const missing = 'no support e-mail address — add a supportEmail to the service platform';
+      return { present: platform?.supportEmail !== undefined, at: platform ? '/servicePlatform' : '', missing, noLevel: missing };
     }
     case 'issueTracking': {
       const tracking = platform?.issueTracking;
       const hasSystem = tracking?.system !== undefined;
-      const noSystem = 'no issue-tracking system named (servicePlatform.issueTracking.system)';
+      const noSystem = tracking ? 'no issue-tracking system named — add its system' : 'no issue tracking — add issueTracking with its system to the service platform';
       return {
         present: hasSystem && tracking?.handlingProcess === true,
         level: hasSystem ? tracking?.mode : undefined,
-        at: tracking ? '/servicePlatform/issueTracking' : '/servicePlatform',
-        missing: !hasSystem ? noSystem : 'no documented customer-issue handling process (servicePlatform.issueTracking.handlingProcess is not true)',
-        noLevel: !hasSystem ? noSystem : 'the issue-tracking mode is not given (servicePlatform.issueTracking.mode)',
+        at: tracking ? '/servicePlatform/issueTracking' : platform ? '/servicePlatform' : '',
+        missing: !hasSystem ? noSystem : 'no documented customer-issue handling process — set handlingProcess to true once it is documented',
+        noLevel: !hasSystem ? noSystem : 'the issue-tracking mode is not given — add its mode',
       };
     }
   }

@@ -45,13 +45,15 @@ export const projects: KindEvaluator<'projects'> = {
       const threshold = levels[needed]!;
       const gap =
         `needs a delivered project with an equipment list price of ${usd(threshold.minListPriceUsd)} or more (${need})` +
-        (listed.length === 0 ? '; no project is listed' : largest === undefined ? '; no listed project is delivered yet' : `; the largest is "${largest.name}" at ${usd(largest.listPriceUsd)}`) +
+        (listed.length === 0 ? '; no project is listed — add a projects list' : largest === undefined ? '; no listed project is delivered yet' : `; the largest is "${largest.name}" at ${usd(largest.listPriceUsd)}`) +
         listed
           .filter((p) => !delivered(p, facts.date))
           .map((p) => `; "${p.name}" is completed ${p.completed}, after ${facts.date}, so it does not count yet`)
           .join('') +
         '.';
-      return rowResult(row, need, '/projects', false, have, gap);
+      // At the largest delivered project, which falls short; else at the first listed, not delivered yet; else at the top, where the list goes.
+      const at = largest !== undefined ? `/projects/${listed.indexOf(largest)}` : listed.length > 0 ? '/projects/0' : '';
+      return rowResult(row, need, at, false, have, gap);
     });
   },
   allMet(rows, standing) {

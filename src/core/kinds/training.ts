@@ -54,6 +54,7 @@ export const training: KindEvaluator<'training'> = {
       if (before[0] !== undefined) sentences.push(`"${before[0].title}" (${before[0].date}) is before the window`);
       const after = events.filter((e) => compareDates(e.date, facts.date) > 0);
       if (after.length > 0) sentences.push(`${plural(after.length, 'event')} dated after ${facts.date} cannot count yet`);
+      if (facts.dossier.training === undefined) return rowResult(row, need, '', false, have, `${sentences.join('. ')} — add a training list.`);
       return rowResult(row, need, '/training', false, have, sentences.join('. ') + '.');
     });
   },

@@ -1,0 +1,146 @@
+/**
+ * `starcheck pack`: one deterministic zip for the application e-mail,
+ * opened here by a real unzip (Python's zipfile, in a child process).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { safeName } from '../../src/check/pack.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
+
+const EXAMPLE = join(root, 'examples/submission');
+
+/** Every member of a zip as Python's zipfile reads it (after testzip's CRC check): name, date and content. */
+function unzip(file: string): Array<{ name: string; date: number[]; content: Buffer }> {
+  const script = `import zipfile, sys, json, base64
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+print(json.dumps([{"name": i.filename, "date": list(i.date_time), "content": base64.b64encode(z.read(i)).decode()} for i in z.infolist()]))`;
+  const members = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' })) as Array<{ name: string; date: number[]; content: string }>;
+  return members.map((m) => ({ ...m, content: Buffer.from(m.content, 'base64') }));
+}
+
+function submission(): string {
+  const dir = scratchDirectory('pack');
+  cpSync(EXAMPLE, join(dir, 'partner'), { recursive: true });
+  return dir;
+}
+
+describe('starcheck pack', () => {
+  it('packs the dossier as given, its reports, the certificates by stable names and the form; a second run gives the same bytes', async () => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    const first = await runCli(['pack', dossier, '-o', join(dir, 'one.zip'), '--as-of', '2026-12-01']);
+    expect(first).toMatchObject({ code: 0 });
+    const members = unzip(join(dir, 'one.zip'));
+    expect(members.map((m) => m.name)).toEqual([
+      'dossier.yaml',
+      'starcheck-report.html',
+      'starcheck-report.json',
+      'certificates/T1-H3CNE-H3C-NE-400120.pdf',
+      'certificates/T2-H3CNE-H3C-NE-400377.png',
+      'application-form.pdf',
+      'certificates/T1-h3cne.pdf',
+      'certificates/T2-h3cne.png',
+      'forms/application.pdf',
+    ]);
+    const file = (name: string): Buffer => readFileSync(join(dir, 'partner', name));
+    const content = Object.fromEntries(members.map((m) => [m.name, m.content]));
+    expect(content['dossier.yaml']).toEqual(file('dossier.yaml'));
+    expect(content['certificates/T1-H3CNE-H3C-NE-400120.pdf']).toEqual(file('certificates/T1-h3cne.pdf'));
+    expect(content['certificates/T2-H3CNE-H3C-NE-400377.png']).toEqual(file('certificates/T2-h3cne.png'));
+    expect(content['application-form.pdf']).toEqual(file('forms/application.pdf'));
+    expect(content['certificates/T1-h3cne.pdf']).toEqual(file('certificates/T1-h3cne.pdf'));
+    expect(content['forms/application.pdf']).toEqual(file('forms/application.pdf'));
+    const report = JSON.parse(content['starcheck-report.json']!.toString('utf8'));
+    expect(report.dossiers[0]).toMatchObject({ asOf: '2026-12-01', pass: true, materials: { complete: true, missing: [] } });
+    expect(content['starcheck-report.html']!.toString('utf8')).toContain('<h3>Submission materials: complete, 3 files named</h3>');
+    for (const m of members) expect(m.date).toEqual([1980, 1, 1, 0, 0, 0]);
+
+    expect((await runCli(['pack', dossier, '-o', join(dir, 'two.zip'), '--as-of', '2026-12-01'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'two.zip')).equals(readFileSync(join(dir, 'one.zip')))).toBe(true);
+    // --as-of reaches the reports.
+    expect((await runCli(['pack', dossier, '-o', join(dir, 'three.zip'), '--as-of', '2026-12-02'])).code).toBe(0);
+    const later = unzip(join(dir, 'three.zip')).find((m) => m.name === 'starcheck-report.json')!;
+    expect(JSON.parse(later.content.toString('utf8')).dossiers[0].asOf).toBe('2026-12-02');
+  });
+
+  it('unpacked, the submission checks with its materials beside the dossier', async () => {
+    const dir = submission();
+    const zip = join(dir, 'out.zip');
+    expect((await runCli(['pack', join(dir, 'partner', 'dossier.yaml'), '-o', zip])).code).toBe(0);
+    const unpacked = join(dir, 'unpacked');
+    execFileSync('python3', ['-c', 'import zipfile, sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, unpacked]);
+    const { code, stdout } = await runCli(['check', unpacked, '--materials', '--format', 'json']);
+    const run = JSON.parse(stdout);
+    // starcheck-report.json is no dossier of the walk.
+    expect(run.dossiers.map((d: { file: string }) => d.file)).toEqual([join(unpacked, 'dossier.yaml')]);
+    expect(run.dossiers[0].materials.complete).toBe(true);
+    expect(code).toBe(0);
+  });
+
+  it('never overwrites a file (exit 3) and leaves no temporary file', async () => {
+    const dir = submission();
+    const zip = join(dir, 'taken.zip');
+    writeFileSync(zip, 'mine');
+    const { code, stderr } = await runCli(['pack', join(dir, 'partner', 'dossier.yaml'), '-o', zip]);
+    expect(code).toBe(3);
+    expect(stderr).toContain('already exists');
+    expect(readFileSync(zip, 'utf8')).toBe('mine');
+    expect(readdirSync(dir).sort()).toEqual(['partner', 'taken.zip']);
+  });
+
+  it('refuses an incomplete submission with exit 2 and the list of what is missing, writing nothing', async () => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    writeFileSync(dossier, readFileSync(dossier, 'utf8').replace('  form: forms/application.pdf\n', '').replace('        file: certificates/T2-h3cne.png\n', ''));
+    const zip = join(dir, 'out.zip');
+    const { code, stderr } = await runCli(['pack', dossier, '-o', zip]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${dossier}:28:9: missing from the submission: T2's H3CNE certificate H3C-NE-400377`);
+    expect(stderr).toContain('missing from the submission: the application form');
+    expect(existsSync(zip)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['partner']);
+  });
+
+  it('refuses an invalid dossier with its located errors (exit 2)', async () => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    writeFileSync(join(dir, 'partner', 'certificates', 'T1-h3cne.pdf'), 'plain text\n');
+    const { code, stderr } = await runCli(['pack', dossier, '-o', join(dir, 'out.zip')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${dossier}:25:15: engineers.0.certificates.0.file "certificates/T1-h3cne.pdf" is not a PDF, JPEG or PNG file by its content`);
+    expect(readdirSync(dir)).toEqual(['partner']);
+  });
+
+  it('names hostile ids and numbers safely and uniquely', async () => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    writeFileSync(
+      dossier,
+      readFileSync(dossier, 'utf8')
+        .replace('id: T1', 'id: "../../E/01"')
+        .replace('number: H3C-NE-400120', 'number: "x/../\\u202e.pdf"')
+        .replace('id: T2', 'id: "e.01"')
+        .replace('number: H3C-NE-400377', 'number: "X.PDF"'),
+    );
+    const zip = join(dir, 'out.zip');
+    expect((await runCli(['pack', dossier, '-o', zip])).code).toBe(0);
+    const names = unzip(zip).map((m) => m.name).filter((n) => n.startsWith('certificates/'));
+    expect(names.slice(0, 2)).toEqual(['certificates/E-01-H3CNE-x-pdf.pdf', 'certificates/e.01-H3CNE-X.PDF.png']);
+    expect(names.every((n) => /^certificates\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n))).toBe(true);
+  });
+});
+
+describe('safeName', () => {
+  it.each([
+    ['H3C-SE-204511', 'H3C-SE-204511'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['..', 'x'],
+    ['', 'x'],
+    ['a b\tc', 'a-b-c'],
+    ['\u202egpj.exe', 'gpj.exe'],
+    ['x'.repeat(200), 'x'.repeat(80)],
+  ])('%j → %j', (given, safe) => expect(safeName(given)).toBe(safe));
+});

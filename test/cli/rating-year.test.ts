@@ -1,0 +1,83 @@
+/**
+ * The rating year through the command line, in-process: a breached
+ * obligation fails the dossier (exit 1); --holidays moves a deadline and a
+ * bad holidays file is one located line, exit 3; a recertification on the
+ * classic standard is warned about; --remind is checked like --warn-within.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, runCli, scratchDirectory } from '../helpers.js';
+
+const EXAMPLE = readFileSync(`${root}examples/rated-partner.yaml`, 'utf8');
+
+function json(stdout: string) {
+  return JSON.parse(stdout).dossiers[0] as { pass: boolean; obligationsMet?: boolean; obligations?: Array<{ engineer: string; code: string; status: string; due: string }>; warnings: Array<{ code: string }> };
+}
+
+describe('check with a current rating', () => {
+  it('reads the example as the issue tells it: obligations met and open, a warning, a pass', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/rated-partner.yaml', '-f', 'json']);
+    expect(code).toBe(0);
+    const d = json(stdout);
+    expect(d.obligations!.map((o) => `${o.code} ${o.engineer} ${o.due} ${o.status}`)).toEqual([
+      'exit-report E05 2026-11-11 met',
+      'vacancy-fill E05 2027-02-06 met',
+      'exit-report E07 2026-12-01 open',
+      'vacancy-fill E07 2027-02-26 open',
+    ]);
+    expect([d.obligationsMet, d.pass]).toEqual([true, true]);
+    expect(d.warnings.map((w) => w.code)).toEqual(['recertification-at-risk']);
+  });
+
+  it('fails the dossier the day after a report was due (exit 1), whatever its tiers', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/rated-partner.yaml', '--as-of', '2026-12-02', '-f', 'json']);
+    const d = json(stdout);
+    expect(d.obligations!.find((o) => o.engineer === 'E07' && o.code === 'exit-report')!.status).toBe('breached');
+    expect([d.obligationsMet, d.pass, code]).toEqual([false, false, 1]);
+  });
+
+  it('moves the due date past the holidays of --holidays', async () => {
+    const dir = scratchDirectory('holidays');
+    const file = join(dir, 'my.yaml');
+    writeFileSync(file, '# Malaysia, a few\n- 2026-11-30\n- 2026-12-25\n');
+    const { code, stdout } = await runCli(['check', 'examples/rated-partner.yaml', '--as-of', '2026-12-02', '--holidays', file, '-f', 'json']);
+    expect(json(stdout).obligations!.find((o) => o.engineer === 'E07' && o.code === 'exit-report')).toMatchObject({ due: '2026-12-02', status: 'open' });
+    expect(code).toBe(0);
+  });
+
+  const hostile: Array<{ text: string; name: string; where: string }> = [
+    { name: 'h.yaml', text: '- 2026-12-25\n- 2026-02-30\n', where: ':2:3: holiday "2026-02-30" is not a calendar date' },
+    { name: 'h.yaml', text: 'christmas: 2026-12-25\n', where: ':1:1: a holidays file is a list of dates' },
+    { name: 'h.json', text: '["2026-12-25",', where: ':1:' },
+    { name: 'h.yaml', text: '- a\n- a\n'.replace(/a/g, '&x [1]'), where: ':' },
+  ];
+  it.each(hostile)('refuses a bad holidays file with one located line, exit 3 ($text)', async ({ name, text, where }) => {
+    const dir = scratchDirectory('holidays');
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const { code, stdout, stderr } = await runCli(['check', 'examples/rated-partner.yaml', '--holidays', file]);
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr.startsWith(`${file}${where}`)).toBe(true);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a holidays file that is not there, and a --remind that is no number of days', async () => {
+    const missing = await runCli(['check', 'examples/rated-partner.yaml', '--holidays', 'no-such-holidays.yaml']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('no-such-holidays.yaml');
+    const remind = await runCli(['check', 'examples/rated-partner.yaml', '--remind', '1.5', '-f', 'ics']);
+    expect([remind.code, remind.stderr]).toEqual([3, 'starcheck: --remind "1.5" is not a whole number of days from 0 to 3650 (ten years); for example 90\n']);
+  });
+
+  it('warns a recertification checked against the classic standard, which 2025 supersedes', async () => {
+    const { stdout } = await runCli(['check', '-', '--standard', 'classic', '-f', 'json'], { stdin: EXAMPLE });
+    expect(json(stdout).warnings.map((w) => w.code)).toContain('superseded-standard');
+    const first = await runCli(['check', '-', '--standard', 'classic', '-f', 'json'], { stdin: EXAMPLE.replace(/ {2}currentRating:\n.*\n.*\n/, '') });
+    const d = json(first.stdout);
+    expect(d.warnings.map((w) => w.code)).not.toContain('superseded-standard');
+    expect(d.obligations).toBeUndefined();
+    expect(d.obligationsMet).toBeUndefined();
+  });
+});
