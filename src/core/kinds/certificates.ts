@@ -216,14 +216,17 @@ export const certificates: KindEvaluator<'certificates'> = {
     let filledHeld: HeldCertificate[][] | undefined;
     let rowOf: Map<HeldCertificate, number> | undefined;
     let worthNoting: Map<string, number> | undefined;
+    // The codes of certificates that do not count on the date.
+    let lapsing: Set<string> | undefined;
     return rows.map(({ row, need }, r): RequirementResult => {
       const filled = have[r]!;
       if (filled >= need) return rowResult(row, need, '/engineers', true, filled);
       filledHeld ??= filledBy.map((list) => list.map((i) => counting[i]!));
       rowOf ??= new Map(filledHeld.flatMap((list, i) => list.map((held) => [held, i] as const)));
       worthNoting ??= notedByCode(facts.certificates, rowOf);
+      lapsing ??= new Set(facts.certificates.flatMap((held) => (held.reason !== undefined ? [held.code] : [])));
       const gap = certificateGap(facts, rows, planned.plans, filledHeld, rowOf, worthNoting, r, filled, need);
-      return rowResult(row, need, nearestCertificate(facts, planned.plans[r]!, rowOf, r), false, filled, gap);
+      return rowResult(row, need, nearestCertificate(facts, planned.plans[r]!, rowOf, r, lapsing), false, filled, gap);
     });
   },
   allMet(rows, standing) {
@@ -242,12 +245,17 @@ export const certificates: KindEvaluator<'certificates'> = {
  * accepts that fills another row or repeats a type already counted — and
  * at the engineers when the row accepts none of theirs.
  */
-function nearestCertificate(facts: Facts, plan: RowPlan, rowOf: ReadonlyMap<HeldCertificate, number>, r: number): string {
+function nearestCertificate(facts: Facts, plan: RowPlan, rowOf: ReadonlyMap<HeldCertificate, number>, r: number, lapsing: ReadonlySet<string>): string {
+  // When none of the row's codes has a certificate that does not count, the first spare is the answer: no need to look further.
+  const anyLapsing = [...plan.via.keys()].some((code) => lapsing.has(code));
   let spare: string | undefined;
   for (const held of facts.certificates) {
     if (acceptedVia(plan, held.code).length === 0) continue;
     if (held.reason !== undefined) return held.pointer;
-    if (rowOf.get(held) !== r) spare ??= held.pointer;
+    if (rowOf.get(held) !== r) {
+      spare ??= held.pointer;
+      if (!anyLapsing) return spare;
+    }
   }
   return spare ?? '/engineers';
 }
