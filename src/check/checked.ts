@@ -7,7 +7,7 @@ import type { Claims } from '../core/integrity.js';
 import { claimHashes } from './claims.js';
 import type { ReadResult } from '../load/read.js';
 import type { StandardError } from '../validate/standard.js';
-import { checkText, type CheckOptions, type DossierReport } from './dossier.js';
+import { checkText, NOT_A_DOSSIER, type CheckOptions, type DossierReport } from './dossier.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 
 /** One output of the run, as each dossier's part is rendered for it. */
@@ -43,6 +43,14 @@ export interface CheckedDossier {
   report?: DossierReport;
   /** The text as read, kept only for what cannot be read again (standard input, a FIFO, a name that is not UTF-8). */
   read?: ReadResult;
+  /** A file a walk found that is no dossier (see NOT_A_DOSSIER): nothing rendered, the batch skips it. */
+  skipped?: true;
+}
+
+/** A file for a thread to check: its name, and the directory or glob whose walk found it, if one did. */
+export interface FileJob {
+  file: string;
+  walked?: string;
 }
 
 export type WorkerFailure =
@@ -85,8 +93,8 @@ export const claimsPiece = (outputs: number): number => 2 * outputs;
 /** Renders a finished report for every output (and keeps it whole, for a plan that keeps reports). */
 export function settle(report: DossierReport, { outputs, keepReports }: Pick<BatchPlan, 'outputs' | 'keepReports'>): CheckedDossier {
   const parts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
-  const notes = outputs.map(({ format }) => {
-    const note = formatters[format]!.note?.(report);
+  const notes = outputs.map(({ format, options }) => {
+    const note = formatters[format]!.note?.(report, options);
     return note === undefined ? '' : JSON.stringify(note);
   });
   const claims = report.claims === undefined ? '' : JSON.stringify(report.claims);
@@ -107,8 +115,9 @@ export function claimsFrom(bytes: Uint8Array): Claims | undefined {
  * file, it is read again instead, which is far cheaper than holding every
  * text of a batch for the few they warn about.
  */
-export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keepSource = false): CheckedDossier {
-  const report = checkText(file, read, plan.options);
+export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keepSource = false, walked = false): CheckedDossier {
+  const report = checkText(file, read, plan.options, [], walked);
+  if (report.errors[0]?.code === NOT_A_DOSSIER) return { outline: outlineOf(report), parts: new Uint8Array(0), lengths: [], skipped: true };
   const checked = settle(report, plan);
   if (report.claims !== undefined && read.ok) {
     checked.claimHashes = claimHashes(report.claims);

@@ -52,7 +52,7 @@ function annotations(d: DossierReport): string[] {
   for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), k.text ?? `renew the ${k.type} of ${k.engineer} by ${k.by}`));
   // Obligations of the rating year: a breached one fails the dossier, an open one is owed soon.
   for (const o of unmetObligations(d)) lines.push(command(o.status === 'breached' ? 'error' : 'warning', where(d, o, `starcheck obligation ${o.code} ${o.status}`), obligationText(o)));
-  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
+  const required = d.valid && d.requiredTier !== null ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
   return lines;
 }

@@ -109,6 +109,16 @@ export interface RunResult {
 export interface FormatOptions {
   color: boolean;
   quiet: boolean;
+  /** Columns the text report fits (60 to 160); default 80. The CLI gives the terminal's, 80 when not a terminal. */
+  width?: number;
+  /** Tiers shown in full: by default the one the reader needs (see view.ts focusTier), `all`, or those ids. */
+  tiers?: 'all' | readonly string[];
+  /**
+   * The whole report, as for a file (`--format markdown=file`). Without it
+   * a batch's Markdown is its summary and the gaps of the dossiers that
+   * fail, cut to fit a GitHub comment.
+   */
+  whole?: boolean;
 }
 
 /** The run as the document around the dossiers' parts sees it: outlines, not reports. */
@@ -156,7 +166,7 @@ export function aroundLine(text: string, line: string, separator: string): Assem
  */
 export interface Formatter<Note = unknown> {
   part(d: DossierReport, options: FormatOptions): string;
-  note?(d: DossierReport): Note;
+  note?(d: DossierReport, options: FormatOptions): Note;
   assemble(run: RunOutline, options: FormatOptions, notes: Iterable<Note>): Assembly;
 }
 
@@ -178,7 +188,7 @@ export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>
 /** One output as a single string: for a run small enough to hold it, and for tests. */
 export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
   const outline = { ...run, dossiers: run.dossiers.map(outlineOf) };
-  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d)) : [];
+  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d, options)) : [];
   const parts = run.dossiers.map((d) => formatter.part(d, options));
   return [...pieces(formatter.assemble(outline, options, notes), parts)].join('');
 }

@@ -81,8 +81,8 @@ describe('a batch of good, failing and broken dossiers', () => {
     const full = await runCli(['check', dir]);
     const quiet = await runCli(['check', dir, '--quiet']);
     expect(full.code).toBe(2);
-    expect(full.stdout).toContain('Four-star — met');
-    expect(quiet.stdout).not.toContain('Four-star — met');
+    expect(full.stdout).toContain('Four-star (required) — met');
+    expect(quiet.stdout).not.toContain('Four-star (required) — met');
     expect(full.stdout.endsWith(quiet.stdout)).toBe(true);
     expect(quiet.stdout.split('\n')[0]).toBe('Summary');
     expect(summaryRows(quiet.stdout)).toEqual([
@@ -136,6 +136,8 @@ describe('threads', () => {
       writeFileSync(join(dir, `g${String(i).padStart(3, '0')}.${extension}`), text);
     }
     writeFileSync(join(dir, 'g040-broken.yaml'), 'engineers: {\n');
+    // No dossier, skipped in the workers as on this thread: counted on stderr, no row.
+    writeFileSync(join(dir, 'g050-package.json'), '{"name": "x"}\n');
     // The first and the last dossier: different chunks, so different threads with --jobs 4.
     writeFileSync(join(dir, 'a-first.yaml'), base('Alpha', 'a@a.example', 'SHARED-7'));
     writeFileSync(join(dir, 'z-last.yaml'), base('Omega', 'z@z.example', 'shared-7'));
@@ -148,6 +150,7 @@ describe('threads', () => {
     expect(one.code).toBe(2);
     expect(four.code).toBe(one.code);
     expect(four.stderr).toBe(one.stderr);
+    expect(one.stderr).toContain('starcheck: 1 file skipped: not a dossier');
     for (const format of ['json', 'text', 'markdown']) expect(readFileSync(`${out}/4.${format}`, 'utf8'), format).toBe(readFileSync(`${out}/1.${format}`, 'utf8'));
     const dossiers = JSON.parse(readFileSync(`${out}/4.json`, 'utf8')).dossiers;
     const files = dossiers.map((d: { file: string }) => d.file);
@@ -214,13 +217,14 @@ describe('paths', () => {
     const dir = scratch();
     mkdirSync(join(dir, 'sub'));
     mkdirSync(join(dir, '.git'));
-    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
+    mkdirSync(join(dir, 'node_modules'));
+    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml', 'node_modules/package.json']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
-    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once.
+    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once; node_modules skipped as .git is.
     expect(targets).toEqual([
-      { kind: 'file', file: `${dir}/b.yml` },
-      { kind: 'file', file: `${dir}/c.yaml` },
-      { kind: 'file', file: `${dir}/sub/a.json` },
+      { kind: 'file', file: `${dir}/b.yml`, walked: dir },
+      { kind: 'file', file: `${dir}/c.yaml`, walked: dir },
+      { kind: 'file', file: `${dir}/sub/a.json`, walked: dir },
       { kind: 'stdin', file: '<stdin>' },
     ]);
     expect((await expandPaths(['-', `${dir}/sub`, `${dir}/*.yml`, dir], '/')).map((t) => t.file)).toEqual([
