@@ -262,13 +262,13 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   const claims = claimsOf(dossier, fileHashes(validated.materials));
   for (const finding of sameFileWithin(claims)) warnings.push({ ...finding, ...locate(finding.path!) });
   const planTier = options.plan ?? (required?.met === true ? undefined : requiredTier);
-  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier);
+  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier, evaluation);
   if (plan !== null) for (const action of plan.actions) if (action.at !== undefined) Object.assign(action, locate(action.at));
   const held = evaluation.highestTier;
   const keep =
     held === null
       ? []
-      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1)).map((k) => ({ ...k, ...locate(k.at) }));
+      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1), evaluation).map((k) => ({ ...k, ...locate(k.at) }));
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
   const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
   for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));
