@@ -125,7 +125,8 @@ function evaluateTiers(facts: Facts, only?: ReadonlySet<string>): TierResult[] {
   return results;
 }
 
-function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): RequirementResult[] {
+/** One kind's rows evaluated on the facts. */
+export function evaluateKind(kind: RequirementKind, rows: RowNeed[], facts: Facts): RequirementResult[] {
   // Each evaluator takes the rows of its own kind; the cast restores the link TypeScript loses in the loop.
   return (kinds[kind] as { evaluate(rows: RowNeed[], facts: Facts): RequirementResult[] }).evaluate(rows, facts);
 }
@@ -177,9 +178,9 @@ function tiersMet(standing: Standing, only: ReadonlySet<string>, memo: Map<KindR
   return met;
 }
 
-/** The tiers met on `date`, exactly those evaluate finds met, found without the wording. */
-export function metTiers(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Set<string> {
-  return tiersMet(standingOn(dossier, catalogue, date), new Set(catalogue.tierIds), new Map());
+/** The tiers met on `date` (of those given, else all), exactly those evaluate finds met, found without the wording. */
+export function metTiers(dossier: Dossier, catalogue: Catalogue, date: IsoDate, ...only: string[]): Set<string> {
+  return tiersMet(standingOn(dossier, catalogue, date), new Set(only.length > 0 ? only : catalogue.tierIds), new Map());
 }
 
 /**

@@ -32,10 +32,10 @@
  */
 import { canonicalCode, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
-import { evaluate, metTiers, type Evaluation } from './evaluate.js';
+import { evaluate, evaluateKind, metTiers, type Evaluation } from './evaluate.js';
 import { gatherFacts, stopsCountingOn, type Facts } from './facts.js';
 import { filledSlots } from './kinds/certificates.js';
-import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
+import type { RequirementResult, RowNeed } from './kinds/index.js';
 import { trainingWindowStart } from './kinds/training.js';
 import type { Dossier, Engineer, Requirement, RequirementKind, RequirementOf } from './model.js';
 import { engineerLabel, groupDigits, orList, plural, usd } from './words.js';
@@ -106,41 +106,46 @@ const ROUNDS = 3;
 /** The smallest plan that makes `tierId` met on `date`, or null when it is met already or no plan can reach it. */
 export function planFor(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, evaluation?: Evaluation): Plan | null {
   // The caller's evaluation of the dossier on `date`, when it has one, says whether the tier is met already.
-  if (evaluation !== undefined ? evaluation.tiers.some((t) => t.id === tierId && t.met) : metTiers(dossier, catalogue, date).has(tierId)) return null;
+  if (evaluation !== undefined ? evaluation.tiers.some((t) => t.id === tierId && t.met) : metTiers(dossier, catalogue, date, tierId).has(tierId)) return null;
   const { standard } = catalogue;
   const rows = standard.requirements.filter((row) => row.need[tierId] !== undefined);
   const offered = (standard.paths ?? []).filter((p) => rows.some((row) => row.path === p.id)).map((p) => p.id);
-  let best: { path: string | null; actions: PlanAction[] } | null = null;
+  const facts = gatherFacts(dossier, catalogue, date);
+  let best: { path: string | null; actions: PlanAction[]; by: ResultsByKind } | null = null;
   for (const path of offered.length > 0 ? offered : [null]) {
     const ofPath = rows.filter((row) => row.path === undefined || row.path === path);
-    const actions = construct(dossier, catalogue, date, tierId, ofPath);
-    if (actions !== null && (best === null || actions.length < best.actions.length)) best = { path, actions };
+    const by = resultsOf(facts, tierId, ofPath);
+    const actions = construct(facts, by);
+    if (actions !== null && (best === null || actions.length < best.actions.length)) best = { path, actions, by };
   }
   if (best === null) return null;
   const bound = best.actions.length;
-  // The engine decides: apply the plan and ask it.
+  const ofPath = rows.filter((row) => row.path === undefined || row.path === best.path);
+  // The engine decides: apply the plan and ask it (about this tier only: the others do not change the answer).
   let actions = best.actions;
-  let met = metTiers(applyPlan(dossier, catalogue, date, actions), catalogue, date).has(tierId);
+  const metWith = (planned: readonly PlanAction[]): boolean => metTiers(applyPlan(dossier, catalogue, date, planned), catalogue, date, tierId).has(tierId);
+  let met = metWith(actions);
   for (let round = 0; !met && round < ROUNDS; round++) {
-    const ofPath = rows.filter((row) => row.path === undefined || row.path === best.path);
-    const more = construct(applyPlan(dossier, catalogue, date, actions), catalogue, date, tierId, ofPath);
+    const now = gatherFacts(applyPlan(dossier, catalogue, date, actions), catalogue, date);
+    const more = construct(now, resultsOf(now, tierId, ofPath));
     if (more === null || more.length === 0) break;
     actions = [...actions, ...more];
-    met = metTiers(applyPlan(dossier, catalogue, date, actions), catalogue, date).has(tierId);
+    met = metWith(actions);
   }
   if (!met) return null;
-  describe(dossier, catalogue, date, tierId, rows.filter((row) => row.path === undefined || row.path === best.path), actions);
+  describe(dossier, facts, ofPath, actions, best.by);
   return { tier: tierId, path: best.path, size: actions.length, proven: actions.length === bound, actions };
 }
 
+/** Each kind's rows (of one path with the shared rows), with their needs for the tier and their results on some facts. */
+type ResultsByKind = Map<RequirementKind, { needs: RowNeed[]; results: RequirementResult[] }>;
+
 /** Each kind's rows of `rows`, with their needs for the tier, evaluated on the facts. */
-function resultsOf(facts: Facts, tierId: string, rows: readonly Requirement[]): Map<RequirementKind, { needs: RowNeed[]; results: RequirementResult[] }> {
-  const out = new Map<RequirementKind, { needs: RowNeed[]; results: RequirementResult[] }>();
+function resultsOf(facts: Facts, tierId: string, rows: readonly Requirement[]): ResultsByKind {
+  const out: ResultsByKind = new Map();
   for (const kind of [...new Set(rows.map((row) => row.kind))]) {
     const needs = rows.filter((row) => row.kind === kind).map((row) => ({ row, need: row.need[tierId] }) as RowNeed);
-    // As in the engine: each module takes the rows of its own kind.
-    const results = (kinds[kind] as { evaluate(rows: RowNeed[], facts: Facts): RequirementResult[] }).evaluate(needs, facts);
-    out.set(kind, { needs, results });
+    out.set(kind, { needs, results: evaluateKind(kind, needs, facts) });
   }
   return out;
 }
@@ -152,10 +157,9 @@ function blank(kind: PlanActionKind): PlanAction {
   return { kind, engineer: null, type: null, category: null, level: null, amount: null, fills: [], text: '' };
 }
 
-/** The actions of a smallest plan for `rows` (one path with the shared rows), without fills or text; null when a row cannot be met. */
-function construct(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, rows: readonly Requirement[]): PlanAction[] | null {
-  const facts = gatherFacts(dossier, catalogue, date);
-  const by = resultsOf(facts, tierId, rows);
+/** The actions of a smallest plan for the rows of `by` (resultsOf's, on `facts`), without fills or text; null when a row cannot be met. */
+function construct(facts: Facts, by: ResultsByKind): PlanAction[] | null {
+  const { catalogue } = facts;
   const actions: PlanAction[] = [];
 
   const certRows = (by.get('certificates')?.needs ?? []) as RowNeed<'certificates'>[];
@@ -384,20 +388,61 @@ function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Fills each action's `fills` by applying the plan one action at a time and asking the engine which unmet rows it raised, and words it. */
-function describe(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, rows: readonly Requirement[], actions: PlanAction[]): void {
+/**
+ * The actions that add to one field of the dossier, each with the kind of
+ * the rows that read it. Each kind's evaluator reads the facts (engineers
+ * and certificates) and its own fields of the dossier, nothing else: after
+ * such an action only its kind's rows can change, and after any other
+ * (certificates, engineers, credits) only the rows of kinds not named here.
+ * So only those are evaluated again, which is exactly what evaluating every
+ * row again would find.
+ */
+const OWN_FIELD: Partial<Record<PlanActionKind, RequirementKind>> = { 'add-lab': 'lab', 'add-project': 'projects', platform: 'platform', training: 'training' };
+const FIELD_KINDS = new Set(Object.values(OWN_FIELD));
+
+/** The ids of the rows unmet in `before` that `after` meets or raises, in the rows' order. */
+function raised(before: ResultsByKind, after: ResultsByKind): string[] {
+  const ids: string[] = [];
+  for (const [kind, { results }] of before) {
+    const now = after.get(kind)!.results;
+    results.forEach((r, i) => {
+      if (!r.met && (now[i]!.met || now[i]!.have !== r.have)) ids.push(r.id);
+    });
+  }
+  return ids;
+}
+
+/**
+ * Fills each action's `fills` by applying the plan one action at a time and
+ * asking the engine which unmet rows it raised, and words it. `facts` and
+ * `by` are the dossier's and its rows' results before any action.
+ */
+function describe(dossier: Dossier, facts: Facts, rows: readonly Requirement[], actions: PlanAction[], by: ResultsByKind): void {
+  const { catalogue, date } = facts;
   const labels = new Map(rows.map((row) => [row.id, row.label]));
-  const state = (applied: number): Map<string, RequirementResult> => {
-    const by = resultsOf(gatherFacts(applyPlan(dossier, catalogue, date, actions.slice(0, applied)), catalogue, date), tierId, rows);
-    return new Map([...by.values()].flatMap(({ results }) => results.map((r) => [r.id, r] as const)));
+  let now = facts;
+  /** The results after `applied` actions, given those after one fewer. */
+  const next = (applied: number): ResultsByKind => {
+    const action = actions[applied - 1]!;
+    const own = OWN_FIELD[action.kind];
+    if (own === undefined) {
+      now = gatherFacts(applyPlan(dossier, catalogue, date, actions.slice(0, applied)), catalogue, date);
+    } else {
+      // The same dossier as applying the whole prefix again: the action's field is appended to or merged in order, nothing else changes.
+      now = { ...now, dossier: applyPlan(now.dossier, catalogue, date, [action]) };
+    }
+    const after = new Map(by);
+    for (const [kind, { needs }] of by) {
+      if (own === undefined ? !FIELD_KINDS.has(kind) : kind === own) after.set(kind, { needs, results: evaluateKind(kind, needs, now) });
+    }
+    return after;
   };
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   const counts = `issued by ${date} and expiring after ${validUntilAtLeast}`;
-  let before = state(0);
   actions.forEach((action, i) => {
-    const after = state(i + 1);
-    action.fills = [...before.values()].filter((r) => !r.met && (after.get(r.id)!.met || after.get(r.id)!.have !== r.have)).map((r) => r.id);
-    before = after;
+    const after = next(i + 1);
+    action.fills = raised(by, after);
+    by = after;
     const fills = action.fills.length > 0 ? `; it fills ${andList(action.fills.map((id) => `"${labels.get(id)}"`))}` : '';
     const or = (action as PlanAction & { or?: string[] }).or;
     const cert = action.type === null ? 'any certificate of the standard' : `${aCode(action.type)}${or !== undefined ? ` (or ${orList(or)})` : ''} certificate`;

@@ -11,9 +11,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/core/catalogue.js';
 import { addMonths, addDays } from '../../src/core/dates.js';
-import { metTiers } from '../../src/core/evaluate.js';
+import { evaluate, metTiers } from '../../src/core/evaluate.js';
 import type { Dossier } from '../../src/core/model.js';
-import { keepRenewals, planFor, type PlanAction } from '../../src/core/plan.js';
+import { applyPlan, keepRenewals, planFor, type PlanAction } from '../../src/core/plan.js';
 import { root, shippedCatalogue } from '../helpers.js';
 
 const classic = shippedCatalogue('classic');
@@ -150,6 +150,18 @@ function checkPlan(d: Dossier, catalogue: Catalogue, tier: string): void {
   expect(plan!.size).toBe(plan!.actions.length);
   expect(metTiers(carryOut(d, catalogue, stepsOf(d, plan!.actions)), catalogue, DATE).has(tier)).toBe(true);
   if (plan!.size <= 3) expect(someSmaller(d, catalogue, tier, plan!.size - 1)).toBe(false);
+  // Each action fills the rows of the plan's path that the engine, asked afresh after each prefix of the plan, finds it met or raised.
+  const rowsAfter = (k: number) =>
+    evaluate(applyPlan(d, catalogue, DATE, plan!.actions.slice(0, k)), catalogue, DATE)
+      .tiers.find((t) => t.id === tier)!
+      .requirements.filter((r) => r.path === undefined || r.path === plan!.path);
+  let before = rowsAfter(0);
+  plan!.actions.forEach((action, i) => {
+    const after = rowsAfter(i + 1);
+    const raised = before.filter((r, j) => !r.met && (after[j]!.met || after[j]!.have !== r.have)).map((r) => r.id);
+    expect([...action.fills].sort()).toEqual(raised.sort());
+    before = after;
+  });
 }
 
 describe('the plan is exactly smallest', () => {
