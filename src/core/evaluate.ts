@@ -267,6 +267,16 @@ function holdsUntil(dossier: Dossier, catalogue: Catalogue, date: IsoDate, met: 
   return until;
 }
 
+/**
+ * One tier's holdsUntil on `date`, as evaluate gives it (null when the tier
+ * is not met, absent when nothing it depends on lapses), found without
+ * evaluating the other tiers or wording a gap: each tier's answer is its own.
+ */
+export function tierHoldsUntil(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string): IsoDate | null | undefined {
+  if (!metTiers(dossier, catalogue, date, tierId).has(tierId)) return null;
+  return holdsUntil(dossier, catalogue, date, new Set([tierId])).get(tierId);
+}
+
 export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Evaluation {
   const tiers = evaluateTiers(gatherFacts(dossier, catalogue, date));
   const until = holdsUntil(dossier, catalogue, date, new Set(tiers.filter((t) => t.met).map((t) => t.id)));

@@ -32,7 +32,7 @@
  */
 import { canonicalCode, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
-import { evaluate, evaluateKind, metTiers, type Evaluation } from './evaluate.js';
+import { evaluateKind, metTiers, tierHoldsUntil, type Evaluation } from './evaluate.js';
 import { gatherFacts, stopsCountingOn, type Facts } from './facts.js';
 import { filledSlots } from './kinds/certificates.js';
 import type { RequirementResult, RowNeed } from './kinds/index.js';
@@ -499,10 +499,9 @@ function describe(dossier: Dossier, facts: Facts, rows: readonly Requirement[], 
  * engineer leaves), those that keep it as long as renewals can.
  */
 export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, through: IsoDate, evaluation?: Evaluation): KeepRenewal[] {
-  const holdsIn = (e: Evaluation): IsoDate | undefined | null => e.tiers.find((t) => t.id === tierId)?.holdsUntil;
-  const holds = (d: Dossier): IsoDate | undefined | null => holdsIn(evaluate(d, catalogue, date));
+  const holds = (d: Dossier): IsoDate | undefined | null => tierHoldsUntil(d, catalogue, date, tierId);
   // The caller's evaluation of the dossier on `date`, when it has one: most dossiers stop here, and evaluating them again doubled the engine's time in a batch.
-  const now = evaluation !== undefined ? holdsIn(evaluation) : holds(dossier);
+  const now = evaluation !== undefined ? evaluation.tiers.find((t) => t.id === tierId)?.holdsUntil : holds(dossier);
   if (now === null || now === undefined || compareDates(now, through) >= 0) return [];
   const facts = gatherFacts(dossier, catalogue, date);
   const candidates = facts.counting
