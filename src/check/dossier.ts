@@ -64,6 +64,8 @@ export interface CheckOptions {
   holidays?: readonly IsoDate[];
   /** --remind: the recertification reminder falls this many days before the current rating's last day (default 90). */
   remind?: number;
+  /** Work out the report's `deadlines` (only the ics format prints them); default true. A run none of whose outputs is ics says false. */
+  deadlines?: boolean;
 }
 
 export const DEFAULT_WARN_WITHIN_DAYS = 90;
@@ -290,7 +292,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     pass: required?.met === true && obligationsMet !== false && materials?.complete !== false,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
     ...(obligations !== undefined ? { obligations, obligationsMet: obligationsMet! } : {}),
-    deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS),
+    ...(options.deadlines !== false ? { deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS) } : {}),
     firstLapse: firstTierLapse(evaluation.tiers),
     ...(materials ? { materials } : {}),
     ...(plan !== null ? { plan } : {}),

@@ -82,6 +82,14 @@ describe('check with a current rating', () => {
     expect([remind.code, remind.stderr]).toEqual([3, 'starcheck: --remind "1.5" is not a whole number of days from 0 to 3650 (ten years); for example 90\n']);
   });
 
+  it('gives the calendar its deadlines when it is one of several outputs (a run without ics does not work them out)', async () => {
+    const dir = scratchDirectory('ics');
+    const alone = await runCli(['check', 'examples/rated-partner.yaml', '-f', 'ics']);
+    expect(alone.stdout).toContain('Recertify: the three-star rating end');
+    const both = await runCli(['check', 'examples/rated-partner.yaml', '-f', 'json', '-f', `ics=${join(dir, 'deadlines.ics')}`]);
+    expect([both.code, readFileSync(join(dir, 'deadlines.ics'), 'utf8')]).toEqual([0, alone.stdout]);
+  });
+
   it('warns a recertification checked against the classic standard, which 2025 supersedes', async () => {
     const { stdout } = await runCli(['check', '-', '--standard', 'classic', '-f', 'json'], { stdin: EXAMPLE });
     expect(json(stdout).warnings.map((w) => w.code)).toContain('superseded-standard');

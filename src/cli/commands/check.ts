@@ -171,7 +171,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     try {
       checked = await checkTargets(
         targets,
-        { options, outputs: plan },
+        // Only the calendar prints deadlines: a run without it does not work them out.
+        { options: outputs.some((o) => o.format === 'ics') ? options : { ...options, deadlines: false }, outputs: plan },
         { jobs, filesPerThread, stdin: io.stdin, store, onProgress: (done) => progress.update(done), onSkipped: (files) => reportSkipped(files, io) },
       );
     } finally {
