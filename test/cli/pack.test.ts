@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeName } from '../../src/check/pack.js';
+import { parse } from 'yaml';
+import { safeName, stemAndExtension } from '../../src/check/pack.js';
 import { root, runCli, scratchDirectory } from '../helpers.js';
 
 const EXAMPLE = join(root, 'examples/submission');
@@ -131,6 +132,34 @@ describe('starcheck pack', () => {
     expect(names.slice(0, 2)).toEqual(['certificates/E-01-H3CNE-x-pdf.pdf', 'certificates/e.01-H3CNE-X.PDF.png']);
     expect(names.every((n) => /^certificates\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n))).toBe(true);
   });
+
+  it.each([
+    ['starcheck-report.json', 'starcheck-report-2.json'],
+    ['x.\\..\\evil', 'x-evil'],
+  ])('packs a dossier named %j as %j, never over a report nor with a backslash, so the unpacked submission checks as one dossier', async (given, packed) => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', given);
+    const data = parse(readFileSync(join(dir, 'partner', 'dossier.yaml'), 'utf8'));
+    writeFileSync(dossier, given.endsWith('.json') ? JSON.stringify(data) : readFileSync(join(dir, 'partner', 'dossier.yaml')));
+    const zip = join(dir, 'out.zip');
+    expect((await runCli(['pack', dossier, '-o', zip])).code).toBe(0);
+    const members = unzip(zip);
+    expect(members.slice(0, 3).map((m) => m.name)).toEqual([packed, 'starcheck-report.html', 'starcheck-report.json']);
+    expect(JSON.parse(members[2]!.content.toString('utf8')).tool.name).toBe('starcheck');
+    expect(members[0]!.content).toEqual(readFileSync(dossier));
+  });
+});
+
+describe('stemAndExtension', () => {
+  it.each([
+    ['dossier.yaml', ['dossier', '.yaml']],
+    ['a.b.json', ['a.b', '.json']],
+    ['.yaml', ['', '.yaml']],
+    ['noextension', ['noextension', '']],
+    ['x.\\..\\evil', ['x.\\..\\evil', '']],
+    ['x.y aml', ['x.y aml', '']],
+    ['x.\u202eyaml', ['x.\u202eyaml', '']],
+  ])('%j → %j', (name, parts) => expect(stemAndExtension(name)).toEqual(parts));
 });
 
 describe('safeName', () => {
