@@ -181,6 +181,9 @@ describe('same-certificate-file', () => {
       ['same-certificate-file', '/engineers/0/certificates/0/file'],
       ['same-certificate-file', '/engineers/1/certificates/0/file'],
     ]);
+    // The other certificate is named in a person's words, not as a pointer.
+    expect(dossier.warnings[0].message).toMatch(/has the same content as the file of engineer \S+ \([^)]+\), certificate 1 \([^)]+\) \("certs\/copy-of-a\.pdf"\);/);
+    expect(dossier.warnings[0].message).not.toContain('engineers.1');
   });
 
   it('does not warn distinct files', async () => {
