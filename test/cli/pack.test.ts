@@ -150,6 +150,32 @@ describe('starcheck pack', () => {
   });
 });
 
+describe('pack --holidays', () => {
+  it.each([
+    [[], 'breached'],
+    [['--holidays', 'holidays.yaml'], 'open'],
+  ])('packs the report check gives with the same holidays (%j: the exit report is %s)', async (extra, status) => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    writeFileSync(
+      dossier,
+      readFileSync(dossier, 'utf8')
+        .replace('  targetTier: two-star\n', '  targetTier: two-star\n  currentRating:\n    tier: two-star\n    issued: 2026-06-15\n')
+        .replace('serviceManager:', '  - id: T3\n    name: Left Thursday\n    leftOn: 2026-11-26\n    certificates:\n      - type: H3CNE\n        number: H3C-NE-409999\n        issued: 2025-01-01\n        expires: 2028-01-01\nserviceManager:'),
+    );
+    // Thursday 2026-11-26 + 3 working days is Tuesday 2026-12-01; with Monday a holiday, Wednesday 2026-12-02.
+    writeFileSync(join(dir, 'holidays.yaml'), '- 2026-11-30\n');
+    const zip = join(dir, 'out.zip');
+    const result = await runCli(['pack', dossier, '-o', zip, '--as-of', '2026-12-02', ...extra.map((a) => (a === 'holidays.yaml' ? join(dir, a) : a))]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(unzip(zip).find((m) => m.name === 'starcheck-report.json')!.content.toString('utf8'));
+    const checked = await runCli(['check', dossier, '--as-of', '2026-12-02', '--materials', '-f', 'json', ...extra.map((a) => (a === 'holidays.yaml' ? join(dir, a) : a))]);
+    const exit = (r: { dossiers: Array<{ obligations: Array<{ code: string; status: string }> }> }) => r.dossiers[0]!.obligations.find((o) => o.code === 'exit-report')!.status;
+    expect(exit(report)).toBe(status);
+    expect(exit(JSON.parse(checked.stdout))).toBe(status);
+  });
+});
+
 describe('stemAndExtension', () => {
   it.each([
     ['dossier.yaml', ['dossier', '.yaml']],
