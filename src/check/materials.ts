@@ -9,6 +9,7 @@
 import type { Dossier } from '../core/model.js';
 import type { MaterialFile } from '../core/materials.js';
 import { printable, type Finding } from '../core/findings.js';
+import { placeWords } from '../core/places.js';
 import { confinedPath, MATERIAL_FILE, realFolderOf } from '../load/confine.js';
 import { inspectMaterial } from '../load/material.js';
 import type { ParsedSource } from '../load/parse.js';
@@ -41,8 +42,7 @@ export function gatherMaterials(dossier: Dossier, source: string | Buffer | unde
   const errors: Finding[] = [];
   for (const { pointer, ref, certificate } of named) {
     const fail = (message: string, code: string): void => {
-      const field = pointer.slice(1).replace(/\//g, '.');
-      errors.push({ code, severity: 'error', message: printable(`${field} "${ref}" ${message}`), path: pointer, ...locate(pointer) });
+      errors.push({ code, severity: 'error', message: printable(`${placeWords(pointer, dossier)} "${ref}" ${message}`), path: pointer, ...locate(pointer) });
     };
     const confined = confinedPath(folder, ref, MATERIAL_FILE);
     if (!confined.ok) {

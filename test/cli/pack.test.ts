@@ -111,7 +111,7 @@ describe('starcheck pack', () => {
     writeFileSync(join(dir, 'partner', 'certificates', 'T1-h3cne.pdf'), 'plain text\n');
     const { code, stderr } = await runCli(['pack', dossier, '-o', join(dir, 'out.zip')]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${dossier}:25:15: engineers.0.certificates.0.file "certificates/T1-h3cne.pdf" is not a PDF, JPEG or PNG file by its content`);
+    expect(stderr).toContain(`${dossier}:25:15: engineer T1 (Somchai Prasert), certificate 1 (H3CNE): file "certificates/T1-h3cne.pdf" is not a PDF, JPEG or PNG file by its content`);
     expect(readdirSync(dir)).toEqual(['partner']);
   });
 
