@@ -83,19 +83,19 @@ export interface RunOutput {
 }
 
 /** Runs the CLI in-process with captured output, as the binary would. */
-export async function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; now?: Date } = {}): Promise<RunOutput> {
+export async function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; columns?: number; now?: Date; cwd?: string } = {}): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
   const input = options.stdin ?? '';
   const code = await main(args, {
-    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: options.isTTY ?? false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: options.isTTY ?? false, columns: options.columns },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin: (async function* () {
       yield new TextEncoder().encode(input);
     })(),
     env: options.env ?? {},
     now: () => options.now ?? new Date('2026-12-01T12:00:00Z'),
-    cwd: root,
+    cwd: options.cwd ?? root,
   });
   return { code, stdout, stderr };
 }

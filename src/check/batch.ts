@@ -19,7 +19,8 @@ import { readSource, readStdin, type ReadResult } from '../load/read.js';
 import { StandardError } from '../validate/standard.js';
 import { checkText, invalid, type DossierReport } from './dossier.js';
 import type { DossierOutline } from '../report/index.js';
-import { checkAndRender, claimsFrom, claimsPiece, notePiece, settle, type BatchPlan, type CheckedDossier, type WorkerFailure, type WorkerReply } from './checked.js';
+import { checkAndRender, claimsFrom, claimsPiece, notePiece, settle, type BatchPlan, type CheckedDossier, type FileJob, type WorkerFailure, type WorkerReply } from './checked.js';
+import { walksOfNoDossier } from './skipped.js';
 import { readTarget, type DossierTarget } from './paths.js';
 import type { KeptParts, PartStore } from './spool.js';
 
@@ -71,12 +72,19 @@ export interface BatchOptions {
   store: PartStore;
   /** Called as dossiers finish, with how many are done. */
   onProgress?: (done: number) => void;
+  /** Called once, when files a walk found were skipped as no dossiers (see NOT_A_DOSSIER), with how many. */
+  onSkipped?: (files: number) => void;
 }
 
 /** A checked dossier as the batch keeps it until the cross-dossier checks: its parts stored, its claims' hashes and text still at hand. */
 type Pending = BatchDossier & { claimHashes?: number[]; read?: ReadResult };
 
-function keep({ outline, parts, lengths, claimHashes, read, report }: CheckedDossier, store: PartStore, shared: Shared): Pending {
+/** What the batch keeps of a file a walk found that is no dossier: nothing but that it was skipped. */
+const SKIPPED = Symbol('not a dossier');
+type Kept = Pending | typeof SKIPPED;
+
+function keep({ outline, parts, lengths, claimHashes, read, report, skipped }: CheckedDossier, store: PartStore, shared: Shared): Kept {
+  if (skipped) return SKIPPED;
   return {
     outline: shared.outline(outline),
     parts: store.keep(parts, lengths),
@@ -138,8 +146,8 @@ function asError(failure: WorkerFailure): Error {
  * taking chunks from one queue; the results are in the files' order. This
  * thread checks too rather than wait for the others.
  */
-async function checkInThreads(files: string[], plan: BatchPlan, count: number, store: PartStore, shared: Shared, onDone: (n: number) => void): Promise<Pending[]> {
-  const results: Pending[] = new Array(files.length);
+async function checkInThreads(files: FileJob[], plan: BatchPlan, count: number, store: PartStore, shared: Shared, onDone: (n: number) => void): Promise<Kept[]> {
+  const results: Kept[] = new Array(files.length);
   let next = 0;
   // Set when a thread fails: the others take no more work, so the run ends with its error at once.
   let stopped = false;
@@ -184,7 +192,10 @@ async function checkInThreads(files: string[], plan: BatchPlan, count: number, s
     });
   const inThisThread = async (): Promise<void> => {
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
-      for (let i = chunk.start; i < chunk.end; i++) results[i] = keep(checkAndRender(files[i]!, readSource(files[i]!, { regularOnly: true }), plan), store, shared);
+      for (let i = chunk.start; i < chunk.end; i++) {
+        const { file, walked } = files[i]!;
+        results[i] = keep(checkAndRender(file, readSource(file, { regularOnly: true }), plan, false, walked !== undefined), store, shared);
+      }
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
       await new Promise((resolve) => setImmediate(resolve));
@@ -208,7 +219,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
   const { store } = batch;
   // What can be read only once is checked on this thread, which keeps its text.
   // Worker threads take files by name: a FIFO or device the user named, or a name that is not UTF-8, is read here.
-  const files = targets.flatMap((t) => (t.kind === 'file' && t.readOnce !== true && t.path === undefined ? [t.file] : []));
+  const files = targets.flatMap((t): FileJob[] => (t.kind === 'file' && t.readOnce !== true && t.path === undefined ? [t.walked !== undefined ? { file: t.file, walked: t.walked } : { file: t.file }] : []));
   const threads = Math.min(batch.jobs, Math.floor(files.length / (batch.filesPerThread ?? FILES_PER_WORKER)));
   let done = 0;
   const progress = (n: number): void => {
@@ -216,15 +227,15 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     batch.onProgress?.(done);
   };
   const shared = new Shared();
-  const fromFiles = new Map<string, Pending>();
+  const fromFiles = new Map<string, Kept>();
   if (threads >= 2) {
     const checked = await checkInThreads(files, plan, threads, store, shared, progress);
-    files.forEach((file, i) => fromFiles.set(file, checked[i]!));
+    files.forEach(({ file }, i) => fromFiles.set(file, checked[i]!));
   }
-  const results: Pending[] = [];
+  const results: Kept[] = [];
   for (const target of targets) {
     const already = target.kind === 'file' ? fromFiles.get(target.file) : undefined;
-    if (already) {
+    if (already !== undefined) {
       results.push(already);
       continue;
     }
@@ -233,13 +244,28 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
         ? settle(invalid(target.file, [{ code: target.code ?? 'no-match', severity: 'error', message: target.message }]), plan)
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, true)
-          : checkAndRender(target.file, readTarget(target), plan, target.readOnce === true || target.path !== undefined);
+          : checkAndRender(target.file, readTarget(target), plan, target.readOnce === true || target.path !== undefined, target.walked !== undefined);
     results.push(keep(checked, store, shared));
     progress(1);
     // Now and then a turn of the event loop, so a signal is handled during a long batch on this thread.
     if (results.length % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return crossChecked(results, plan, store, shared);
+  return crossChecked(withoutSkipped(targets, results, plan, store, shared, batch.onSkipped), plan, store, shared);
+}
+
+/** The results but the files skipped as no dossiers, counted for `onSkipped`; a walk all of whose files were skipped is a row (see skipped.ts). */
+function withoutSkipped(targets: readonly DossierTarget[], results: readonly Kept[], plan: BatchPlan, store: PartStore, shared: Shared, onSkipped?: (files: number) => void): Pending[] {
+  const skipped = results.filter((r) => r === SKIPPED).length;
+  if (skipped === 0) return results as Pending[];
+  const rows = walksOfNoDossier(targets, (i) => results[i] === SKIPPED);
+  const pending: Pending[] = [];
+  results.forEach((result, i) => {
+    const row = rows.get(i);
+    if (result !== SKIPPED) pending.push(result);
+    else if (row !== undefined) pending.push(keep(settle(invalid(row.file, [row.error]), plan), store, shared) as Pending);
+  });
+  onSkipped?.(skipped);
+  return pending;
 }
 
 /**
@@ -251,7 +277,7 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
  * makes the claims the warnings rest on changed during the run: that is an
  * error, not a report of a text nobody can see any more.
  */
-function crossChecked(results: Pending[], plan: BatchPlan, store: PartStore, shared: Shared): BatchDossier[] {
+function crossChecked(results: readonly Pending[], plan: BatchPlan, store: PartStore, shared: Shared): BatchDossier[] {
   const suspects = sharingHashes(results.map((r) => r.claimHashes));
   const claimsOfSuspects = suspects.map((i) => claimsFrom(store.part(results[i]!.parts, claimsPiece(plan.outputs.length)))!);
   const warnings = crossCheck(
@@ -271,7 +297,8 @@ function crossChecked(results: Pending[], plan: BatchPlan, store: PartStore, sha
       message: 'the file changed while the batch was checked (it no longer makes the claims it first made); check it again',
     };
     const again = report.claims !== undefined && sameClaims(report.claims, claimsOfSuspects[s]!) ? settle(report, plan) : settle(invalid(file, [changed]), plan);
-    const { outline, parts, report: kept } = keep(again, store, shared);
+    // A dossier checked again is the one the batch kept: never skipped.
+    const { outline, parts, report: kept } = keep(again, store, shared) as Pending;
     batch[i] = { outline, parts, ...(kept !== undefined ? { report: kept } : {}) };
   });
   return batch;

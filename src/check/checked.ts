@@ -7,7 +7,7 @@ import type { Claims } from '../core/integrity.js';
 import { claimHashes } from './claims.js';
 import type { ReadResult } from '../load/read.js';
 import type { StandardError } from '../validate/standard.js';
-import { checkText, type CheckOptions, type DossierReport } from './dossier.js';
+import { checkText, NOT_A_DOSSIER, type CheckOptions, type DossierReport } from './dossier.js';
 import { formatters, outlineOf, type DossierOutline, type FormatOptions } from '../report/index.js';
 
 /** One output of the run, as each dossier's part is rendered for it. */
@@ -43,6 +43,14 @@ export interface CheckedDossier {
   report?: DossierReport;
   /** The text as read, kept only for what cannot be read again (standard input, a FIFO, a name that is not UTF-8). */
   read?: ReadResult;
+  /** A file a walk found that is no dossier (see NOT_A_DOSSIER): nothing rendered, the batch skips it. */
+  skipped?: true;
+}
+
+/** A file for a thread to check: its name, and the directory or glob whose walk found it, if one did. */
+export interface FileJob {
+  file: string;
+  walked?: string;
 }
 
 export type WorkerFailure =
@@ -53,8 +61,29 @@ export type WorkerFailure =
 /** A worker's answer to a chunk of files: the checked dossiers in the chunk's order, or what went wrong. */
 export type WorkerReply = { ok: true; checked: CheckedDossier[] } | { ok: false; failure: WorkerFailure };
 
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
+
+/** Where `inBytes` writes a dossier's pieces before they are copied out at their size; grown as needed, never shared (a thread checks one dossier at a time). */
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/**
+ * The texts as UTF-8, one after another, in bytes of their own, and each
+ * one's length in bytes: each text is encoded once, where joining them,
+ * encoding the whole and measuring each piece again went over every
+ * character three times.
+ */
+function inBytes(texts: readonly string[]): { parts: Uint8Array; lengths: number[] } {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8.
+  const most = texts.reduce((sum, text) => sum + 3 * text.length, 0);
+  if (scratch.length < most) scratch = Buffer.allocUnsafeSlow(most);
+  let end = 0;
+  const lengths = texts.map((text) => {
+    const length = scratch.write(text, end);
+    end += length;
+    return length;
+  });
+  return { parts: new Uint8Array(scratch.buffer, 0, end).slice(), lengths };
+}
 
 /** Where output number `k`'s note is among a dossier's pieces. */
 export const notePiece = (outputs: number, k: number): number => outputs + k;
@@ -64,13 +93,13 @@ export const claimsPiece = (outputs: number): number => 2 * outputs;
 /** Renders a finished report for every output (and keeps it whole, for a plan that keeps reports). */
 export function settle(report: DossierReport, { outputs, keepReports }: Pick<BatchPlan, 'outputs' | 'keepReports'>): CheckedDossier {
   const parts = outputs.map(({ format, options }) => formatters[format]!.part(report, options));
-  const notes = outputs.map(({ format }) => {
-    const note = formatters[format]!.note?.(report);
+  const notes = outputs.map(({ format, options }) => {
+    const note = formatters[format]!.note?.(report, options);
     return note === undefined ? '' : JSON.stringify(note);
   });
   const claims = report.claims === undefined ? '' : JSON.stringify(report.claims);
   const texts = [...parts, ...notes, claims];
-  const checked: CheckedDossier = { outline: outlineOf(report), parts: utf8.encode(texts.join('')), lengths: texts.map((text) => Buffer.byteLength(text)) };
+  const checked: CheckedDossier = { outline: outlineOf(report), ...inBytes(texts) };
   return keepReports === true ? { ...checked, report } : checked;
 }
 
@@ -86,8 +115,9 @@ export function claimsFrom(bytes: Uint8Array): Claims | undefined {
  * file, it is read again instead, which is far cheaper than holding every
  * text of a batch for the few they warn about.
  */
-export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keepSource = false): CheckedDossier {
-  const report = checkText(file, read, plan.options);
+export function checkAndRender(file: string, read: ReadResult, plan: BatchPlan, keepSource = false, walked = false): CheckedDossier {
+  const report = checkText(file, read, plan.options, [], walked);
+  if (report.errors[0]?.code === NOT_A_DOSSIER) return { outline: outlineOf(report), parts: new Uint8Array(0), lengths: [], skipped: true };
   const checked = settle(report, plan);
   if (report.claims !== undefined && read.ok) {
     checked.claimHashes = claimHashes(report.claims);

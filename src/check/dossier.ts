@@ -29,6 +29,19 @@ import { UsageError } from './errors.js';
 import { applicantOf } from './applicant.js';
 
 
+/**
+ * The code of a file a directory walk or a glob found that is no dossier: it
+ * parses, but its top level has neither `schemaVersion` nor `partner`
+ * (package.json, a CI workflow, an OpenAPI file). A batch skips it and counts
+ * it; one that fails to read or parse stays a row, since it may be a dossier
+ * with a mistake. Decided on the parse every dossier gets anyway.
+ */
+export const NOT_A_DOSSIER = 'not-a-dossier';
+
+function isDossierShaped(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && (Object.hasOwn(data, 'schemaVersion') || Object.hasOwn(data, 'partner'));
+}
+
 /** How reports name a dossier read from standard input. */
 export const STDIN_NAME = '<stdin>';
 
@@ -94,18 +107,23 @@ export type ValidatedDossier =
       /** The files it names (certificates, the form), each found good. */
       materials: MaterialFile[];
     }
-  | { ok: false; report: DossierReport; catalogue?: Catalogue; ownStandard?: string };
+  | { ok: false; report: DossierReport; catalogue?: Catalogue; ownStandard?: string; notDossier?: true };
 
 /**
  * Reads, parses and validates one dossier against its standard: `standard`
  * (the command line's) when given, else the dossier's own, else the default.
  * Everything `starcheck validate` does, and the first half of `check`.
+ * A file a walk found (`walked`) that is no dossier comes back `notDossier`.
  */
-export function validateText(file: string, read: ReadResult, standardRef?: string): ValidatedDossier {
+export function validateText(file: string, read: ReadResult, standardRef?: string, walked = false): ValidatedDossier {
   if (!read.ok) return { ok: false, report: invalid(file, [read.error]) };
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) return { ok: false, report: invalid(file, parsed.errors) };
   const { data, locate } = parsed.parsed;
+  if (walked && !isDossierShaped(data)) {
+    const message = 'not a dossier: neither schemaVersion nor partner at the top level';
+    return { ok: false, notDossier: true, report: invalid(file, [{ code: NOT_A_DOSSIER, severity: 'error', message }]) };
+  }
   const partner = rawString(data, '/partner/name') ?? null;
   const who = { partner, ...applicantOf(data) };
 
@@ -159,13 +177,24 @@ export function assertRequirable(require: string | undefined, catalogue: Catalog
   throw new UsageError(`${flag}: "${require}" is not a tier of the ${catalogue.standard.id} standard${hint}`);
 }
 
+/** The warning that a dossier was checked against a standard file of its own, when it was. */
+export function ownStandardWarnings(validated: ValidatedDossier & { ok: true }): Finding[] {
+  if (validated.ownStandard === undefined) return [];
+  const path = '/application/standard';
+  const standardId = validated.catalogue.standard.id;
+  const message = `checked against the dossier's own standard file ${validated.ownStandard} (standard "${standardId}"), not a shipped one (${SHIPPED_STANDARDS.join(', ')}); the verdict holds only as far as that file does`;
+  return [{ code: OWN_STANDARD, severity: 'warning', message: printable(message), path, ...validated.locate(path) }];
+}
+
 /**
  * Checks one dossier whose text has been read (or failed to be). `more` are
  * warnings about it found elsewhere (a batch's cross-dossier checks), which
- * are located in its text and follow its own.
+ * are located in its text and follow its own. A file a walk found
+ * (`walked`) that is no dossier is an invalid report with the one error
+ * NOT_A_DOSSIER, which a batch skips.
  */
-export function checkText(file: string, read: ReadResult, options: CheckOptions, more: readonly Finding[] = []): DossierReport {
-  const validated = validateText(file, read, options.standard);
+export function checkText(file: string, read: ReadResult, options: CheckOptions, more: readonly Finding[] = [], walked = false): DossierReport {
+  const validated = validateText(file, read, options.standard, walked);
   // A tier a shipped standard lacks is the command line's mistake (exit 3); one a dossier's own standard
   // file lacks is that dossier's, and the batch goes on.
   if (validated.catalogue && validated.ownStandard === undefined) {
@@ -199,19 +228,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   }
   const required = evaluation.tiers.find((t) => t.id === requiredTier);
   const rating = evaluation.currentRating;
-  const warnings: Finding[] = [];
-  if (validated.ownStandard !== undefined) {
-    const path = '/application/standard';
-    warnings.push({
-      code: OWN_STANDARD,
-      severity: 'warning',
-      message: printable(
-        `checked against the dossier's own standard file ${validated.ownStandard} (standard "${standardId}"), not a shipped one (${SHIPPED_STANDARDS.join(', ')}); the verdict holds only as far as that file does`,
-      ),
-      path,
-      ...locate(path),
-    });
-  }
+  const warnings: Finding[] = ownStandardWarnings(validated);
   if (rating?.lapsed === true) {
     const path = '/application/currentRating';
     warnings.push({
@@ -245,13 +262,13 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
   const claims = claimsOf(dossier, fileHashes(validated.materials));
   for (const finding of sameFileWithin(claims, dossier)) warnings.push({ ...finding, ...locate(finding.path!) });
   const planTier = options.plan ?? (required?.met === true ? undefined : requiredTier);
-  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier);
+  const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier, evaluation);
   if (plan !== null) for (const action of plan.actions) if (action.at !== undefined) Object.assign(action, locate(action.at));
   const held = evaluation.highestTier;
   const keep =
     held === null
       ? []
-      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1)).map((k) => ({ ...k, ...locate(k.at) }));
+      : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1), evaluation).map((k) => ({ ...k, ...locate(k.at) }));
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
   const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
   for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));

@@ -42,6 +42,7 @@ export function gatherMaterials(dossier: Dossier, source: string | Buffer | unde
   const errors: Finding[] = [];
   for (const { pointer, ref, certificate } of named) {
     const fail = (message: string, code: string): void => {
+      // Named in words, as every other error of the dossier is: "engineer E01 (…), certificate 1 (H3CNE): file".
       errors.push({ code, severity: 'error', message: printable(`${placeWords(pointer, dossier)} "${ref}" ${message}`), path: pointer, ...locate(pointer) });
     };
     const confined = confinedPath(folder, ref, MATERIAL_FILE);

@@ -86,7 +86,7 @@ export type Packed = { ok: true; zip: Uint8Array; members: string[]; partner: { 
 const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /**
- * Packs the dossier at `file` (named so in reports). Not packed: a dossier
+ * Packs the dossier at `file` (named in its reports as in the zip). Not packed: a dossier
  * that is invalid, or whose materials are incomplete; then the report says why.
  */
 export function packSubmission(file: string, options: CheckOptions, chosen: LoadedStandard, version: string): Packed {
@@ -95,25 +95,27 @@ export function packSubmission(file: string, options: CheckOptions, chosen: Load
   const bytes = first.ok ? readRegularFile(file, MAX_SOURCE_BYTES) : undefined;
   const decoded = bytes === undefined ? undefined : decodeSource(bytes);
   const read: ReadResult = decoded === undefined ? first : decoded.ok ? { ...decoded, source: file } : decoded;
+  const names = new Names();
+  // The reports' names are taken first: a dossier itself named starcheck-report.json is packed under another name, so a walk over the unpacked submission still finds it.
+  const html = names.take(PACKED_HTML.slice(0, -5), '.html');
+  const json = names.take(PACKED_REPORT.slice(0, -5), '.json');
+  const [stem, extension] = stemAndExtension(basename(file));
+  const dossierMember = names.take(safeName(stem), extension);
+  // The reports in the zip name the dossier as the zip does: the folder it was packed from is the packer's, not the vendor's.
   const packOptions: CheckOptions = { ...options, materials: true };
-  const report = checkText(file, read, packOptions);
+  const report = checkText(dossierMember, read, packOptions);
   if (!report.valid || report.materials?.complete !== true || bytes === undefined) return { ok: false, report };
-  const validated = validateText(file, read, options.standard);
+  const validated = validateText(dossierMember, read, options.standard);
   if (!validated.ok) return { ok: false, report: validated.report };
   const { dossier, catalogue, materials } = validated;
 
   const run: RunResult = { ...runOutline(version, chosen, [outlineOf(report)]), dossiers: [{ ...report, claims: undefined }] };
   const format = { color: false, quiet: false };
-  const names = new Names();
   const members: Zippable = {};
   const add = (name: string, content: Uint8Array): void => {
     members[name] = [content, { mtime: FIXED_TIME }];
   };
-  // The reports' names are taken first: a dossier itself named starcheck-report.json is packed under another name, so a walk over the unpacked submission still finds it.
-  const html = names.take(PACKED_HTML.slice(0, -5), '.html');
-  const json = names.take(PACKED_REPORT.slice(0, -5), '.json');
-  const [stem, extension] = stemAndExtension(basename(file));
-  add(names.take(safeName(stem), extension), bytes);
+  add(dossierMember, bytes);
   add(html, Buffer.from(render(formatters.html!, run, format)));
   add(json, Buffer.from(render(formatters.json!, run, format)));
   const folder = realFolderOf(file);

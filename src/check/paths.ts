@@ -21,6 +21,7 @@ import { isAbsolute, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { invalidUtf8At, readSource, type ReadResult } from '../load/read.js';
 import { STDIN_NAME } from './dossier.js';
+import { ignoreNothing, type Ignored } from './ignore.js';
 
 /** The extensions a directory is searched for. */
 export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
@@ -28,9 +29,10 @@ export const DOSSIER_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 export type DossierTarget =
   /**
    * A file to read; `file` is how reports name it (as given, or the directory or glob base joined with the match),
-   * `path` its bytes when its name is not UTF-8 (then `file` shows the odd bytes as \xHH).
+   * `path` its bytes when its name is not UTF-8 (then `file` shows the odd bytes as \xHH),
+   * `walked` the directory or glob (as given) whose walk found it: such a file is skipped if it is no dossier.
    */
-  | { kind: 'file'; file: string; path?: Buffer; readOnce?: true }
+  | { kind: 'file'; file: string; path?: Buffer; readOnce?: true; walked?: string }
   | { kind: 'stdin'; file: typeof STDIN_NAME }
   /** A directory or glob that matched no dossier (code no-match), or a directory that cannot be read (read-error). */
   | { kind: 'unmatched'; file: string; message: string; code?: 'read-error' };
@@ -112,19 +114,22 @@ function realPath(path: Buffer): Buffer {
 interface Filter {
   wanted(relative: string): boolean;
   maxDepth: number;
+  /** What --ignore and the config leave out, by absolute path. */
+  ignored: Ignored;
 }
 
 /** The JSON report `starcheck pack` puts beside the dossier (check/pack.ts): an unpacked submission is one dossier. */
 const PACKED_REPORT = 'starcheck-report.json';
-const DOSSIER_FILES: Filter = {
-  wanted: (relative) => DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)) && !(relative === PACKED_REPORT || relative.endsWith(`/${PACKED_REPORT}`)),
-  maxDepth: Infinity,
-};
+const isDossierFile = (relative: string): boolean =>
+  DOSSIER_EXTENSIONS.some((extension) => relative.endsWith(extension)) && !(relative === PACKED_REPORT || relative.endsWith(`/${PACKED_REPORT}`));
+
+/** Never a dossier folder, and often thousands of YAML and JSON files: skipped as hidden folders are. */
+const NODE_MODULES = Buffer.from('node_modules');
 
 /**
  * The files under `directory` (as reports name it; `start` is where it lies)
  * that `filter` wants, as `directory/relative/path`: hidden entries (.git,
- * editor backups) skipped, symbolic links followed, each real directory
+ * editor backups), node_modules and what is ignored skipped, symbolic links followed, each real directory
  * walked once and by its own name where it has one here (a directory's
  * links are followed after its folders). Only regular files count, and
  * links that lead nowhere or round in a loop, so that reading them says so.
@@ -149,13 +154,14 @@ function walk(directory: string, start: Buffer, filter: Filter): Found[] {
     }
     // In name order, links last, so which name a twice-reached directory is walked by does not depend on the file system.
     const named = entries
-      .filter((entry) => entry.name[0] !== 0x2e)
+      .filter((entry) => entry.name[0] !== 0x2e && !entry.name.equals(NODE_MODULES))
       .map((entry) => ({ entry, name: shownName(entry.name) }))
       .sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || byCodeUnits(a.name, b.name));
     for (const { entry, name } of named) {
       const path = relative === '' ? name : `${relative}/${name}`;
       const child = childOf(absolute, entry.name);
       const kind = entry.isSymbolicLink() ? kindOf(child) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+      if ((kind === 'directory' || kind === 'file' || kind === 'missing') && filter.ignored(child.toString())) continue;
       if (kind === 'directory') {
         if (depth < filter.maxDepth) visit(path, child, depth + 1);
       } else if ((kind === 'file' || kind === 'missing') && filter.wanted(path)) {
@@ -176,7 +182,7 @@ function unreadableFolder(file: string, real: Buffer, error: NodeJS.ErrnoExcepti
 }
 
 /** The files a glob matches: a walk from its static base, each path below it matched against the rest. */
-function globbed(cwd: string, pattern: string): Found[] {
+function globbed(cwd: string, pattern: string, ignored: Ignored): Found[] {
   const { base, glob } = picomatch.scan(pattern);
   const match = picomatch(glob, { dot: false });
   // Only `**` reaches deeper than the glob has segments.
@@ -184,7 +190,7 @@ function globbed(cwd: string, pattern: string): Found[] {
   const directory = base === '' && isAbsolute(pattern) ? '/' : base;
   const start = Buffer.from(resolve(cwd, directory === '' ? '.' : directory));
   if (kindOf(start) !== 'directory') return [];
-  return walk(directory, start, { wanted: match, maxDepth });
+  return walk(directory, start, { wanted: match, maxDepth, ignored });
 }
 
 /**
@@ -192,8 +198,14 @@ function globbed(cwd: string, pattern: string): Found[] {
  * order the paths were given, each directory or glob in sorted order, so the
  * output is the same however the file system lists files or threads finish.
  * A missing plain path stays a file target: reading it reports "no such file".
+ * `ignored` leaves files out of walks and globs, never a file named outright.
  */
-export async function expandPaths(paths: readonly string[], cwd: string, rawPaths: ReadonlyMap<string, Buffer> = new Map()): Promise<DossierTarget[]> {
+export async function expandPaths(
+  paths: readonly string[],
+  cwd: string,
+  rawPaths: ReadonlyMap<string, Buffer> = new Map(),
+  ignored: Ignored = ignoreNothing,
+): Promise<DossierTarget[]> {
   const targets = new Map<string, DossierTarget>();
   const add = (target: DossierTarget, key: string): void => {
     if (!targets.has(key)) targets.set(key, target);
@@ -217,7 +229,7 @@ export async function expandPaths(paths: readonly string[], cwd: string, rawPath
       add(target, keyOf(realPath(absolute)));
       continue;
     }
-    const found = kind === 'directory' ? walk(path, absolute, DOSSIER_FILES) : globbed(cwd, path);
+    const found = kind === 'directory' ? walk(path, absolute, { wanted: isDossierFile, maxDepth: Infinity, ignored }) : globbed(cwd, path, ignored);
     if (found.length === 0) {
       const message = kind === 'directory' ? `directory holds no dossier (no ${DOSSIER_EXTENSIONS.join(', ')} file)` : 'glob matches no file';
       add({ kind: 'unmatched', file: path, message }, `unmatched:${path}`);
@@ -228,7 +240,7 @@ export async function expandPaths(paths: readonly string[], cwd: string, rawPath
     for (const f of found.filter((f) => named.get(f.key) === f)) {
       if (f.unreadable !== undefined) add({ kind: 'unmatched', file: f.file, message: f.unreadable, code: 'read-error' }, f.key);
       // A name that is not UTF-8 is read by its bytes; every other by the name reports show.
-      else add(isUtf8(f.path) ? { kind: 'file', file: f.file } : { kind: 'file', file: f.file, path: f.path }, f.key);
+      else add(isUtf8(f.path) ? { kind: 'file', file: f.file, walked: path } : { kind: 'file', file: f.file, path: f.path, walked: path }, f.key);
     }
   }
   return [...targets.values()];

@@ -9,7 +9,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 import { readSource } from '../load/read.js';
 import { StandardError } from '../validate/standard.js';
-import { checkAndRender, type BatchPlan, type WorkerFailure, type WorkerReply } from './checked.js';
+import { checkAndRender, type BatchPlan, type FileJob, type WorkerFailure, type WorkerReply } from './checked.js';
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof UsageError) return { kind: 'usage', message: error.message };
@@ -22,11 +22,11 @@ function failure(error: unknown): WorkerFailure {
 export function serveBatch({ parentPort, workerData }: { parentPort: MessagePort | null; workerData: unknown }): void {
   const plan = workerData as BatchPlan;
   const port = parentPort!;
-  port.on('message', (files: string[]) => {
+  port.on('message', (files: FileJob[]) => {
     let reply: WorkerReply;
     try {
       // A worker is sent only files a walk, a glob or the command line named as regular files, by UTF-8 names.
-      reply = { ok: true, checked: files.map((file) => checkAndRender(file, readSource(file, { regularOnly: true }), plan)) };
+      reply = { ok: true, checked: files.map(({ file, walked }) => checkAndRender(file, readSource(file, { regularOnly: true }), plan, false, walked !== undefined)) };
     } catch (error) {
       reply = { ok: false, failure: failure(error) };
     }

@@ -29,6 +29,8 @@ export interface OutputStream {
   /** Takes text or UTF-8 bytes, and keeps the bytes. (A property, not a method, so a writer that takes only strings does not type-check.) */
   write: (output: string | Uint8Array) => unknown;
   isTTY?: boolean;
+  /** A terminal's width in columns. */
+  columns?: number;
   once?(event: 'drain' | 'close', listener: () => void): unknown;
   removeListener?(event: 'drain' | 'close', listener: () => void): unknown;
   destroyed?: boolean;
@@ -55,7 +57,7 @@ export interface CliIo {
 }
 
 /** Options whose value is the next argument: a value is no path to find by its bytes. */
-const VALUED = new Set(['--standard', '--as-of', '--require', '--plan', '-f', '--format', '-o', '--output', '--warn-within', '--jobs']);
+const VALUED = new Set(['--standard', '--as-of', '--require', '--plan', '-f', '--format', '-o', '--output', '--warn-within', '--jobs', '--tiers', '--holidays', '--remind', '--ignore', '--config']);
 
 /**
  * The arguments with every path that is not UTF-8 shown as \xHH where it

@@ -1,6 +1,7 @@
 /** Writing outputs: stdout, or a file replaced atomically so a failed run never leaves half a file. */
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Temporaries } from './io.js';
+import { UsageError } from '../check/errors.js';
+import { writeTo, type CliIo, type Temporaries } from './io.js';
 
 // Loaded by the runs that write a file: most print to stdout, and a single check is mostly start-up.
 const files = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises');
@@ -101,9 +102,12 @@ export async function writeAtomically(file: string, fill: (sink: ByteSink) => Pr
   }
 }
 
-/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR turns it on. */
-export function useColor(flag: boolean, env: Record<string, string | undefined>, isTTY: boolean | undefined): boolean {
-  if (!flag) return false;
+/**
+ * `--color` and `--no-color` decide; without either, colour only on a
+ * terminal, never with NO_COLOR; FORCE_COLOR turns it on.
+ */
+export function useColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   return isTTY === true && env.TERM !== 'dumb';
@@ -140,4 +144,22 @@ export async function writeNewFile(file: string, content: string | Uint8Array, t
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+}
+
+/** Writes an output file atomically; a file that cannot be written is a problem with how starcheck was called, not a bug. */
+export async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>, io: CliIo): Promise<void> {
+  try {
+    await writeAtomically(file, fill, io.temporaries);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
+  }
+}
+
+/** One output: to standard output, or with `-o file` (not `-`) to that file, atomically. */
+export async function writeResult(text: string, file: string | undefined, io: CliIo): Promise<void> {
+  if (file === '') throw new UsageError('--output: the file name is missing');
+  const fill = (sink: ByteSink): Promise<void> => writePieces([text], sink);
+  if (file === undefined || file === '-') await fill((bytes) => writeTo(io.stdout, bytes));
+  else await writeOutput(file, fill, io);
 }

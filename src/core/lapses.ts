@@ -59,11 +59,12 @@ export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: rea
     (engineer.certificates ?? []).forEach((certificate, c) => {
       const code = canonicalCode(catalogue, certificate.type);
       if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) return;
-      const who = placeWords(`/engineers/${e}/certificates/${c}`, dossier);
       const marginEnds = stopsCountingOn(certificate, catalogue);
       const leaves = engineer.leftOn;
       const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
       if (compareDates(on, horizon) > 0) return;
+      // Worded only for a certificate warned about.
+      const who = placeWords(`/engineers/${e}/certificates/${c}`, dossier);
       warnings.push(
         on === leaves
           ? { code: 'certificate-lapses', on, path: `/engineers/${e}/leftOn`, message: `${who} stops counting on ${on} ${inDays(date, on)}, when the engineer leaves` }

@@ -75,3 +75,8 @@ export function placeWords(pointer: string, document: unknown): string {
   if (items.length === 0) return field === '' ? 'the dossier' : field;
   return field === '' ? items.join(', ') : `${items.join(', ')}: ${field}`;
 }
+
+/** A place in a file that is no dossier (a standard, the config) as its keys, dotted: `/tiers/0/name` reads `tiers.0.name`. */
+export function dottedPlace(pointer: string): string {
+  return pointer.slice(1).replace(/\//g, '.');
+}

@@ -32,7 +32,7 @@
  */
 import { canonicalCode, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
-import { evaluate, metTiers } from './evaluate.js';
+import { evaluate, metTiers, type Evaluation } from './evaluate.js';
 import { gatherFacts, stopsCountingOn, type Facts } from './facts.js';
 import { filledSlots } from './kinds/certificates.js';
 import { kinds, type RequirementResult, type RowNeed } from './kinds/index.js';
@@ -104,8 +104,9 @@ export interface KeepRenewal {
 const ROUNDS = 3;
 
 /** The smallest plan that makes `tierId` met on `date`, or null when it is met already or no plan can reach it. */
-export function planFor(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string): Plan | null {
-  if (metTiers(dossier, catalogue, date).has(tierId)) return null;
+export function planFor(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, evaluation?: Evaluation): Plan | null {
+  // The caller's evaluation of the dossier on `date`, when it has one, says whether the tier is met already.
+  if (evaluation !== undefined ? evaluation.tiers.some((t) => t.id === tierId && t.met) : metTiers(dossier, catalogue, date).has(tierId)) return null;
   const { standard } = catalogue;
   const rows = standard.requirements.filter((row) => row.need[tierId] !== undefined);
   const offered = (standard.paths ?? []).filter((p) => rows.some((row) => row.path === p.id)).map((p) => p.id);
@@ -452,9 +453,11 @@ function describe(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId:
  * date order. When renewals alone cannot keep the tier that long (an
  * engineer leaves), those that keep it as long as renewals can.
  */
-export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, through: IsoDate): KeepRenewal[] {
-  const holds = (d: Dossier): IsoDate | undefined | null => evaluate(d, catalogue, date).tiers.find((t) => t.id === tierId)?.holdsUntil;
-  const now = holds(dossier);
+export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDate, tierId: string, through: IsoDate, evaluation?: Evaluation): KeepRenewal[] {
+  const holdsIn = (e: Evaluation): IsoDate | undefined | null => e.tiers.find((t) => t.id === tierId)?.holdsUntil;
+  const holds = (d: Dossier): IsoDate | undefined | null => holdsIn(evaluate(d, catalogue, date));
+  // The caller's evaluation of the dossier on `date`, when it has one: most dossiers stop here, and evaluating them again doubled the engine's time in a batch.
+  const now = evaluation !== undefined ? holdsIn(evaluation) : holds(dossier);
   if (now === null || now === undefined || compareDates(now, through) >= 0) return [];
   const facts = gatherFacts(dossier, catalogue, date);
   const candidates = facts.counting

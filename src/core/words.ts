@@ -51,8 +51,8 @@ export class GapSentences {
   get open(): boolean {
     return this.sentences.length <= NAMED_IN_GAP;
   }
-  counted(): void {
-    this.more += 1;
+  counted(details = 1): void {
+    this.more += details;
   }
   toString(): string {
     const tail = this.more > 0 ? [`… and ${this.more} more like ${this.more === 1 ? 'it' : 'them'}`] : [];

@@ -10,6 +10,7 @@ import type { Formatter } from './run.js';
 import { gapsOf, outcome, verdict } from './view.js';
 import { materialGaps } from './materials.js';
 import { obligationText, unmetObligations } from './obligations.js';
+import { keepText } from './plan-section.js';
 
 /** The message part of a workflow command: %, CR and LF are escaped, as the runner reads them. */
 function escapeData(text: string): string {
@@ -49,10 +50,10 @@ function annotations(d: DossierReport): string[] {
   for (const m of materialGaps(d)) lines.push(command('error', where(d, m, `starcheck ${m.code}`), m.message));
   for (const w of d.warnings) lines.push(command('warning', where(d, w, `starcheck ${w.code}`), w.message));
   for (const a of d.plan?.actions ?? []) lines.push(command('notice', where(d, a, `starcheck: plan to ${d.plan!.tier}`), a.text));
-  for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), k.text ?? `renew the ${k.type} of ${k.engineer} by ${k.by}`));
+  for (const k of d.keep ?? []) lines.push(command('notice', where(d, k, `starcheck: keep ${k.tier}`), keepText(k)));
   // Obligations of the rating year: a breached one fails the dossier, an open one is owed soon.
   for (const o of unmetObligations(d)) lines.push(command(o.status === 'breached' ? 'error' : 'warning', where(d, o, `starcheck obligation ${o.code} ${o.status}`), obligationText(o)));
-  const required = d.valid ? ` (required: ${d.requiredTier})` : '';
+  const required = d.valid && d.requiredTier !== null ? ` (required: ${d.requiredTier})` : '';
   lines.push(command('notice', where(d, {}, `starcheck ${outcome(d)}`), `${verdict(d)}${required}`));
   return lines;
 }

@@ -31,6 +31,10 @@ type Element = Record<string, unknown>;
 
 function testcases(d: DossierReport): { cases: Element[]; counts: Counts } {
   const tier = requiredTierOf(d);
+  // A validation-only report (`validate --format junit`): one testcase, passed.
+  if (d.valid && d.tiers.length === 0) {
+    return { cases: [{ '@_name': 'the dossier is valid', '@_classname': 'starcheck.validation', '@_file': clean(d.file) }], counts: { tests: 1, failures: 0, errors: 0, skipped: 0 } };
+  }
   if (!d.valid || tier === undefined) {
     const lines = d.errors.map((e) => locatedMessage(d.file, e));
     const error = { '@_message': clean(verdict(d)), '@_type': d.errors[0]?.code ?? 'invalid', '#text': clean(lines.join('\n')) };

@@ -26,7 +26,12 @@ export function keepSection(d: DossierReport): Section | undefined {
   if (keep.length === 0) return undefined;
   // A report read back from JSON has the contract's fields only: the words then come from those.
   const through = keep[0]!.through === undefined ? '' : ` through ${keep[0]!.through}`;
-  return { title: `Renewals that keep ${keep[0]!.tier}${through}`, items: keep.map((k) => k.text ?? `Renew the ${k.type} of ${k.engineer} by ${k.by}.`) };
+  return { title: `Renewals that keep ${keep[0]!.tier}${through}`, items: keep.map(keepText) };
+}
+
+/** A renewal in words: the engine's, or, for a report read back from JSON (the contract's fields only), made from those. */
+export function keepText(k: NonNullable<DossierReport['keep']>[number]): string {
+  return k.text ?? `Renew the ${k.type} of ${k.engineer} by ${k.by}.`;
 }
 
 const sections = (d: DossierReport): Section[] => [planSection(d), keepSection(d)].filter((s): s is Section => s !== undefined);

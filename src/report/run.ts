@@ -71,6 +71,14 @@ export interface DossierOutline {
   integrity: Finding[];
   /** Checked against a standard file the dossier supplied itself (the warning own-standard). */
   ownStandard: boolean;
+  /** What fails it besides its required tier (see shortfallsOf), counted: its verdict names them. */
+  breached?: number;
+  missingMaterials?: number;
+}
+
+/** What fails a dossier besides its required tier's gaps: its breached obligations and (with --materials) the materials it lacks. */
+export function shortfallsOf(report: Pick<DossierReport, 'obligations' | 'materials'>): { breached: number; missingMaterials: number } {
+  return { breached: (report.obligations ?? []).filter((o) => o.status === 'breached').length, missingMaterials: report.materials?.missing.length ?? 0 };
 }
 
 /** Whether a dossier was checked against a standard file it supplied itself (the warning own-standard). */
@@ -92,6 +100,7 @@ export function outlineOf(report: DossierReport): DossierOutline {
     warningCount: report.warnings.length,
     integrity: report.warnings.filter((w) => INTEGRITY_CODES.has(w.code)),
     ownStandard: againstOwnStandard(report),
+    ...shortfallsOf(report),
   };
 }
 
@@ -109,6 +118,16 @@ export interface RunResult {
 export interface FormatOptions {
   color: boolean;
   quiet: boolean;
+  /** Columns the text report fits (60 to 160); default 80. The CLI gives the terminal's, 80 when not a terminal. */
+  width?: number;
+  /** Tiers shown in full: by default the one the reader needs (see view.ts focusTier), `all`, or those ids. */
+  tiers?: 'all' | readonly string[];
+  /**
+   * The whole report, as for a file (`--format markdown=file`). Without it
+   * a batch's Markdown is its summary and the gaps of the dossiers that
+   * fail, cut to fit a GitHub comment.
+   */
+  whole?: boolean;
 }
 
 /** The run as the document around the dossiers' parts sees it: outlines, not reports. */
@@ -158,7 +177,7 @@ export function aroundLine(text: string, line: string, separator: string): Assem
  */
 export interface Formatter<Note = unknown> {
   part(d: DossierReport, options: FormatOptions): string;
-  note?(d: DossierReport): Note;
+  note?(d: DossierReport, options: FormatOptions): Note;
   assemble(run: RunOutline, options: FormatOptions, notes: Iterable<Note>): Assembly;
 }
 
@@ -182,7 +201,7 @@ export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>
 /** One output as a single string: for a run small enough to hold it, and for tests. */
 export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
   const outline = { ...run, dossiers: run.dossiers.map(outlineOf) };
-  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d)) : [];
+  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d, options)) : [];
   const parts = run.dossiers.map((d) => formatter.part(d, options));
   return [...pieces(formatter.assemble(outline, options, notes), parts)].join('');
 }

@@ -11,6 +11,7 @@ import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
 import { materialGaps } from './materials.js';
 import { obligationText, unmetObligations } from './obligations.js';
+import { keepText } from './plan-section.js';
 
 /** A dossier path as a relative URI reference: forward slashes, reserved characters encoded. */
 export function fileUri(file: string): string {
@@ -68,12 +69,13 @@ function dossierResults(d: DossierReport, rules: RuleSet): Result[] {
     results.push({ ...rules.use(`plan/${a.kind}`, `plan: ${a.kind}`), level: 'note', message: { text: a.text }, locations: [location(d.file, a)], properties: { tier: d.plan!.tier, fills: a.fills } });
   }
   for (const k of d.keep ?? []) {
-    results.push({ ...rules.use('keep/renew-certificate', 'keep: renew a certificate'), level: 'note', message: { text: k.text }, locations: [location(d.file, k)], properties: { tier: k.tier, by: k.by } });
+    results.push({ ...rules.use('keep/renew-certificate', 'keep: renew a certificate'), level: 'note', message: { text: keepText(k) }, locations: [location(d.file, k)], properties: { tier: k.tier, by: k.by } });
   }
   for (const o of unmetObligations(d)) {
     results.push({
       ...rules.use(`obligation/${o.code}`, o.code === 'exit-report' ? 'an exit reported to the vendor within the working days the standard gives' : 'a vacancy filled within the months the standard gives, at the same level'),
-      level: o.status === 'breached' ? 'error' : 'note',
+      // As GitHub annotates it: a breached obligation fails the dossier, an open one is owed soon.
+      level: o.status === 'breached' ? 'error' : 'warning',
       message: { text: obligationText(o) },
       locations: [location(d.file, o)],
       properties: { status: o.status, due: o.due, engineer: o.engineer },

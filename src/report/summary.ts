@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import { plural } from '../core/words.js';
 import type { DossierOutline, RunOutline } from './run.js';
 import { fixedTable } from './table.js';
-import { outcome, summaryLine } from './view.js';
+import { outcome, shortfallWords, summaryLine } from './view.js';
 
 const NO_TIER = 'no tier met';
 const INVALID = 'invalid';
@@ -24,8 +24,10 @@ function count(n: number, noun: string): string {
   return n === 0 ? '' : plural(n, noun);
 }
 
-/** Column widths (padding included) that keep the table within 80 columns with its borders. */
-const WIDTHS = [29, 12, 12, 9, 12];
+/** Column widths (padding included) that keep the table within `width` columns with its borders: the file's column takes what is left. */
+function widths(width: number): number[] {
+  return [Math.max(9, width - 51), 12, 12, 9, 12];
+}
 
 /** The totals' table, its columns as wide as their contents. */
 function table(head: string[], c: ChalkInstance): Table.Table {
@@ -46,23 +48,23 @@ function totals(dossiers: readonly DossierOutline[]): Array<[string, number]> {
 }
 
 /** A long path broken into lines that fit its column (paths have no spaces to wrap at). */
-function breakPath(file: string): string {
-  const width = WIDTHS[0]! - 2;
+function breakPath(file: string, column: number): string {
+  const width = column - 2;
   const lines: string[] = [];
   for (let i = 0; i < file.length; i += width) lines.push(file.slice(i, i + width));
   return lines.join('\n');
 }
 
 /** The summary's row of a dossier. */
-function row(d: DossierOutline, run: RunOutline, c: ChalkInstance): string[] {
+function row(d: DossierOutline, run: RunOutline, c: ChalkInstance, column: number): string[] {
   // A dossier checked against a standard other than the run's, above all one it supplied itself, says so in its row.
   const standard = d.ownStandard ? c.yellow(`own standard ${d.standard}`) : d.standard !== null && d.standard !== run.standard.id ? c.dim(`standard ${d.standard}`) : undefined;
   return [
-    [breakPath(printable(d.file)), ...(d.partner ? [c.dim(printable(d.partner))] : []), ...(standard ? [standard] : [])].join('\n'),
+    [breakPath(printable(d.file), column), ...(d.partner ? [c.dim(printable(d.partner))] : []), ...(standard ? [standard] : [])].join('\n'),
     d.valid ? (d.highestTier ?? '–') : '–',
     d.requiredTier ?? '–',
     result(d, c),
-    d.valid ? count(d.warningCount, 'warning') : count(d.errors.length, 'error'),
+    d.valid ? [...shortfallWords(d), count(d.warningCount, 'warning')].filter((n) => n !== '').join('\n') : count(d.errors.length, 'error'),
   ];
 }
 
@@ -71,12 +73,13 @@ function row(d: DossierOutline, run: RunOutline, c: ChalkInstance): string[] {
  * whole lines (so each can be made printable on its own): a batch's summary
  * is never held as one string.
  */
-export function* summaryTable(run: RunOutline, c: ChalkInstance): Generator<string> {
+export function* summaryTable(run: RunOutline, c: ChalkInstance, width: number): Generator<string> {
   yield `${c.bold('Summary')}\n`;
+  const columns = widths(width);
   const rows = (function* () {
-    for (const d of run.dossiers) yield row(d, run, c);
+    for (const d of run.dossiers) yield row(d, run, c, columns[0]!);
   })();
-  yield* fixedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], WIDTHS, c).drawn(rows);
+  yield* fixedTable(['Dossier, partner', 'Highest', 'Required', 'Result', 'Notes'], columns, c).drawn(rows);
   const tiers = table(['Highest tier', 'Dossiers'], c);
   for (const [tier, count] of totals(run.dossiers)) tiers.push([tier, String(count)]);
   yield `\n${tiers.toString()}\n${summaryLine(run.summary)}`;

@@ -4,11 +4,11 @@
  * values and locations as words. They only read the evaluation; nothing is
  * recounted.
  */
-import type { TierResult } from '../core/evaluate.js';
+import type { PathResult, TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import { plural } from '../core/words.js';
 import { printable, type Finding } from '../core/findings.js';
-import type { DossierOutline, DossierReport, RunResult } from './run.js';
+import { shortfallsOf, type DossierOutline, type DossierReport, type FormatOptions, type RunResult } from './run.js';
 
 export interface Gap {
   tier: TierResult;
@@ -41,14 +41,75 @@ export function tierProgress(tier: TierResult): { met: number; needed: number } 
 
 /** The rows a tier needs: those every path needs and those of its path with the fewest gaps (the first of equals). */
 export function neededRows(tier: TierResult): RequirementResult[] {
-  const nearest = tier.paths?.reduce((best, p) => (p.gaps < best.gaps ? p : best));
+  const nearest = nearestPath(tier);
   return tier.requirements.filter((r) => r.path === undefined || r.path === nearest?.id);
 }
 
-/** For a tier not met that offers paths: "either technical certificates (3 gaps) or channel credits (1 gap)". */
+/** The path with the fewest gaps (the first of equals), the one a tier's gap count reads; undefined without paths. */
+export function nearestPath(tier: TierResult): PathResult | undefined {
+  return tier.paths?.reduce((best, p) => (p.gaps < best.gaps ? p : best));
+}
+
+/**
+ * How a row stands in its tier's table: a gap counts toward the tier's gaps
+ * (an unmet row every path needs, or one of the nearest path); an
+ * alternative is an unmet row of another path, or any unmet row of a met
+ * tier; owed is an obligation not checked on this application.
+ */
+export function rowStatus(tier: TierResult, r: RequirementResult): 'met' | 'gap' | 'alternative' | 'owed' {
+  if (r.owed !== undefined) return 'owed';
+  if (r.met) return 'met';
+  if (tier.met) return 'alternative';
+  return r.path === undefined || r.path === nearestPath(tier)?.id ? 'gap' : 'alternative';
+}
+
+/** For a tier not met that offers paths: "either technical certificates (3 gaps) or channel credits (1 gap) — channel credits is nearest". */
 export function pathChoice(tier: TierResult): string | undefined {
   if (tier.met || !tier.paths) return undefined;
-  return `either ${tier.paths.map((p) => `${p.name} (${plural(p.gaps, 'gap')})`).join(' or ')}, with the rows every path needs`;
+  const fewest = nearestPath(tier)!.gaps;
+  const nearest = tier.paths.filter((p) => p.gaps === fewest).map((p) => p.name);
+  const which = nearest.length === 1 ? `${nearest[0]} is nearest` : `${nearest.slice(0, -1).join(', ')} and ${nearest.at(-1)} are as near`;
+  return `either ${tier.paths.map((p) => `${p.name} (${plural(p.gaps, 'gap')})`).join(' or ')}, with the rows every path needs — ${which}`;
+}
+
+/**
+ * The tier a reader needs first: the required tier when it is not met, else
+ * the next tier up, else (the highest tier, met) the required tier itself.
+ */
+export function focusTier(d: Pick<DossierReport, 'tiers' | 'requiredTier'>): TierResult | undefined {
+  const index = d.tiers.findIndex((t) => t.id === d.requiredTier);
+  if (index < 0) return d.tiers[d.tiers.length - 1];
+  return d.tiers[index]!.met && index > 0 ? d.tiers[index - 1] : d.tiers[index];
+}
+
+/** Why a tier is shown with the others: " (required)", " (next tier up)" (the one above the required tier), else nothing. */
+export function tierRole(d: Pick<DossierReport, 'tiers' | 'requiredTier'>, tier: TierResult): string {
+  if (tier.id === d.requiredTier) return ' (required)';
+  return d.tiers[d.tiers.indexOf(tier) + 1]?.id === d.requiredTier ? ' (next tier up)' : '';
+}
+
+/**
+ * The tiers shown in full (table and gaps), in the standard's order: the
+ * focus tier by default, every tier with `all`, or those picked by id (the
+ * focus tier when none of them is the dossier's). The others get a line.
+ */
+export function tiersShown(d: Pick<DossierReport, 'tiers' | 'requiredTier'>, pick: FormatOptions['tiers']): Set<TierResult> {
+  if (pick === 'all') return new Set(d.tiers);
+  const picked = pick === undefined ? [] : d.tiers.filter((t) => pick.includes(t.id));
+  const focus = focusTier(d);
+  return new Set(picked.length > 0 ? picked : focus ? [focus] : []);
+}
+
+/** A tier in one line's words: "met via channel credits, holds until 2027-06-09" or "not met, 3 gaps". */
+export function tierState(tier: TierResult): string {
+  if (!tier.met) return `not met, ${plural(tier.gaps, 'gap')}`;
+  const via = metPaths(tier);
+  return `met${via !== undefined ? ` via ${via}` : ''}${typeof tier.holdsUntil === 'string' ? `, holds until ${tier.holdsUntil}` : ''}`;
+}
+
+/** An owed row's have and need, in place of numbers: "owed in the year after certification: 3 events". */
+export function owedText(r: RequirementResult): string {
+  return `owed ${r.owed}`;
 }
 
 export function requiredTierOf(d: DossierReport): TierResult | undefined {
@@ -56,36 +117,31 @@ export function requiredTierOf(d: DossierReport): TierResult | undefined {
 }
 
 /** "three-star — 2 gaps to four-star", the line a partner reads first. */
-export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'>): string {
+export function verdict(d: Pick<DossierOutline, 'valid' | 'errors' | 'tiers' | 'highestTier'> & Shortfalls): string {
   if (!d.valid) return `invalid — ${plural(d.errors.length, 'error')}`;
+  // A validation-only report (`validate --format`) has no tiers: valid is all it can say.
+  if (d.tiers.length === 0) return 'valid';
   const index = d.tiers.findIndex((t) => t.id === d.highestTier);
   const next = index < 0 ? d.tiers[d.tiers.length - 1] : index > 0 ? d.tiers[index - 1] : undefined;
   const reached = d.highestTier ?? 'no tier met';
-  if (!next) return `${reached} — the highest tier`;
-  return `${reached} — ${plural(next.gaps, 'gap')} to ${next.id}`;
+  // What else fails the dossier follows, so a FAIL whose required tier is met says why in every format.
+  const also = shortfallWords(d).map((words) => `; ${words}`).join('');
+  if (!next) return `${reached} — the highest tier${also}`;
+  return `${reached} — ${plural(next.gaps, 'gap')} to ${next.id}${also}`;
+}
+
+/** An outline's counts, or a full report's obligations and materials they are counted from. */
+type Shortfalls = Pick<DossierOutline, 'breached' | 'missingMaterials'> & Partial<Pick<DossierReport, 'obligations' | 'materials'>>;
+
+/** "1 obligation breached", "2 materials missing": what fails a dossier besides its required tier. */
+export function shortfallWords(d: Shortfalls): string[] {
+  const { breached, missingMaterials } = d.breached !== undefined || d.missingMaterials !== undefined ? { breached: d.breached ?? 0, missingMaterials: d.missingMaterials ?? 0 } : shortfallsOf(d);
+  return [...(breached > 0 ? [`${plural(breached, 'obligation')} breached`] : []), ...(missingMaterials > 0 ? [`${plural(missingMaterials, 'material')} missing`] : [])];
 }
 
 /** PASS, FAIL or INVALID: the outcome against the required tier. */
 export function outcome(d: Pick<DossierOutline, 'valid' | 'pass'>): 'PASS' | 'FAIL' | 'INVALID' {
   return !d.valid ? 'INVALID' : d.pass ? 'PASS' : 'FAIL';
-}
-
-/**
- * Every requirement id of the dossier's tiers, in the standard's order: each
- * tier lists its rows in that order, so a row new to the list goes before the
- * next row it is known to precede.
- */
-export function requirementOrder(d: DossierReport): Array<{ id: string; label: string; path?: string }> {
-  const order: Array<{ id: string; label: string; path?: string }> = [];
-  for (const tier of d.tiers) {
-    tier.requirements.forEach((r, i) => {
-      if (order.some((o) => o.id === r.id)) return;
-      const next = tier.requirements.slice(i + 1).find((later) => order.some((o) => o.id === later.id));
-      const at = next ? order.findIndex((o) => o.id === next.id) : order.length;
-      order.splice(at, 0, { id: r.id, label: r.label, ...(r.path !== undefined ? { path: r.path } : {}) });
-    });
-  }
-  return order;
 }
 
 /** The paths a met tier was reached by, "technical certificates or channel credits"; undefined without paths. */
@@ -108,7 +164,7 @@ export function show(value: number | string | boolean): string {
 }
 
 /** `file:line:column: message` — the form editors and CI logs link to. */
-export function locatedMessage(file: string, f: Finding): string {
+export function locatedMessage(file: string, f: Pick<Finding, 'message' | 'line' | 'column'>): string {
   // Printed for people: a hostile dossier's escape codes and text-direction marks stay visible as \uXXXX, never reach a terminal.
   return printable(`${file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.message}`);
 }

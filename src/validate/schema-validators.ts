@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 
-const compiled = createRequire(import.meta.url)('../../dist/schemas/validators.cjs') as { dossier: ValidateFunction; standard: ValidateFunction };
+const compiled = createRequire(import.meta.url)('../../dist/schemas/validators.cjs') as { dossier: ValidateFunction; standard: ValidateFunction; config: ValidateFunction };
 
 export const dossierSchemaValidator: ValidateFunction = compiled.dossier;
 export const standardSchemaValidator: ValidateFunction = compiled.standard;
+export const configSchemaValidator: ValidateFunction = compiled.config;

@@ -17,6 +17,7 @@ import { readSource } from '../load/read.js';
 import { standardSchemaValidator as validator } from './schema-validators.js';
 import { didYouMean } from '../core/suggest.js';
 import { schemaFindings } from './dossier.js';
+import { dottedPlace } from '../core/places.js';
 
 /** The standards shipped with starcheck, by id. */
 export const SHIPPED_STANDARDS = ['classic', '2025'] as const;
@@ -99,7 +100,7 @@ export function loadFile(ref: string, regularOnly = false): LoadedStandard {
   const parsed = parseSource(read.text, formatOf(file));
   if (!parsed.ok) throw new StandardError(file, parsed.errors);
   if (!validator(parsed.parsed.data)) {
-    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false, words: (pointer) => pointer.slice(1).replace(/\//g, '.') }));
+    throw new StandardError(file, schemaFindings(validator.errors ?? [], parsed.parsed, { schema: standardSchema, root: 'the standard', code: 'standard-schema', userNotes: false, words: dottedPlace }));
   }
   try {
     return { ref, file, catalogue: buildCatalogue(parsed.parsed.data as Standard) };

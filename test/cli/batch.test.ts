@@ -24,6 +24,23 @@ function summaryRows(stdout: string): Array<{ dossier: string; cells: string[] }
   return rows;
 }
 
+/** A dossier of one engineer with one certificate, its claims (partner, e-mail, certificate number) given. */
+const base = (partner: string, email: string, number: string): string =>
+  [
+    'schemaVersion: 1',
+    `partner: {name: ${partner}}`,
+    'application: {date: 2026-12-01}',
+    'engineers:',
+    '  - id: E1',
+    '    name: Someone',
+    `    email: ${email}`,
+    '    certificates:',
+    '      - type: H3CNE',
+    `        number: ${number}`,
+    '        expires: 2028-01-01',
+    '',
+  ].join('\n');
+
 function scratch(): string {
   return scratchDirectory('batch');
 }
@@ -64,8 +81,8 @@ describe('a batch of good, failing and broken dossiers', () => {
     const full = await runCli(['check', dir]);
     const quiet = await runCli(['check', dir, '--quiet']);
     expect(full.code).toBe(2);
-    expect(full.stdout).toContain('Four-star — met');
-    expect(quiet.stdout).not.toContain('Four-star — met');
+    expect(full.stdout).toContain('Four-star (required) — met');
+    expect(quiet.stdout).not.toContain('Four-star (required) — met');
     expect(full.stdout.endsWith(quiet.stdout)).toBe(true);
     expect(quiet.stdout.split('\n')[0]).toBe('Summary');
     expect(summaryRows(quiet.stdout)).toEqual([
@@ -110,7 +127,7 @@ describe('threads', () => {
     spilled.forEach((output, i) => expect(output, ['exit code', ...formats][i]).toBe(inMemory[i]));
   });
 
-  it('gives byte-identical output with --jobs 1 and --jobs 4, a directory in sorted order', () => {
+  it('gives byte-identical output with --jobs 1 and --jobs 4, a directory in sorted order, and finds a claim shared by dossiers on different threads', async () => {
     const dir = scratch();
     // Enough dossiers for several workers, written in reverse so listing order is not sorted order.
     const count = 2 * FILES_PER_WORKER + 20;
@@ -119,20 +136,32 @@ describe('threads', () => {
       writeFileSync(join(dir, `g${String(i).padStart(3, '0')}.${extension}`), text);
     }
     writeFileSync(join(dir, 'g040-broken.yaml'), 'engineers: {\n');
-    // JSON for this many dossiers is larger than a spawned run's output buffer: write it to files.
+    // No dossier, skipped in the workers as on this thread: counted on stderr, no row.
+    writeFileSync(join(dir, 'g050-package.json'), '{"name": "x"}\n');
+    // The first and the last dossier: different chunks, so different threads with --jobs 4.
+    writeFileSync(join(dir, 'a-first.yaml'), base('Alpha', 'a@a.example', 'SHARED-7'));
+    writeFileSync(join(dir, 'z-last.yaml'), base('Omega', 'z@z.example', 'shared-7'));
+    // JSON for this many dossiers is large: written to files, with the text and markdown reports too.
     const out = scratch();
-    const one = runBin(['check', dir, '--jobs', '1', '--quiet', '--format', 'text', '--format', `json=${out}/one.json`]);
-    const four = runBin(['check', dir, '--jobs', '4', '--quiet', '--format', 'text', '--format', `json=${out}/four.json`]);
+    const outputs = (jobs: string): string[] => ['json', 'text', 'markdown'].flatMap((format) => ['--format', `${format}=${out}/${jobs}.${format}`]);
+    // In-process: the workers are real threads running the built bundle all the same.
+    const one = await runCli(['check', dir, '--jobs', '1', ...outputs('1')]);
+    const four = await runCli(['check', dir, '--jobs', '4', ...outputs('4')]);
     expect(one.code).toBe(2);
     expect(four.code).toBe(one.code);
-    expect(four.stdout).toBe(one.stdout);
     expect(four.stderr).toBe(one.stderr);
-    const json = readFileSync(`${out}/four.json`, 'utf8');
-    expect(json).toBe(readFileSync(`${out}/one.json`, 'utf8'));
-    const files = JSON.parse(json).dossiers.map((d: { file: string }) => d.file);
-    expect(files).toHaveLength(count + 1);
+    expect(one.stderr).toContain('starcheck: 1 file skipped: not a dossier');
+    for (const format of ['json', 'text', 'markdown']) expect(readFileSync(`${out}/4.${format}`, 'utf8'), format).toBe(readFileSync(`${out}/1.${format}`, 'utf8'));
+    const dossiers = JSON.parse(readFileSync(`${out}/4.json`, 'utf8')).dossiers;
+    const files = dossiers.map((d: { file: string }) => d.file);
+    expect(files).toHaveLength(count + 3);
     expect(files).toEqual([...files].sort());
-    expect(one.stdout).toContain(`${count + 1} dossiers: `);
+    expect(readFileSync(`${out}/4.text`, 'utf8')).toContain(`${count + 3} dossiers: `);
+    const [first, last] = [dossiers[0], dossiers.at(-1)];
+    expect(first.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/z-last.yaml`)]);
+    expect(last.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/a-first.yaml`)]);
+    expect(readFileSync(`${out}/4.text`, 'utf8').replace(/\s+/g, ' ')).toContain(`warning ${dir}/z-last.yaml:10:17: certificate number "shared-7" is also claimed in ${dir}/a-first.yaml`);
+    expect(readFileSync(`${out}/4.markdown`, 'utf8')).toContain(`${dir}/a-first.yaml:10:17: certificate number "SHARED-7" is also claimed`);
   }, 120_000);
 
   it.each(['0', '-2', '1.5', 'many'])('refuses --jobs %s as a usage error', async (jobs) => {
@@ -141,10 +170,10 @@ describe('threads', () => {
     expect(stderr).toContain(`--jobs "${jobs}" is not a whole number`);
   });
 
-  it('stops with exit 3 when a worker meets a usage error', () => {
+  it('stops with exit 3 when a worker meets a usage error', async () => {
     const dir = scratch();
     for (let i = 0; i < 2 * FILES_PER_WORKER; i++) writeFileSync(join(dir, `d${i}.yaml`), dossierText(3, i).text);
-    const { code, stderr } = runBin(['check', dir, '--jobs', '2', '--require', 'five-star']);
+    const { code, stderr } = await runCli(['check', dir, '--jobs', '2', '--require', 'five-star']);
     expect(code).toBe(3);
     expect(stderr).toContain('"five-star" is not a tier of the classic standard');
   }, 60_000);
@@ -188,13 +217,14 @@ describe('paths', () => {
     const dir = scratch();
     mkdirSync(join(dir, 'sub'));
     mkdirSync(join(dir, '.git'));
-    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml']) writeFileSync(join(dir, name), 'x: 1\n');
+    mkdirSync(join(dir, 'node_modules'));
+    for (const name of ['b.yml', 'sub/a.json', 'c.yaml', 'readme.md', '.hidden.yaml', '.git/x.yaml', 'node_modules/package.json']) writeFileSync(join(dir, name), 'x: 1\n');
     const targets = await expandPaths([dir, `${dir}/c.yaml`, '-', `${dir}/*.yml`], '/');
-    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once.
+    // Arguments in their order, each directory or glob sorted; c.yaml and b.yml only once; node_modules skipped as .git is.
     expect(targets).toEqual([
-      { kind: 'file', file: `${dir}/b.yml` },
-      { kind: 'file', file: `${dir}/c.yaml` },
-      { kind: 'file', file: `${dir}/sub/a.json` },
+      { kind: 'file', file: `${dir}/b.yml`, walked: dir },
+      { kind: 'file', file: `${dir}/c.yaml`, walked: dir },
+      { kind: 'file', file: `${dir}/sub/a.json`, walked: dir },
       { kind: 'stdin', file: '<stdin>' },
     ]);
     expect((await expandPaths(['-', `${dir}/sub`, `${dir}/*.yml`, dir], '/')).map((t) => t.file)).toEqual([
@@ -240,21 +270,6 @@ describe('paths', () => {
 });
 
 describe('integrity across a batch', () => {
-  const base = (partner: string, email: string, number: string): string =>
-    [
-      'schemaVersion: 1',
-      `partner: {name: ${partner}}`,
-      'application: {date: 2026-12-01}',
-      'engineers:',
-      '  - id: E1',
-      '    name: Someone',
-      `    email: ${email}`,
-      '    certificates:',
-      '      - type: H3CNE',
-      `        number: ${number}`,
-      '        expires: 2028-01-01',
-      '',
-    ].join('\n');
 
   it('warns every dossier that claims the same certificate number or lists the same engineer under another partner, naming the others', async () => {
     const dir = scratch();
@@ -298,24 +313,6 @@ describe('integrity across a batch', () => {
     expect(csv[1]).toMatch(/,certificate-claimed-elsewhere,$/);
     expect(csv[3]).toMatch(/,,$/);
   });
-
-  it('finds a claim shared by dossiers checked on different threads, and reports it in every output alike', () => {
-    const dir = scratch();
-    for (let i = 0; i < 2 * FILES_PER_WORKER; i++) writeFileSync(join(dir, `d${String(i).padStart(3, '0')}.yaml`), dossierText(5, i).text);
-    // The first and the last dossier: different chunks, so different threads with --jobs 2.
-    writeFileSync(join(dir, 'a-first.yaml'), base('Alpha', 'a@a.example', 'SHARED-7'));
-    writeFileSync(join(dir, 'z-last.yaml'), base('Omega', 'z@z.example', 'shared-7'));
-    const out = scratch();
-    const runs = ['1', '2'].map((jobs) => runBin(['check', dir, '--jobs', jobs, '--format', `json=${out}/${jobs}.json`, '--format', `text=${out}/${jobs}.txt`, '--format', `markdown=${out}/${jobs}.md`]));
-    expect(runs.map((r) => r.code)).toEqual([1, 1]);
-    for (const ext of ['json', 'txt', 'md']) expect(readFileSync(`${out}/2.${ext}`, 'utf8'), ext).toBe(readFileSync(`${out}/1.${ext}`, 'utf8'));
-    const dossiers = JSON.parse(readFileSync(`${out}/2.json`, 'utf8')).dossiers;
-    const [first, last] = [dossiers[0], dossiers.at(-1)];
-    expect(first.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/z-last.yaml`)]);
-    expect(last.warnings.map((w: { message: string }) => w.message)).toEqual([expect.stringContaining(`also claimed in ${dir}/a-first.yaml`)]);
-    expect(readFileSync(`${out}/2.txt`, 'utf8').replace(/\s+/g, ' ')).toContain(`warning ${dir}/z-last.yaml:10:17: certificate number "shared-7" is also claimed in ${dir}/a-first.yaml`);
-    expect(readFileSync(`${out}/2.md`, 'utf8')).toContain(`${dir}/a-first.yaml:10:17: certificate number "SHARED-7" is also claimed`);
-  }, 120_000);
 
   it('warns a dossier read from standard input, whose text cannot be read twice, with its place in that text', async () => {
     const dir = scratch();

@@ -67,6 +67,19 @@ describe('starcheck pack', () => {
     expect(JSON.parse(later.content.toString('utf8')).dossiers[0].asOf).toBe('2026-12-02');
   });
 
+  it('names the dossier in its packed reports as the zip does, never by the folder it was packed from', async () => {
+    const dir = submission();
+    const zip = join(dir, 'out.zip');
+    expect((await runCli(['pack', join(dir, 'partner', 'dossier.yaml'), '-o', zip, '--as-of', '2026-12-01'])).code).toBe(0);
+    const content = Object.fromEntries(unzip(zip).map((m) => [m.name, m.content.toString('utf8')]));
+    expect(JSON.parse(content['starcheck-report.json']!).dossiers[0].file).toBe('dossier.yaml');
+    for (const name of ['starcheck-report.json', 'starcheck-report.html']) expect(content[name]).not.toContain(dir);
+    // Packed from elsewhere, the same submission gives the same bytes.
+    const moved = submission();
+    expect((await runCli(['pack', join(moved, 'partner', 'dossier.yaml'), '-o', join(moved, 'out.zip'), '--as-of', '2026-12-01'])).code).toBe(0);
+    expect(readFileSync(join(moved, 'out.zip')).equals(readFileSync(zip))).toBe(true);
+  });
+
   it('unpacked, the submission checks with its materials beside the dossier', async () => {
     const dir = submission();
     const zip = join(dir, 'out.zip');

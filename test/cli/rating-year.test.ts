@@ -37,6 +37,17 @@ describe('check with a current rating', () => {
     expect([d.obligationsMet, d.pass, code]).toEqual([false, false, 1]);
   });
 
+  it('says why it fails where its verdict is shown, its required tier met: the text verdict, the summary table, the Markdown row', async () => {
+    const args = ['check', 'examples/rated-partner.yaml', 'examples/three-star.yaml', '--as-of', '2026-12-02'];
+    const text = (await runCli(['check', 'examples/rated-partner.yaml', '--as-of', '2026-12-02', '--no-color'])).stdout;
+    expect(text.replace(/\n +/g, ' ')).toContain('FAIL examples/rated-partner.yaml: three-star — 3 gaps to four-star; 1 obligation breached (required: three-star)');
+    const quiet = (await runCli([...args, '-q', '--no-color'])).stdout;
+    expect(quiet).toContain('│ FAIL    │ 1          │\n│ Selangor Data Systems Sdn   │            │            │         │ obligation │\n│ Bhd                         │            │            │         │ breached   │');
+    const markdown = (await runCli([...args, '-f', 'markdown'])).stdout;
+    expect(markdown).toContain('| three-star — 3 gaps to four-star; 1 obligation breached | three-star | ❌ fail |');
+    expect(markdown).toContain('| three-star — 3 gaps to four-star | three-star | ✅ pass |');
+  });
+
   it('moves the due date past the holidays of --holidays', async () => {
     const dir = scratchDirectory('holidays');
     const file = join(dir, 'my.yaml');

@@ -36,7 +36,7 @@ describe('an unreadable directory in a batch', () => {
   it('is a target that says why, in its sorted place', async () => {
     expect(await expandPaths([dir], '/')).toEqual([
       { kind: 'unmatched', file: `${dir}/locked`, message: 'cannot read the directory (permission denied)', code: 'read-error' },
-      { kind: 'file', file: `${dir}/ok.yaml` },
+      { kind: 'file', file: `${dir}/ok.yaml`, walked: dir },
     ]);
     expect(await expandPaths([join(dir, 'locked')], '/')).toEqual([
       { kind: 'unmatched', file: join(dir, 'locked'), message: 'cannot read the directory (permission denied)', code: 'read-error' },
@@ -46,10 +46,10 @@ describe('an unreadable directory in a batch', () => {
   it('is found by a glob that would look inside it, too', async () => {
     expect(await expandPaths([`${dir}/**/*.yaml`], '/')).toEqual([
       { kind: 'unmatched', file: `${dir}/locked`, message: 'cannot read the directory (permission denied)', code: 'read-error' },
-      { kind: 'file', file: `${dir}/ok.yaml` },
+      { kind: 'file', file: `${dir}/ok.yaml`, walked: `${dir}/**/*.yaml` },
     ]);
     // A glob that stays in the top folder never looks inside.
-    expect(await expandPaths([`${dir}/*.yaml`], '/')).toEqual([{ kind: 'file', file: `${dir}/ok.yaml` }]);
+    expect(await expandPaths([`${dir}/*.yaml`], '/')).toEqual([{ kind: 'file', file: `${dir}/ok.yaml`, walked: `${dir}/*.yaml` }]);
   });
 
   it('gets its row and makes the run exit 2, for check and validate', async () => {

@@ -11,7 +11,7 @@ describe('starcheck check (built binary)', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe('PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)');
-    expect(stdout).toContain('Four-star — met, holds until 2027-02-28');
+    expect(stdout).toContain('Four-star (required) — met, holds until 2027-02-28');
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 

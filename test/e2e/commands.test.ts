@@ -30,15 +30,16 @@ describe('starcheck validate', () => {
     const piped = await runCli(['validate', '-'], { stdin: 'schemaVersion: 1\npartner: {name: P}\nengineers: [{id: a}]\n' });
     expect(piped).toMatchObject({ code: 2, stdout: '<stdin>:3:13: engineer a is missing the required field "name"\n' });
     const missing = await runCli(['validate', 'no-such.yaml']);
-    expect(missing).toMatchObject({ code: 2, stdout: 'no-such.yaml: no such file\n' });
+    // Without a place in a file, a problem line starts with "starcheck:".
+    expect(missing).toMatchObject({ code: 2, stdout: 'starcheck: no-such.yaml: no such file\n' });
   });
 
   it('expands directories and globs as check does, and an unmatched glob is an error', async () => {
     const { code, stdout } = await runCli(['validate', 'examples', 'no-such-*.yaml', '--quiet']);
     expect(code).toBe(2);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.every((l) => l.startsWith('examples/invalid.yaml:') || l === 'no-such-*.yaml: glob matches no file')).toBe(true);
-    expect(lines.at(-1)).toBe('no-such-*.yaml: glob matches no file');
+    expect(lines.every((l) => l.startsWith('examples/invalid.yaml:') || l === 'starcheck: no-such-*.yaml: glob matches no file')).toBe(true);
+    expect(lines.at(-1)).toBe('starcheck: no-such-*.yaml: glob matches no file');
     expect((await runCli(['validate', 'examples/four-star.yaml', 'examples/t*-star.yaml'])).stdout).toBe(
       ['four-star', 'three-star', 'two-star'].map((n) => `examples/${n}.yaml: valid (classic standard)\n`).join(''),
     );
@@ -64,7 +65,7 @@ describe('starcheck init', () => {
     const file = join(dir, 'mine.yaml');
     const { code, stderr } = await runCli(['init', file]);
     expect(code).toBe(0);
-    expect(stderr).toContain(`wrote ${file}`);
+    expect(stderr).toContain(`starcheck: wrote ${file}`);
     const text = readFileSync(file, 'utf8');
     const link = text.split('\n')[0]!.match(/^# yaml-language-server: \$schema=(.+)$/)?.[1];
     expect(link).toBeDefined();
@@ -126,6 +127,7 @@ describe('starcheck schema', () => {
       [['schema'], 'dossier.schema.json'],
       [['schema', 'dossier'], 'dossier.schema.json'],
       [['schema', 'standard'], 'standard.schema.json'],
+      [['schema', 'config'], 'config.schema.json'],
     ] as const) {
       const { code, stdout } = await runCli([...args]);
       expect(code).toBe(0);
@@ -136,7 +138,7 @@ describe('starcheck schema', () => {
   it('refuses an unknown schema name with exit 3', async () => {
     const { code, stderr } = await runCli(['schema', 'dosier']);
     expect(code).toBe(3);
-    expect(stderr).toMatch(/Allowed choices are dossier, standard/);
+    expect(stderr).toMatch(/^starcheck: .*Allowed choices are dossier, standard, config/);
   });
 
   it('gives every field a title, a description and examples, so editor tooltips teach the format', () => {
@@ -151,7 +153,7 @@ describe('starcheck schema', () => {
       }
       for (const key of ['items', 'additionalProperties', 'oneOf', 'anyOf']) walk(node[key], `${at}.${key}`);
     };
-    for (const file of ['dossier.schema.json', 'standard.schema.json']) walk(JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')), file);
+    for (const file of ['dossier.schema.json', 'standard.schema.json', 'config.schema.json']) walk(JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')), file);
     expect(missing).toEqual([]);
   });
 });
@@ -175,7 +177,7 @@ describe('internal errors', () => {
     const code = await main(['check', 'examples/four-star.yaml'], failingIo(stderr));
     expect(code).toBe(3);
     expect(stderr.text).toBe(
-      'starcheck: internal error: stdout exploded\nThis is a bug in starcheck; please report it with the input that caused it. (--verbose shows the stack)\n',
+      'starcheck: internal error: stdout exploded\nstarcheck: this is a bug in starcheck; please report it with the input that caused it. (--verbose shows the stack)\n',
     );
   });
 

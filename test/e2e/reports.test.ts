@@ -80,7 +80,7 @@ describe('a standard with alternative paths', () => {
 
   it('counts no gap for the path a met tier did not take', async () => {
     const text = (await runCli([...args, '--format', 'text'])).stdout;
-    expect(text).toContain('Gold — met (via project experience)');
+    expect(text).toContain('Gold (required) — met via project experience');
     expect(text).toMatch(/│ H3CSE or higher \[technical\] +│ 0 +│ 2 +│ – unmet │/);
     expect(text).not.toContain('✗');
     const junit = (await runCli([...args, '--format', 'junit'])).stdout;
@@ -160,18 +160,21 @@ describe('text report', () => {
 });
 
 describe('useColor', () => {
+  // Without --color or --no-color (undefined), the terminal and the environment decide; either flag decides alone.
   it.each([
-    { flag: true, env: {}, tty: true, expected: true },
-    { flag: true, env: {}, tty: false, expected: false },
-    { flag: true, env: {}, tty: undefined, expected: false },
+    { flag: undefined, env: {}, tty: true, expected: true },
+    { flag: undefined, env: {}, tty: false, expected: false },
+    { flag: undefined, env: {}, tty: undefined, expected: false },
     { flag: false, env: {}, tty: true, expected: false },
-    { flag: true, env: { NO_COLOR: '1' }, tty: true, expected: false },
-    { flag: true, env: { NO_COLOR: '' }, tty: true, expected: true },
-    { flag: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' }, tty: true, expected: false },
+    { flag: undefined, env: { NO_COLOR: '1' }, tty: true, expected: false },
+    { flag: undefined, env: { NO_COLOR: '' }, tty: true, expected: true },
+    { flag: undefined, env: { NO_COLOR: '1', FORCE_COLOR: '1' }, tty: true, expected: false },
     { flag: false, env: { FORCE_COLOR: '1' }, tty: true, expected: false },
-    { flag: true, env: { FORCE_COLOR: '1' }, tty: false, expected: true },
-    { flag: true, env: { FORCE_COLOR: '0' }, tty: false, expected: false },
-    { flag: true, env: { TERM: 'dumb' }, tty: true, expected: false },
+    { flag: undefined, env: { FORCE_COLOR: '1' }, tty: false, expected: true },
+    { flag: undefined, env: { FORCE_COLOR: '0' }, tty: false, expected: false },
+    { flag: undefined, env: { TERM: 'dumb' }, tty: true, expected: false },
+    { flag: true, env: {}, tty: false, expected: true },
+    { flag: true, env: { NO_COLOR: '1', TERM: 'dumb' }, tty: undefined, expected: true },
   ])('--color=$flag env=$env tty=$tty → $expected', ({ flag, env, tty, expected }) => {
     expect(useColor(flag, env, tty)).toBe(expected);
   });

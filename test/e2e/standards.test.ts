@@ -99,7 +99,7 @@ describe('the shipped 2025 standard', () => {
     const { code, stdout } = await runCli(['check', CREDITS_DOSSIER, '--standard', '2025']);
     expect(code).toBe(0);
     expect(stdout).toContain('Credits Partner Ltd · 2025 standard · application date 2026-12-01');
-    expect(stdout).toContain('Three-star — met (via channel credits)');
+    expect(stdout).toContain('Three-star (next tier up) — met via channel credits');
   });
 
   it('lists training on a first application as an obligation, not a gap', async () => {

@@ -173,14 +173,14 @@ describe('a batch with one hostile dossier reports the others', GUARD, () => {
     const run = await runCli(['check', join(batch, 'hostile', 'dossier.yaml'), batch, '--format', 'json']);
     expect(run.code).toBe(2);
     const dossiers = (JSON.parse(run.stdout) as { dossiers: Array<{ file: string; valid: boolean; pass: boolean }> }).dossiers;
-    // The walk takes the standard beside the hostile dossier for a dossier too: invalid, and no trouble either.
+    // The walk reads the standard beside the hostile dossier too, and skips it (no schemaVersion or partner): no trouble either.
     expect(dossiers.map((d) => [d.file.slice(batch.length + 1), d.valid, d.pass])).toEqual([
       ['hostile/dossier.yaml', false, false],
       ['four-star.yaml', true, true],
-      ...('standard.yaml' in made.files ? [['hostile/standard.yaml', false, false]] : []),
       ['three-star.yaml', true, true],
       ['two-star.yaml', true, true],
     ]);
+    expect(run.stderr.includes('starcheck: 1 file skipped: not a dossier')).toBe('standard.yaml' in made.files);
   });
 });
 

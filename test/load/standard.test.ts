@@ -113,6 +113,6 @@ describe('--standard with a broken file: exit 3, located', () => {
     expect((await checkWith(broken)).lines[0]).toMatch(new RegExp(`^${broken}:\\d+:\\d+: YAML syntax`));
     const missing = await runCli(['check', 'examples/four-star.yaml', '--standard', 'clasic']);
     expect(missing.code).toBe(3);
-    expect(missing.stderr).toBe('clasic: no standard "clasic" — did you mean "classic"?\n');
+    expect(missing.stderr).toBe('starcheck: clasic: no standard "clasic" — did you mean "classic"?\n');
   });
 });

@@ -12,7 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatters, render, type RunResult } from '../../src/report/index.js';
-import { root, runCli } from '../helpers.js';
+import { root, runCli, scratchDirectory } from '../helpers.js';
 
 /** Text a spreadsheet, an XML reader, a Markdown table or a workflow command could mistake for its own syntax. */
 const HOSTILE = '=HYPERLINK("x"),<b>Ltd</b> & | *Co* :: %0A';
@@ -91,6 +91,24 @@ describe('sarif', () => {
     // The validator is real: a result without its message is refused.
     delete log.runs[0].results[0].message;
     expect(validate(log)).toBe(false);
+  });
+
+  it('gives an open obligation the level GitHub gives it (warning), a breached one error', async () => {
+    const args = ['check', 'examples/rated-partner.yaml', '--as-of', '2026-12-01', '--format'];
+    const results = JSON.parse((await runCli([...args, 'sarif'])).stdout).runs[0].results as Array<Record<string, any>>;
+    const github = (await runCli([...args, 'github'])).stdout.split('\n').filter((l) => l.includes('title=starcheck obligation '));
+    const sarif = results.filter((r) => r.ruleId.startsWith('obligation/')).map((r) => `${r.level} ${r.properties.status}`);
+    expect(sarif).toEqual(['warning open', 'warning open']);
+    expect(github.map((l) => `${/^::(\w+)/.exec(l)![1]} ${/ (open|breached)::/.exec(l)![1]}`)).toEqual(sarif);
+  });
+
+  it('words each renewal of a report read back from JSON, whose keep items carry no text', async () => {
+    const run = JSON.parse((await runCli(['check', 'examples/three-star.yaml', '--as-of', '2026-12-01', '--format', 'json'])).stdout);
+    const log = JSON.parse(render(formatters.sarif!, { ...run, dossiers: run.dossiers.map((d: object) => ({ firstLapse: null, ...d })) }, { color: false, quiet: false }));
+    const keep = (log.runs[0].results as Array<Record<string, any>>).filter((r) => r.ruleId === 'keep/renew-certificate');
+    expect(keep).toHaveLength(2);
+    for (const r of keep) expect(r.message.text).toMatch(/^Renew the \S+ of \S+ by \d{4}-\d{2}-\d{2}\.$/);
+    expect(validate(log)).toBe(true);
   });
 
   it('has a result per gap, error and warning, each pointing at a dossier line', async () => {
@@ -200,14 +218,18 @@ describe('terminal safety', () => {
 });
 
 describe('html', () => {
-  const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=/i, /url\(/i, /@import/i, /https?:\/\//i];
+  const EXTERNAL = [/<script/i, /<link/i, /<iframe/i, /<img/i, /\bsrc\s*=/i, /\bhref\s*=\s*\"(?!#)/i, /url\(/i, /@import/i, /https?:\/\//i];
 
-  it('is one self-contained page: no script, link, image, import or URL of any kind', async () => {
+  it('is one self-contained page: no script, link, image, import or URL of any kind (the index links within the page)', async () => {
     const page = await output('html');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     for (const pattern of EXTERNAL) expect(page).not.toMatch(pattern);
     expect(page).toContain('Borneo Netcom Sdn Bhd');
     expect(page).toContain('When each tier lapses');
+    // The batch's index: a row per dossier, linking to its section.
+    const links = [...page.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toHaveLength(3);
+    for (const id of links) expect(page).toContain(`<section class="dossier" id="${id}">`);
   });
 
   it('escapes names, so a dossier cannot add markup', async () => {
@@ -250,13 +272,25 @@ describe('github', () => {
 });
 
 describe('markdown', () => {
-  it('has a summary table with one row per dossier, then per-tier gaps', async () => {
+  it('gives a batch on standard output a summary table, then the gaps of the dossiers that fail', async () => {
     const md = await output('markdown');
     const rows = md.split('\n').filter((l) => l.startsWith('| examples/'));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toBe('| examples/three-star.yaml | Borneo Netcom Sdn Bhd | three-star — 3 gaps to four-star | four-star | ❌ fail |');
-    expect(md).toContain('#### ❌ Four-star: not met, 3 gaps');
+    expect(md).toContain('### Gaps of the dossiers that fail\n\n#### examples/three-star.yaml — Borneo Netcom Sdn Bhd');
     expect(md).toMatch(/- \*\*PMP or H3CNE-PM\*\*: needs 1 more PMP or H3CNE-PM/);
+    // Only what fails: no requirement tables, no other tiers.
+    expect(md).not.toContain('<details>');
+    expect(md).not.toContain('Other tiers');
+  });
+
+  it('gives a batch written to a file the whole report, each dossier with its required tier first', async () => {
+    const dir = scratchDirectory();
+    await output('markdown', ['-o', `${dir}/report.md`]);
+    const md = readFileSync(`${dir}/report.md`, 'utf8');
+    expect(md).toContain('#### ❌ Four-star (required): not met, 3 gaps');
+    expect(md).toContain('**Other tiers**\n\n- ✅ Three-star: met, holds until 2027-06-09');
+    expect(md).not.toContain('Gaps of the dossiers that fail');
   });
 
   it('keeps a hostile name inside its table cell', async () => {

@@ -6,30 +6,41 @@ import { UsageError } from '../../check/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { exitCodeOf, runOptions, runOutline } from '../../check/run.js';
 import { formatters, pieces } from '../../report/index.js';
-import { locatedMessage } from '../../report/view.js';
+import { diagnostic } from '../diagnostic.js';
+import { ignoreMatcher, type IgnorePattern, type Ignored } from '../../check/ignore.js';
+import { plural } from '../../core/words.js';
 import { checkTargets, defaultFilesPerThread, FILES_PER_WORKER, notesOf, type BatchDossier } from '../../check/batch.js';
 import type { OutputPlan } from '../../check/checked.js';
 import { localDate } from '../../core/dates.js';
 import { writeTo, type CliIo } from '../io.js';
-import { destinationOf, useColor, writeAtomically, writePieces, type ByteSink } from '../output.js';
+import { destinationOf, useColor, writeOutput, writePieces, type ByteSink } from '../output.js';
 import { MEMORY_BUDGET, PartStore } from '../../check/spool.js';
 import { expandPaths, type DossierTarget } from '../../check/paths.js';
 import { progressBar } from '../progress.js';
+import { parseTiers, terminalWidth } from '../layout.js';
+import type { FormatOptions } from '../../report/index.js';
 
 export interface CheckFlags {
   standard?: string;
   asOf?: string;
   require?: string;
   plan?: string;
-  format: string[];
+  format?: string[];
   output?: string;
   warnWithin?: string;
   holidays?: string;
   remind?: string;
-  color: boolean;
-  quiet: boolean;
+  /** --color / --no-color; neither: colour on a terminal only. */
+  color?: boolean;
+  quiet?: boolean;
   jobs?: string;
   materials?: boolean;
+  /** --ignore globs, from the working directory. */
+  ignore?: string[];
+  /** The config file's ignore globs, each from the config's folder. */
+  configIgnore?: IgnorePattern[];
+  /** --tiers, or the config's tiers: which tiers the text reports print in full (read once check knows --tiers). */
+  tiers?: string;
 }
 
 interface OutputSpec {
@@ -37,14 +48,17 @@ interface OutputSpec {
   file?: string;
 }
 
-/** `--format name[=file]`, checked against the registry; `-o file` is where the one without a file goes. */
-export function parseFormats(values: string[], output?: string): OutputSpec[] {
+/**
+ * `--format name[=file]`, checked against the registry (or the `names` a
+ * command takes); `-o file` is where the one without a file goes.
+ */
+export function parseFormats(values: readonly string[] = [], output?: string, names: readonly string[] = Object.keys(formatters)): OutputSpec[] {
   const specs = (values.length > 0 ? values : ['text']).map((value): OutputSpec => {
     const eq = value.indexOf('=');
     const format = eq < 0 ? value : value.slice(0, eq);
     const file = eq < 0 ? undefined : value.slice(eq + 1);
-    if (!Object.hasOwn(formatters, format)) {
-      throw new UsageError(`unknown format "${format}"${didYouMean(format, Object.keys(formatters)) || ` — expected one of ${Object.keys(formatters).join(', ')}`}`);
+    if (!names.includes(format)) {
+      throw new UsageError(`unknown format "${format}"${didYouMean(format, names) || ` — expected one of ${names.join(', ')}`}`);
     }
     if (file === '') throw new UsageError(`--format ${format}=: the file name is missing`);
     // `-` is standard output, as it is for a dossier; a file of that name is ./-
@@ -58,16 +72,6 @@ export function parseFormats(values: string[], output?: string): OutputSpec[] {
   return specs.map((spec) => (spec.file === undefined ? { ...spec, file: output } : spec));
 }
 
-/** A file that cannot be written is a problem with how starcheck was called, not a bug. */
-async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>, io: CliIo): Promise<void> {
-  try {
-    await writeAtomically(file, fill, io.temporaries);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`cannot write ${file} (${reason}); the file is left as it was`);
-  }
-}
-
 /**
  * Two outputs into one file would keep only the last, and an output over a
  * dossier of the run would replace what was checked: both are refused
@@ -76,7 +80,7 @@ async function writeOutput(file: string, fill: (sink: ByteSink) => Promise<void>
  * and inode), whatever names or links lead to either: a stat each, which a
  * run writing a new file never pays.
  */
-async function assertOutputsApart(outputs: readonly OutputSpec[], targets: readonly DossierTarget[], cwd: string): Promise<void> {
+export async function assertOutputsApart(outputs: readonly OutputSpec[], targets: readonly DossierTarget[], cwd: string): Promise<void> {
   // Most runs print to stdout only, and a single check is mostly start-up.
   if (outputs.every((o) => o.file === undefined)) return;
   const { stat } = await import('node:fs/promises');
@@ -102,6 +106,16 @@ async function assertOutputsApart(outputs: readonly OutputSpec[], targets: reado
       }
     }
   }
+}
+
+/** What the walks leave out: --ignore from the working directory, the config's ignore from its folder. */
+export function ignoredBy(flags: { ignore?: string[]; configIgnore?: IgnorePattern[] }, cwd: string): Ignored {
+  return ignoreMatcher([...(flags.configIgnore ?? []), ...(flags.ignore ?? []).map((pattern) => ({ pattern, base: cwd }))]);
+}
+
+/** One line for the files a walk found that are no dossiers, so a skip is never silent. */
+export function reportSkipped(files: number, io: CliIo): void {
+  io.stderr.write(`starcheck: ${files === 1 ? '1 file skipped: not a dossier' : `${plural(files, 'file')} skipped: not dossiers`} (neither schemaVersion nor partner at the top level)\n`);
 }
 
 /** `--jobs <n>`: a whole number of threads, at least 1; by default the cores Node may use. */
@@ -137,17 +151,29 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     { asOf: '--as-of', warnWithin: '--warn-within', remind: '--remind' },
   );
 
+  const quiet = flags.quiet === true;
   const color = useColor(flags.color, io.env, io.stdout.isTTY);
-  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet: flags.quiet } }));
+  const tiers = parseTiers(flags.tiers, chosen.catalogue);
+  // A file is laid out as for no terminal, and written whole (Markdown for a comment is cut only on standard output).
+  const layout = (file: string | undefined): Pick<FormatOptions, 'width' | 'tiers' | 'whole'> => ({
+    width: file === undefined ? terminalWidth(io.stdout) : 80,
+    ...(tiers !== undefined ? { tiers } : {}),
+    whole: file !== undefined,
+  });
+  const plan: OutputPlan[] = outputs.map(({ format, file }) => ({ format, options: { color: file === undefined && color, quiet, ...layout(file) } }));
 
-  const targets = await expandPaths(paths, io.cwd, io.rawPaths);
+  const targets = await expandPaths(paths, io.cwd, io.rawPaths, ignoredBy(flags, io.cwd));
   await assertOutputsApart(outputs, targets, io.cwd);
   const store = new PartStore(tuning.memoryBudget ?? MEMORY_BUDGET);
   try {
     const progress = progressBar(io.stderr, targets.length);
     let checked: BatchDossier[];
     try {
-      checked = await checkTargets(targets, { options, outputs: plan }, { jobs, filesPerThread, stdin: io.stdin, store, onProgress: (done) => progress.update(done) });
+      checked = await checkTargets(
+        targets,
+        { options, outputs: plan },
+        { jobs, filesPerThread, stdin: io.stdin, store, onProgress: (done) => progress.update(done), onSkipped: (files) => reportSkipped(files, io) },
+      );
     } finally {
       progress.end();
     }
@@ -155,9 +181,9 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIo, ve
     const run = runOutline(version, chosen, dossiers);
 
     const textOnStdout = outputs.some((o) => o.format === 'text' && o.file === undefined);
-    if (!textOnStdout || flags.quiet) {
+    if (!textOnStdout || quiet) {
       // Machine output owns stdout, and --quiet keeps it to verdicts; people still see what went wrong.
-      for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${locatedMessage(d.file, e)}\n`);
+      for (const d of dossiers) for (const e of d.errors) io.stderr.write(`${diagnostic(d.file, e)}\n`);
     }
     for (const [k, { format, options: formatOptions }] of plan.entries()) {
       const assembly = formatters[format]!.assemble(run, formatOptions, notesOf(checked, store, plan.length, k));

@@ -136,6 +136,6 @@ export async function runInit(file: string | undefined, io: CliIo): Promise<numb
     throw new UsageError(`cannot write ${target}: ${reason}`);
   }
   if (!written) throw new UsageError(`${target} already exists; init never overwrites a file — name another file, or "-" for standard output`);
-  io.stderr.write(`wrote ${target}; edit it, then run: starcheck validate ${target}\n`);
+  io.stderr.write(`starcheck: wrote ${target}; edit it, then run: starcheck validate ${target}\n`);
   return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import { packSubmission, safeName } from '../../check/pack.js';
 import { runOptions } from '../../check/run.js';
 import { localDate } from '../../core/dates.js';
 import { materialGaps } from '../../report/materials.js';
-import { locatedMessage } from '../../report/view.js';
+import { diagnostic } from '../diagnostic.js';
 import type { CliIo } from '../io.js';
 import { writeNewFile } from '../output.js';
 
@@ -46,8 +46,8 @@ export async function runPack(dossier: string, flags: PackFlags, io: CliIo, vers
   if (!packed.ok) {
     const { report } = packed;
     const shown = { ...report, file: dossier };
-    if (!report.valid) for (const e of report.errors) io.stderr.write(`${locatedMessage(dossier, e)}\n`);
-    else for (const gap of materialGaps(report)) io.stderr.write(`${locatedMessage(dossier, gap)}\n`);
+    if (!report.valid) for (const e of report.errors) io.stderr.write(`${diagnostic(dossier, e)}\n`);
+    else for (const gap of materialGaps(report)) io.stderr.write(`${diagnostic(dossier, gap)}\n`);
     io.stderr.write(`starcheck: ${shown.file} was not packed: ${report.valid ? 'the submission is incomplete' : 'the dossier is invalid'}\n`);
     return EXIT.badDossier;
   }
@@ -62,6 +62,6 @@ export async function runPack(dossier: string, flags: PackFlags, io: CliIo, vers
     throw new UsageError(`cannot write ${target}: ${reason}`);
   }
   if (!written) throw new UsageError(`${target} already exists; pack never overwrites a file — remove it, or name another with -o`);
-  io.stderr.write(`wrote ${target}: ${packed.members.join(', ')}\n`);
+  io.stderr.write(`starcheck: wrote ${target}: ${packed.members.join(', ')}\n`);
   return EXIT.ok;
 }

@@ -27,6 +27,13 @@ export interface RequirementResult {
    * certification is owed in the year after it).
    */
   note?: string;
+  /**
+   * For a row met only because it is not checked on this application (an
+   * obligation of the year after certification): when it is owed and what,
+   * "in the year after certification: 3 events". Reports show it in place of
+   * have and need, never as met.
+   */
+  owed?: string;
   /** JSON pointer of the dossier node the gap is about, for annotations. */
   at: string;
   /** Where `at` lies in the dossier's source; filled in for unmet rows by the pipeline. */

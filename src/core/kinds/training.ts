@@ -44,6 +44,7 @@ export const training: KindEvaluator<'training'> = {
       const needed = plural(need, 'training event, meeting or forum', 'training events, meetings or forums');
       if (!recertification) {
         const result = rowResult(row, need, '/training', true, have);
+        result.owed = `in the ${months === DEFAULT_WINDOW_MONTHS ? 'year' : plural(months, 'month')} after certification: ${plural(need, 'event')}`;
         result.note = `not checked on a first certification: attending ${needed} within ${plural(months, 'month')} after certification is an obligation for the coming year, checked on recertification.`;
         return result;
       }
