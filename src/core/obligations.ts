@@ -66,7 +66,7 @@ export function addWorkingDays(date: IsoDate, count: number, workingDays: readon
 
 /** True when a certificate is held and not yet expired on `day`: issued on or before it, expiring after it (rule 1 without its margin). */
 function validOn(certificate: NonNullable<Engineer['certificates']>[number], day: IsoDate): boolean {
-  return notCountingReason(false, certificate, day, day) === undefined;
+  return notCountingReason(undefined, certificate, day, day) === undefined;
 }
 
 /** The canonical codes of the certificates an engineer holds on `day`. */
