@@ -262,7 +262,7 @@ export function checkText(file: string, read: ReadResult, options: CheckOptions,
     ),
   );
   const claims = claimsOf(dossier, fileHashes(validated.materials));
-  for (const finding of sameFileWithin(claims)) warnings.push({ ...finding, ...locate(finding.path!) });
+  for (const finding of sameFileWithin(claims, dossier)) warnings.push({ ...finding, ...locate(finding.path!) });
   const planTier = options.plan ?? (required?.met === true ? undefined : requiredTier);
   const plan = planTier === undefined ? null : planFor(dossier, catalogue, asOf, planTier, evaluation);
   if (plan !== null) for (const action of plan.actions) if (action.at !== undefined) Object.assign(action, locate(action.at));

@@ -44,6 +44,16 @@ export function safeName(text: string): string {
   return safe === '' ? 'x' : safe;
 }
 
+/**
+ * A file name's stem and its extension, the extension kept only when it is
+ * a dot and up to 8 letters or digits: `x.\\..\\evil` has none, so the
+ * whole name goes through safeName and no backslash reaches the zip.
+ */
+export function stemAndExtension(name: string): [string, string] {
+  const match = /^(.*?)(\.[A-Za-z0-9]{1,8})?$/s.exec(name)!;
+  return [match[1]!, match[2] ?? ''];
+}
+
 /** Names already used, compared as case-insensitive file systems do: a taken name gets -2, -3 … before its extension. */
 class Names {
   private readonly used = new Set<string>();
@@ -86,9 +96,11 @@ export function packSubmission(file: string, options: CheckOptions, chosen: Load
   const decoded = bytes === undefined ? undefined : decodeSource(bytes);
   const read: ReadResult = decoded === undefined ? first : decoded.ok ? { ...decoded, source: file } : decoded;
   const names = new Names();
-  const given = basename(file);
-  const dot = given.lastIndexOf('.');
-  const dossierMember = names.take(safeName(given.slice(0, dot)), given.slice(dot));
+  // The reports' names are taken first: a dossier itself named starcheck-report.json is packed under another name, so a walk over the unpacked submission still finds it.
+  const html = names.take(PACKED_HTML.slice(0, -5), '.html');
+  const json = names.take(PACKED_REPORT.slice(0, -5), '.json');
+  const [stem, extension] = stemAndExtension(basename(file));
+  const dossierMember = names.take(safeName(stem), extension);
   // The reports in the zip name the dossier as the zip does: the folder it was packed from is the packer's, not the vendor's.
   const packOptions: CheckOptions = { ...options, materials: true };
   const report = checkText(dossierMember, read, packOptions);
@@ -104,8 +116,8 @@ export function packSubmission(file: string, options: CheckOptions, chosen: Load
     members[name] = [content, { mtime: FIXED_TIME }];
   };
   add(dossierMember, bytes);
-  add(names.take(PACKED_HTML.slice(0, -5), '.html'), Buffer.from(render(formatters.html!, run, format)));
-  add(names.take(PACKED_REPORT.slice(0, -5), '.json'), Buffer.from(render(formatters.json!, run, format)));
+  add(html, Buffer.from(render(formatters.html!, run, format)));
+  add(json, Buffer.from(render(formatters.json!, run, format)));
   const folder = realFolderOf(file);
   // Where the dossier itself names each file, when that is not its stable name: an unpacked submission checks as it was checked.
   const asNamed: Array<[string, Uint8Array]> = [];

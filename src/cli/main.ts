@@ -116,6 +116,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date for the reports (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier the reports require (default: the dossier's targetTier, else the lowest tier)")
+    .option('--holidays <file>', 'public holidays (a YAML or JSON list of dates) for the reports\' staffing obligations, as check takes them')
     .addHelpText('after', '\nExit codes: 0 written · 2 the dossier is invalid or its materials are incomplete (listed) · 3 the file already exists, or a usage error')
     // Loaded when asked for: the zip library starts a worker-thread module on load, which a check should not pay for (8 ms of 87).
     .action(async (dossier: string, flags: PackFlags) => setCode(await (await import('./commands/pack.js')).runPack(dossier, flags, io, version)));

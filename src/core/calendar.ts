@@ -9,7 +9,7 @@
 import { canonicalCode, standingFor, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, addYears, compareDates, type IsoDate } from './dates.js';
 import type { Evaluation } from './evaluate.js';
-import { hasLeft, notCountingReason, stopsCountingOn } from './facts.js';
+import { absentOn, notCountingReason, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import type { Obligation } from './obligations.js';
 import { plural } from './words.js';
@@ -37,10 +37,10 @@ export function deadlinesOf(dossier: Dossier, catalogue: Catalogue, evaluation: 
   // The certificates that keep a met tier: counting now, of a type a certificate row of the tier accepts (or one replacing it).
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   dossier.engineers.forEach((engineer) => {
-    const left = hasLeft(engineer, date);
+    const absent = absentOn(engineer, date);
     (engineer.certificates ?? []).forEach((certificate, c) => {
       const code = canonicalCode(catalogue, certificate.type);
-      if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) return;
+      if (code === undefined || notCountingReason(absent, certificate, date, validUntilAtLeast) !== undefined) return;
       const keeps = met.filter((tier) => tier.requirements.some((r) => r.kind === 'certificates' && acceptsCode(catalogue, r.id, code)));
       if (keeps.length === 0) return;
       const renewBy = addDays(stopsCountingOn(certificate, catalogue), -1);

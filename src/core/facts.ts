@@ -9,7 +9,7 @@ import { addMonths, compareDates, firstDateReaching, type IsoDate } from './date
 import type { Certificate, Dossier, Engineer } from './model.js';
 
 /** Why a certificate does not count on the date. */
-export type NotCountingReason = 'expires-too-soon' | 'not-yet-issued' | 'engineer-left';
+export type NotCountingReason = 'expires-too-soon' | 'not-yet-issued' | 'engineer-left' | 'not-yet-joined';
 
 export interface HeldCertificate {
   engineer: Engineer;
@@ -41,9 +41,21 @@ export interface Facts {
   engineers: EngineerStatus[];
 }
 
-/** True when the engineer has left on or before `date`. */
-export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
-  return engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0;
+/**
+ * Why an engineer is not on the staff on `date`, or undefined when they are:
+ * they left on or before it, or they join after it (an engineer listed with
+ * a later `joinedOn` counts from that day, as a certificate counts from its
+ * issue date; a reading: the policy speaks of staff only).
+ */
+export function absentOn(engineer: Engineer, date: IsoDate): 'engineer-left' | 'not-yet-joined' | undefined {
+  if (engineer.leftOn !== undefined && compareDates(engineer.leftOn, date) <= 0) return 'engineer-left';
+  if (engineer.joinedOn !== undefined && compareDates(engineer.joinedOn, date) > 0) return 'not-yet-joined';
+  return undefined;
+}
+
+/** Why an absent engineer does not count on `date`, as a report says it: "left on 2026-11-06" or "joins on 2027-01-04". */
+export function absence(engineer: Engineer, date: IsoDate): string {
+  return absentOn(engineer, date) === 'not-yet-joined' ? `joins on ${engineer.joinedOn}` : `left on ${engineer.leftOn}`;
 }
 
 /**
@@ -52,8 +64,8 @@ export function hasLeft(engineer: Engineer, date: IsoDate): boolean {
  * certificate expiring exactly on `validUntilAtLeast` (date + N months,
  * clamped) does not count.
  */
-export function notCountingReason(left: boolean, certificate: Certificate, date: IsoDate, validUntilAtLeast: IsoDate): NotCountingReason | undefined {
-  if (left) return 'engineer-left';
+export function notCountingReason(absent: NotCountingReason | undefined, certificate: Certificate, date: IsoDate, validUntilAtLeast: IsoDate): NotCountingReason | undefined {
+  if (absent !== undefined) return absent;
   if (certificate.issued !== undefined && compareDates(certificate.issued, date) > 0) return 'not-yet-issued';
   if (compareDates(certificate.expires, validUntilAtLeast) <= 0) return 'expires-too-soon';
   return undefined;
@@ -105,17 +117,17 @@ export function standingOn(dossier: Dossier, catalogue: Catalogue, date: IsoDate
   const registered: boolean[] = [];
   const certified: boolean[] = [];
   for (const engineer of dossier.engineers) {
-    const left = hasLeft(engineer, date);
+    const absent = absentOn(engineer, date);
     let holds = false;
-    if (!left && engineer.certificates !== undefined) {
+    if (absent === undefined && engineer.certificates !== undefined) {
       for (const certificate of engineer.certificates) {
         const code = canonicalCode(catalogue, certificate.type);
-        if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) continue;
+        if (code === undefined || notCountingReason(absent, certificate, date, validUntilAtLeast) !== undefined) continue;
         counting.push(code);
         holds = true;
       }
     }
-    registered.push(!left);
+    registered.push(absent === undefined);
     certified.push(holds);
   }
   return { dossier, catalogue, date, counting, registered, certified };
@@ -128,7 +140,7 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
   const engineers: EngineerStatus[] = [];
   for (let e = 0; e < dossier.engineers.length; e++) {
     const engineer = dossier.engineers[e]!;
-    const left = hasLeft(engineer, date);
+    const absent = absentOn(engineer, date);
     let certified = false;
     const held = engineer.certificates ?? [];
     for (let c = 0; c < held.length; c++) {
@@ -136,7 +148,7 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
       const code = canonicalCode(catalogue, certificate.type);
       // Unknown codes are validation errors; a dossier that has them is never evaluated.
       if (code === undefined) continue;
-      const reason = notCountingReason(left, certificate, date, validUntilAtLeast);
+      const reason = notCountingReason(absent, certificate, date, validUntilAtLeast);
       const counts = reason === undefined;
       certified ||= counts;
       const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
@@ -144,7 +156,7 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
       certificates.push(fact);
       if (counts) counting.push(fact);
     }
-    engineers.push({ engineer, pointer: `/engineers/${e}`, registered: !left, certified });
+    engineers.push({ engineer, pointer: `/engineers/${e}`, registered: absent === undefined, certified });
   }
   return { dossier, catalogue, date, certificates, counting, engineers };
 }

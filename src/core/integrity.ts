@@ -7,6 +7,7 @@
  */
 import type { Finding } from './findings.js';
 import { detached } from './detached.js';
+import { placeWords } from './places.js';
 import type { Dossier } from './model.js';
 
 /**
@@ -177,14 +178,14 @@ export function crossCheck(files: readonly string[], entries: ReadonlyArray<Clai
  * of the dossier names too (the same path twice, or a copy): one warning per
  * certificate, naming the others.
  */
-export function sameFileWithin(claims: Claims): Finding[] {
+export function sameFileWithin(claims: Claims, dossier: Dossier): Finding[] {
   const byHash = new Map<string, Claim[]>();
   for (const claim of claims.files ?? []) byHash.set(claim.value, [...(byHash.get(claim.value) ?? []), claim]);
   const findings: Finding[] = [];
   for (const holders of byHash.values()) {
     if (holders.length < 2) continue;
     for (const holder of holders) {
-      const rest = holders.filter((h) => h !== holder).map((h) => `engineers.${h.engineer}.certificates.${h.certificate} ("${h.file}")`);
+      const rest = holders.filter((h) => h !== holder).map((h) => `${placeWords(`/engineers/${h.engineer}/certificates/${h.certificate}`, dossier)} ("${h.file}")`);
       findings.push(
         warning(SAME_CERTIFICATE_FILE, { index: 0, claim: holder }, `certificate file "${holder.file}" has the same content as the file of ${rest.join(', ')}; each certificate has an electronic edition of its own`),
       );

@@ -7,7 +7,7 @@
 import { canonicalCode, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, compareDates, toDayNumber, type IsoDate } from './dates.js';
 import type { TierResult } from './evaluate.js';
-import { hasLeft, notCountingReason, stopsCountingOn } from './facts.js';
+import { absentOn, notCountingReason, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import { placeWords } from './places.js';
 import { plural } from './words.js';
@@ -55,10 +55,10 @@ export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: rea
   const warnings: LapseWarning[] = [];
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
   dossier.engineers.forEach((engineer, e) => {
-    const left = hasLeft(engineer, date);
+    const absent = absentOn(engineer, date);
     (engineer.certificates ?? []).forEach((certificate, c) => {
       const code = canonicalCode(catalogue, certificate.type);
-      if (code === undefined || notCountingReason(left, certificate, date, validUntilAtLeast) !== undefined) return;
+      if (code === undefined || notCountingReason(absent, certificate, date, validUntilAtLeast) !== undefined) return;
       const marginEnds = stopsCountingOn(certificate, catalogue);
       const leaves = engineer.leftOn;
       const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;

@@ -14,6 +14,7 @@ import { notCountingReason } from './facts.js';
 import { FlowNetwork } from './max-flow.js';
 import type { Dossier, Engineer, Standard } from './model.js';
 import { plural } from './words.js';
+import { shown } from './places.js';
 import type { CurrentRatingStatus } from './rating.js';
 
 export type ObligationStatus = 'met' | 'open' | 'breached';
@@ -65,7 +66,7 @@ export function addWorkingDays(date: IsoDate, count: number, workingDays: readon
 
 /** True when a certificate is held and not yet expired on `day`: issued on or before it, expiring after it (rule 1 without its margin). */
 function validOn(certificate: NonNullable<Engineer['certificates']>[number], day: IsoDate): boolean {
-  return notCountingReason(false, certificate, day, day) === undefined;
+  return notCountingReason(undefined, certificate, day, day) === undefined;
 }
 
 /** The canonical codes of the certificates an engineer holds on `day`. */
@@ -231,15 +232,19 @@ export interface RatingYearWarning {
  * within the current rating year (its issue date to the earlier of its last
  * valid day and the application date) is warned about, never a gap.
  */
+/** The characters of a service event's summary a warning quotes. */
+const SUMMARY_SHOWN = 120;
+
 export function recertificationRisks(dossier: Dossier, rating: CurrentRatingStatus, date: IsoDate): RatingYearWarning[] {
   const end = earlier(rating.validUntil, date);
   const warnings: RatingYearWarning[] = [];
   (dossier.serviceEvents ?? []).forEach((event, i) => {
+    // A summary is quoted in one line and cut short: a pasted incident log cannot drown the warning.
     if (event.severity !== 'critical' || compareDates(event.date, rating.issued) < 0 || compareDates(event.date, end) > 0) return;
     const resolved = event.resolvedOn !== undefined ? `, resolved ${event.resolvedOn}` : ', not resolved';
     warnings.push({
       code: 'recertification-at-risk',
-      message: `a critical service event on ${event.date} ("${event.summary}"${resolved}) falls within the current rating year (${rating.issued} to ${end}); the vendor may delay or refuse recertification`,
+      message: `a critical service event on ${event.date} ("${shown(event.summary, SUMMARY_SHOWN) ?? ''}"${resolved}) falls within the current rating year (${rating.issued} to ${end}); the vendor may delay or refuse recertification`,
       path: `/serviceEvents/${i}`,
     });
   });

@@ -28,11 +28,12 @@ const ITEMS: Record<string, { noun: string; id?: string; detail?: string }> = {
 /** A value from the document as it may appear in words: one line, at most this many characters. */
 const LONGEST = 40;
 
-function shown(value: unknown): string | undefined {
+/** A value from the document as it may appear in words: one line (printable), at most `longest` characters, cut with an ellipsis. */
+export function shown(value: unknown, longest = LONGEST): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const text = printable(value);
-  return text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text;
+  return text.length > longest ? `${text.slice(0, longest - 1)}…` : text;
 }
 
 function own(node: unknown, key: string): unknown {

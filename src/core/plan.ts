@@ -33,7 +33,7 @@
 import { canonicalCode, type Catalogue } from './catalogue.js';
 import { addDays, addMonths, compareDates, type IsoDate } from './dates.js';
 import { evaluateKind, metTiers, tierHoldsUntil, type Evaluation } from './evaluate.js';
-import { gatherFacts, stopsCountingOn, type Facts } from './facts.js';
+import { absentOn, gatherFacts, stopsCountingOn, type Facts } from './facts.js';
 import { filledSlots } from './kinds/certificates.js';
 import type { RequirementResult, RowNeed } from './kinds/index.js';
 import { trainingWindowStart } from './kinds/training.js';
@@ -359,7 +359,7 @@ export function applyPlan(dossier: Dossier, catalogue: Catalogue, date: IsoDate,
   }
   if (credits > 0) {
     // Earned by a registered engineer: the first in the dossier, else the first new one.
-    const earner = engineers.find((e) => e.leftOn === undefined || compareDates(e.leftOn, date) > 0);
+    const earner = engineers.find((e) => absentOn(e, date) === undefined);
     if (earner !== undefined) earner.credits = (earner.credits ?? 0) + credits;
   }
   return {

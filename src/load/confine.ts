@@ -40,6 +40,7 @@ export const MATERIAL_FILE: NamedKind = { pattern: /\.(pdf|jpe?g|png)$/i, words:
 export function confinedPath(folder: string | undefined, ref: string, kind?: NamedKind): Confined {
   if (kind !== undefined && !kind.pattern.test(ref)) return { ok: false, message: `is not ${kind.words}` };
   if (folder === undefined) return { ok: false, message: "cannot be looked for: the dossier has no folder that can be told (standard input, or a folder whose real path cannot be found or is not UTF-8), so it may name no file" };
+  if (ref.includes('\u0000')) return { ok: false, message: 'holds a NUL character, which no file name can' };
   if (isAbsolute(ref)) return { ok: false, message: "is an absolute path; a dossier may name only files inside its own folder" };
   let real: string;
   try {

@@ -47,7 +47,7 @@ export function escapeText(text: string): string {
 
 const basic = (date: string): string => date.replace(/-/g, '');
 
-/** A UID no other event shares: the partner, the subject and the date, hashed. */
+/** A UID no other event shares: the partner (its id, else its name), the subject and the date, hashed. */
 function uid(partner: string, subject: string, date: string): string {
   return `${createHash('sha256').update(`${partner}\u0000${subject}\u0000${date}`).digest('hex').slice(0, 32)}@starcheck`;
 }
@@ -55,12 +55,14 @@ function uid(partner: string, subject: string, date: string): string {
 function events(d: DossierReport): string {
   if (!d.valid || d.deadlines === undefined || d.asOf === null) return '';
   const partner = d.partner ?? d.file;
+  // Who the events are for: the vendor's partner id when given, else the name (as the batch's claims say), so two partners of one name never share a UID.
+  const whose = d.applicant?.id ?? partner;
   const stamp = `${basic(d.asOf)}T000000Z`;
   const lines: string[] = [];
   for (const deadline of d.deadlines) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${uid(partner, deadline.subject, deadline.date)}`,
+      `UID:${uid(whose, deadline.subject, deadline.date)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basic(deadline.date)}`,
       `DTEND;VALUE=DATE:${basic(addDays(deadline.date, 1))}`,
@@ -74,9 +76,38 @@ function events(d: DossierReport): string {
   return lines.map((line) => fold(line) + CRLF).join('');
 }
 
+const BEGIN = `BEGIN:VEVENT${CRLF}`;
+
+/**
+ * A keeper of the events not yet written, for one run: two dossiers of one
+ * partner in a batch (a resubmission beside the first) owe the same
+ * deadlines, and a calendar may carry a UID once (RFC 5545 3.8.4.7), so an
+ * event whose UID an earlier dossier's part gave is left out.
+ */
+export function firstOfEachUid(): (part: string) => string {
+  const seen = new Set<string>();
+  return (part) => {
+    if (!part.startsWith(BEGIN)) return part;
+    return part
+      .split(BEGIN)
+      .slice(1)
+      .filter((event) => {
+        const id = /^UID:([^\r]*)\r\n/.exec(event)?.[1];
+        if (id === undefined || !seen.has(id)) {
+          if (id !== undefined) seen.add(id);
+          return true;
+        }
+        return false;
+      })
+      .map((event) => BEGIN + event)
+      .join('');
+  };
+}
+
 export const ics: Formatter = {
   part: events,
   assemble: (run) => ({
+    distinct: firstOfEachUid(),
     head: ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(`-//${run.tool.name}//${run.tool.name} ${run.tool.version}//EN`)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:starcheck deadlines']
       .map((line) => fold(line) + CRLF)
       .join(''),

@@ -146,6 +146,8 @@ export interface Assembly {
   separator: string;
   tail: string | Iterable<string>;
   omitParts?: boolean;
+  /** Each part as it is written, in the dossiers' order: what an earlier part already says left out (iCalendar's events of one UID). */
+  distinct?: (part: string) => string;
 }
 
 /**
@@ -184,7 +186,9 @@ export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>
   yield* typeof assembly.head === 'string' ? [assembly.head] : assembly.head;
   if (assembly.omitParts !== true) {
     let first = true;
-    for (const part of parts) {
+    const decoder = new TextDecoder();
+    for (const given of parts) {
+      const part = assembly.distinct === undefined ? given : assembly.distinct(typeof given === 'string' ? given : decoder.decode(given));
       if (part.length === 0) continue;
       if (!first) yield assembly.separator;
       first = false;

@@ -265,7 +265,16 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     const joinedOn = text(field(engineer, 'joinedOn'));
     const leftOn = text(field(engineer, 'leftOn'));
     if (joinedOn !== undefined && leftOn !== undefined && compareDates(joinedOn, leftOn) > 0 && isIsoDate(joinedOn) && isIsoDate(leftOn)) {
-      people.add(() => finding(parsed, 'dates-out-of-order', `/engineers/${e}/leftOn`, `the engineer left on ${leftOn}, before joining on ${joinedOn}`));
+      people.add(() => finding(parsed, 'dates-out-of-order', `/engineers/${e}/leftOn`, `${placeWords(`/engineers/${e}`, data)} left on ${leftOn}, before joining on ${joinedOn}`));
+    }
+    const reported = text(field(engineer, 'exitReportedOn'));
+    if (reported !== undefined && isIsoDate(reported)) {
+      // An exit is reported of someone who left; a report may come before the last day (notice given), never before the engineer joined.
+      if (field(engineer, 'leftOn') === undefined) {
+        people.add(() => finding(parsed, 'exit-without-leaving', `/engineers/${e}/exitReportedOn`, `${placeWords(`/engineers/${e}`, data)}: the exit was reported on ${reported}, but leftOn does not say when the engineer left; add leftOn, or remove exitReportedOn`));
+      } else if (joinedOn !== undefined && isIsoDate(joinedOn) && compareDates(reported, joinedOn) < 0) {
+        people.add(() => finding(parsed, 'dates-out-of-order', `/engineers/${e}/exitReportedOn`, `${placeWords(`/engineers/${e}`, data)}: the exit was reported on ${reported}, before the engineer joined on ${joinedOn}`));
+      }
     }
     const certificates = list(field(engineer, 'certificates'));
     for (let c = 0; c < certificates.length; c++) {
@@ -304,7 +313,7 @@ function catalogueFindings(data: unknown, catalogue: Catalogue, parsed: ParsedSo
     const date = text(field(events[i], 'date'));
     const resolvedOn = text(field(events[i], 'resolvedOn'));
     if (date !== undefined && resolvedOn !== undefined && compareDates(resolvedOn, date) < 0 && isIsoDate(date) && isIsoDate(resolvedOn)) {
-      people.add(() => finding(parsed, 'dates-out-of-order', `/serviceEvents/${i}/resolvedOn`, `the service event was resolved on ${resolvedOn}, before it occurred on ${date}`));
+      people.add(() => finding(parsed, 'dates-out-of-order', `/serviceEvents/${i}/resolvedOn`, `${placeWords(`/serviceEvents/${i}`, data)} was resolved on ${resolvedOn}, before it occurred on ${date}`));
     }
   }
   const equipment = new Part();

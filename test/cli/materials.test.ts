@@ -86,6 +86,7 @@ describe('a named file that is not a good one is a located error of the dossier 
     ['an empty file', 'certs/empty.pdf', 'bad-material', 'empty file'],
     ['a name that is no material', 'certs/notes.txt', 'confined', 'is not a .pdf, .jpg, .jpeg or .png file'],
     ['a .pdf link to a .txt file', 'certs/txt-link.pdf', 'confined', 'after resolving links'],
+    ['a NUL in the name', 'certs/a\u0000.pdf', 'confined', 'engineer E01 (A), certificate 1 (H3CNE): file "certs/a\\u0000.pdf" holds a NUL character, which no file name can'],
   ])('%s', async (_what, ref, code, words) => {
     const { code: exit, dossier } = await check(dossierText([ref, undefined]));
     expect(exit).toBe(2);
@@ -99,6 +100,7 @@ describe('a named file that is not a good one is a located error of the dossier 
     const { code, dossier } = await check(dossierText([undefined, undefined], 'certs/text.pdf'));
     expect(code).toBe(2);
     expect(dossier.errors[0]).toMatchObject({ code: 'bad-material', path: '/application/form', line: 6, column: 9 });
+    expect(dossier.errors[0].message).toMatch(/^application\.form "certs\/text\.pdf" is not a PDF/);
   });
 
   it('is one located line in the text report too', async () => {
@@ -181,6 +183,9 @@ describe('same-certificate-file', () => {
       ['same-certificate-file', '/engineers/0/certificates/0/file'],
       ['same-certificate-file', '/engineers/1/certificates/0/file'],
     ]);
+    // The other certificate is named in a person's words, not as a pointer.
+    expect(dossier.warnings[0].message).toMatch(/has the same content as the file of engineer \S+ \([^)]+\), certificate 1 \([^)]+\) \("certs\/copy-of-a\.pdf"\);/);
+    expect(dossier.warnings[0].message).not.toContain('engineers.1');
   });
 
   it('does not warn distinct files', async () => {

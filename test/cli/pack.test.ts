@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeName } from '../../src/check/pack.js';
+import { parse } from 'yaml';
+import { safeName, stemAndExtension } from '../../src/check/pack.js';
 import { root, runCli, scratchDirectory } from '../helpers.js';
 
 const EXAMPLE = join(root, 'examples/submission');
@@ -144,6 +145,60 @@ describe('starcheck pack', () => {
     expect(names.slice(0, 2)).toEqual(['certificates/E-01-H3CNE-x-pdf.pdf', 'certificates/e.01-H3CNE-X.PDF.png']);
     expect(names.every((n) => /^certificates\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n))).toBe(true);
   });
+
+  it.each([
+    ['starcheck-report.json', 'starcheck-report-2.json'],
+    ['x.\\..\\evil', 'x-evil'],
+  ])('packs a dossier named %j as %j, never over a report nor with a backslash, so the unpacked submission checks as one dossier', async (given, packed) => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', given);
+    const data = parse(readFileSync(join(dir, 'partner', 'dossier.yaml'), 'utf8'));
+    writeFileSync(dossier, given.endsWith('.json') ? JSON.stringify(data) : readFileSync(join(dir, 'partner', 'dossier.yaml')));
+    const zip = join(dir, 'out.zip');
+    expect((await runCli(['pack', dossier, '-o', zip])).code).toBe(0);
+    const members = unzip(zip);
+    expect(members.slice(0, 3).map((m) => m.name)).toEqual([packed, 'starcheck-report.html', 'starcheck-report.json']);
+    expect(JSON.parse(members[2]!.content.toString('utf8')).tool.name).toBe('starcheck');
+    expect(members[0]!.content).toEqual(readFileSync(dossier));
+  });
+});
+
+describe('pack --holidays', () => {
+  it.each([
+    [[], 'breached'],
+    [['--holidays', 'holidays.yaml'], 'open'],
+  ])('packs the report check gives with the same holidays (%j: the exit report is %s)', async (extra, status) => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    writeFileSync(
+      dossier,
+      readFileSync(dossier, 'utf8')
+        .replace('  targetTier: two-star\n', '  targetTier: two-star\n  currentRating:\n    tier: two-star\n    issued: 2026-06-15\n')
+        .replace('serviceManager:', '  - id: T3\n    name: Left Thursday\n    leftOn: 2026-11-26\n    certificates:\n      - type: H3CNE\n        number: H3C-NE-409999\n        issued: 2025-01-01\n        expires: 2028-01-01\nserviceManager:'),
+    );
+    // Thursday 2026-11-26 + 3 working days is Tuesday 2026-12-01; with Monday a holiday, Wednesday 2026-12-02.
+    writeFileSync(join(dir, 'holidays.yaml'), '- 2026-11-30\n');
+    const zip = join(dir, 'out.zip');
+    const result = await runCli(['pack', dossier, '-o', zip, '--as-of', '2026-12-02', ...extra.map((a) => (a === 'holidays.yaml' ? join(dir, a) : a))]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(unzip(zip).find((m) => m.name === 'starcheck-report.json')!.content.toString('utf8'));
+    const checked = await runCli(['check', dossier, '--as-of', '2026-12-02', '--materials', '-f', 'json', ...extra.map((a) => (a === 'holidays.yaml' ? join(dir, a) : a))]);
+    const exit = (r: { dossiers: Array<{ obligations: Array<{ code: string; status: string }> }> }) => r.dossiers[0]!.obligations.find((o) => o.code === 'exit-report')!.status;
+    expect(exit(report)).toBe(status);
+    expect(exit(JSON.parse(checked.stdout))).toBe(status);
+  });
+});
+
+describe('stemAndExtension', () => {
+  it.each([
+    ['dossier.yaml', ['dossier', '.yaml']],
+    ['a.b.json', ['a.b', '.json']],
+    ['.yaml', ['', '.yaml']],
+    ['noextension', ['noextension', '']],
+    ['x.\\..\\evil', ['x.\\..\\evil', '']],
+    ['x.y aml', ['x.y aml', '']],
+    ['x.\u202eyaml', ['x.\u202eyaml', '']],
+  ])('%j → %j', (name, parts) => expect(stemAndExtension(name)).toEqual(parts));
 });
 
 describe('safeName', () => {

@@ -100,3 +100,25 @@ describe('check with a current rating', () => {
     expect(d.obligationsMet).toBeUndefined();
   });
 });
+
+describe('the rating year’s dates, in order', () => {
+  const cases: Array<{ name: string; edit: (text: string) => string; error: string | null }> = [
+    { name: 'an exit reported without leftOn', edit: (t) => t.replace('    leftOn: 2026-11-06\n', ''), error: 'exit-without-leaving engineer E05 (Eddie Wong): the exit was reported on 2026-11-10, but leftOn does not say when the engineer left; add leftOn, or remove exitReportedOn' },
+    { name: 'an exit reported before the engineer joined', edit: (t) => t.replace('    leftOn: 2026-11-06\n', '    joinedOn: 2026-01-05\n    leftOn: 2026-11-06\n').replace('exitReportedOn: 2026-11-10', 'exitReportedOn: 2025-12-31'), error: 'dates-out-of-order engineer E05 (Eddie Wong): the exit was reported on 2025-12-31, before the engineer joined on 2026-01-05' },
+    { name: 'an exit reported on the day the engineer joined', edit: (t) => t.replace('    leftOn: 2026-11-06\n', '    joinedOn: 2026-11-02\n    leftOn: 2026-11-06\n').replace('exitReportedOn: 2026-11-10', 'exitReportedOn: 2026-11-02'), error: null },
+    { name: 'an exit reported before the last day (notice given)', edit: (t) => t.replace('exitReportedOn: 2026-11-10', 'exitReportedOn: 2026-10-30'), error: null },
+    { name: 'a leaver who left before joining', edit: (t) => t.replace('    leftOn: 2026-11-06\n', '    joinedOn: 2026-11-07\n    leftOn: 2026-11-06\n'), error: 'dates-out-of-order engineer E05 (Eddie Wong) left on 2026-11-06, before joining on 2026-11-07' },
+    { name: 'an event resolved before it occurred', edit: (t) => t.replace('resolvedOn: 2026-08-15', 'resolvedOn: 2026-08-13'), error: 'dates-out-of-order service event 1 (2026-08-14) was resolved on 2026-08-13, before it occurred on 2026-08-14' },
+  ];
+  it.each(cases)('$name: $error', async ({ edit, error }) => {
+    const dir = scratchDirectory('rating-dates');
+    const file = join(dir, 'd.yaml');
+    const text = edit(EXAMPLE);
+    expect(text).not.toBe(EXAMPLE);
+    writeFileSync(file, text);
+    const { code, stdout } = await runCli(['check', file, '-f', 'json']);
+    const d = JSON.parse(stdout).dossiers[0] as { errors: Array<{ code: string; message: string }> };
+    expect(d.errors.map((e) => `${e.code} ${e.message}`)).toEqual(error === null ? [] : [error]);
+    expect(code).toBe(error === null ? 0 : 2);
+  });
+});

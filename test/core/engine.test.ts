@@ -157,6 +157,25 @@ describe('rule 5: minimum personnel counts distinct certified engineers still wi
     expect(result.gap).toContain('Engineer E02 (E02) holds no certificate that counts');
   });
 
+  it.each([
+    // [joinedOn, counts on 2026-12-01]
+    ['2026-12-02', false], // joins the day after: not yet on the staff
+    ['2026-12-01', true], // joins on the application date
+    ['2026-11-30', true],
+  ])('an engineer who joins on %s counts: %s', (joinedOn, counts) => {
+    const d = dossier({ engineers: [engineer('E01', [['H3CNE', FAR]], { joinedOn }), engineer('E02', [['H3CNE', FAR]])] });
+    const evaluation = evaluate(d, classic, DATE);
+    expect(requirement(evaluation, 'two-star', 'certified-personnel')).toMatchObject({ have: counts ? 2 : 1, met: counts });
+    if (!counts) expect(requirement(evaluation, 'two-star', 'certified-personnel').gap).toContain('Engineer E01 (E01) joins on 2026-12-02');
+  });
+
+  it('does not let a joiner\'s certificate fill a slot before the day they join', () => {
+    const d = dossier({ engineers: [engineer('E01', [['H3CNE', FAR]], { joinedOn: '2027-01-04' })] });
+    const result = requirement(evaluate(d, classic, DATE), 'two-star', 'basic-certificate');
+    expect(result.met).toBe(false);
+    expect(result.gap).toContain('H3CNE does not count yet, the engineer joins on 2027-01-04');
+  });
+
   it('does not let a departed engineer\'s certificate fill a slot', () => {
     const d = dossier({ engineers: [engineer('E01', [['H3CNE', FAR]], { leftOn: '2026-06-30' })] });
     const result = requirement(evaluate(d, classic, DATE), 'two-star', 'basic-certificate');

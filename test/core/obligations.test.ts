@@ -209,6 +209,18 @@ describe('critical service events', () => {
     ]);
   });
 
+  it.each([
+    ['a short summary', 'Core switch down', '"Core switch down"'],
+    ['exactly 120 characters', 'x'.repeat(120), `"${'x'.repeat(120)}"`],
+    ['a pasted log of 900,000 characters', 'y'.repeat(900_000), `"${'y'.repeat(119)}…"`],
+    ['control characters and CRLF', 'a\u0007b\r\nc\u202e', '"a\\u0007b\\u000d\\u000ac\\u202e"'],
+  ])('quotes %s in one line of bounded length', (_, summary, quoted) => {
+    const d = dossier({ engineers: [], application: { ...RATING }, serviceEvents: [{ date: '2026-07-01', severity: 'critical', summary }] });
+    const [risk] = recertificationRisks(d, currentRatingStatus(d, classic, '2026-12-01')!, '2026-12-01');
+    expect(risk!.message).toContain(`(${quoted}, not resolved)`);
+    expect(risk!.message.length).toBeLessThan(300);
+  });
+
   it('ends the rating year at its last valid day when the application comes later', () => {
     const d = dossier({ engineers: [], application: { ...RATING }, serviceEvents: [{ date: '2027-06-15', severity: 'critical', summary: 'last day' }, { date: '2027-06-16', severity: 'critical', summary: 'lapsed' }] });
     const risks = recertificationRisks(d, currentRatingStatus(d, classic, '2027-07-01')!, '2027-07-01');

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The HTML page in a real browser (issue 16): Debian's chromium, driven by
- * puppeteer-core (which downloads no browser; .ci/run installs chromium and
+ * puppeteer-core (which downloads no browser; `npm test` installs chromium and
  * poppler-utils when missing). At 390 px nothing overflows; printed on A4
  * the first page is not blank, no heading ends a page and no timeline is
  * split.
@@ -43,8 +43,8 @@ let scratch: string;
 
 beforeAll(async () => {
   const chromium = which('chromium');
-  if (chromium === undefined) throw new Error('chromium is not installed: run `apt-get install -y chromium` (.ci/run installs it when missing)');
-  if (which('pdftotext') === undefined) throw new Error('pdftotext is not installed: run `apt-get install -y poppler-utils` (.ci/run installs it when missing)');
+  if (chromium === undefined) throw new Error('chromium is not installed: run `apt-get install -y chromium` (npm test installs it when missing: test/ensure-browser.sh)');
+  if (which('pdftotext') === undefined) throw new Error('pdftotext is not installed: run `apt-get install -y poppler-utils` (npm test installs it when missing: test/ensure-browser.sh)');
   scratch = scratchDirectory('browser');
   browser = await puppeteer.launch({
     executablePath: chromium,

@@ -71,6 +71,22 @@ describe('--format ics', () => {
   });
 });
 
+describe('one calendar for a batch', () => {
+  it.each([
+    ['two dossiers of one partner, then another partner', ['MY-0311', 'MY-0311', 'MY-0999'], [1, 0, 1]],
+    ['one partner three times', ['MY-0311', 'MY-0311', 'MY-0311'], [1, 0, 0]],
+    ['three partners', ['A', 'B', 'C'], [1, 1, 1]],
+    ['three partners of one name, told apart by their ids', ['MY-1', 'MY-2', 'MY-3'], [1, 1, 1]],
+  ])('%s: each UID once, the first dossier’s event kept', (_, ids, kept) => {
+    const reports = ids.map((id, i) => checkDossier(EXAMPLE.replace('id: MY-0311', `id: ${id}`), { file: `d${i}.yaml`, remind: 30 }));
+    const alone = eventsOf(format('ics', [reports[0]!])).length;
+    const events = eventsOf(format('ics', reports));
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    expect(events.length).toBe(alone * kept.reduce((a, b) => a + b, 0));
+    for (const [i, keeps] of kept.entries()) expect(events.some((e) => e.description.includes(`(d${i}.yaml,`))).toBe(keeps === 1);
+  });
+});
+
 describe('folding and escaping', () => {
   it('folds at 75 octets without splitting a character', () => {
     const line = `SUMMARY:${'é'.repeat(60)}`;

@@ -20,6 +20,7 @@ export interface PackFlags {
   standard?: string;
   asOf?: string;
   require?: string;
+  holidays?: string;
 }
 
 /** Where the zip goes when -o is not given: <partner id, else name>-submission.zip in the working directory. */
@@ -35,6 +36,8 @@ export async function runPack(dossier: string, flags: PackFlags, io: CliIo, vers
       ...(flags.standard !== undefined ? { standard: flags.standard } : {}),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.require !== undefined ? { require: flags.require } : {}),
+      // The packed report must say what check says of the same dossier: a deadline moved by a holiday is met in both.
+      ...(flags.holidays !== undefined ? { holidays: resolve(io.cwd, flags.holidays) } : {}),
       today: localDate(io.now()),
     },
     { asOf: '--as-of', warnWithin: '--warn-within', remind: '--remind' },

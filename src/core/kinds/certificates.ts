@@ -328,6 +328,8 @@ function certificateGap(
       sentences.note(() => `${who()}: ${held.code} is issued ${cert.issued}, after ${facts.date}, so it does not count yet`);
     } else if (held.reason === 'engineer-left') {
       sentences.note(() => `${who()}: ${held.code} no longer counts, the engineer left on ${held.engineer.leftOn}`);
+    } else if (held.reason === 'not-yet-joined') {
+      sentences.note(() => `${who()}: ${held.code} does not count yet, the engineer joins on ${held.engineer.joinedOn}`);
     } else {
       sentences.note(() => `${who()}: ${held.code} already fills "${rows[other!]!.row.label}"`);
     }

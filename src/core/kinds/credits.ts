@@ -3,7 +3,7 @@
  * over the registered engineers, those listed who have not left. An engineer
  * who left takes their credits along.
  */
-import { eachLeavingDate } from '../facts.js';
+import { absence, absentOn, eachLeavingDate } from '../facts.js';
 import type { Engineer } from '../model.js';
 import { engineerLabel, groupDigits } from '../words.js';
 import { rowResult, type KindEvaluator } from './kind.js';
@@ -27,7 +27,8 @@ export const credits: KindEvaluator<'credits'> = {
       for (const status of facts.engineers) {
         const own = status.engineer.credits ?? 0;
         if (!status.registered && own > 0) {
-          sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}; their ${groupDigits(own)} credits no longer count`);
+          const tail = absentOn(status.engineer, facts.date) === 'not-yet-joined' ? 'do not count yet' : 'no longer count';
+          sentences.push(`${engineerLabel(status.engineer)} ${absence(status.engineer, facts.date)}; their ${groupDigits(own)} credits ${tail}`);
           at ??= status.pointer;
         }
       }

@@ -3,7 +3,7 @@
  * either holding at least one certificate that counts ("certified", the
  * classic standard) or merely listed ("registered", the 2025 standard).
  */
-import { eachCertificateLossDate, eachLeavingDate } from '../facts.js';
+import { absence, eachCertificateLossDate, eachLeavingDate } from '../facts.js';
 import type { RequirementOf } from '../model.js';
 import { engineerLabel, plural } from '../words.js';
 import { rowResult, type KindEvaluator } from './kind.js';
@@ -27,7 +27,7 @@ export const personnel: KindEvaluator<'personnel'> = {
       // The gap sits at the first engineer who does not count, else at the list.
       let at: string | undefined;
       for (const status of facts.engineers) {
-        if (!status.registered) sentences.push(`${engineerLabel(status.engineer)} left on ${status.engineer.leftOn}`);
+        if (!status.registered) sentences.push(`${engineerLabel(status.engineer)} ${absence(status.engineer, facts.date)}`);
         else if (row.counts === 'certified' && !status.certified) sentences.push(`${engineerLabel(status.engineer)} holds no certificate that counts on ${facts.date}`);
         else continue;
         at ??= status.pointer;
