@@ -55,7 +55,7 @@ const certificate = {
       title: 'Electronic edition',
       description:
         "The certificate's electronic edition, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder; every check verifies it, and `starcheck pack` puts it in the submission.",
-      examples: ['certs/E01-h3cse.pdf'],
+      examples: ['certificates/E01-H3CSE-RS-H3C-SE-204511.pdf'],
     },
   },
 } as const;
@@ -197,7 +197,7 @@ export const dossierCoreSchema = {
           title: 'Application form',
           description:
             'The filled-in application form for overseas star-rated certification, a PDF, JPEG or PNG file of at most 10 MB, as a path relative to the dossier inside its folder.',
-          examples: ['forms/application.pdf'],
+          examples: ['application-form.pdf'],
         },
         currentRating: {
           type: 'object',

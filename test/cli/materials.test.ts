@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/index.js';
 import { root, runCli, scratchDirectory } from '../helpers.js';
 
-const PDF = readFileSync(join(root, 'examples/submission/forms/application.pdf'));
-const PNG = readFileSync(join(root, 'examples/submission/certificates/T2-h3cne.png'));
+const PDF = readFileSync(join(root, 'examples/submission/application-form.pdf'));
+const PNG = readFileSync(join(root, 'examples/submission/certificates/T2-H3CNE-H3C-NE-400377.png'));
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 
 /** A two-engineer dossier; `files` are the two certificates' file: values, `form` the application's. */

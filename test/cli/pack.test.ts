@@ -3,7 +3,7 @@
  * opened here by a real unzip (Python's zipfile, in a child process).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -35,6 +35,7 @@ describe('starcheck pack', () => {
     const first = await runCli(['pack', dossier, '-o', join(dir, 'one.zip'), '--as-of', '2026-12-01']);
     expect(first).toMatchObject({ code: 0 });
     const members = unzip(join(dir, 'one.zip'));
+    // The example names its files by the stable names, so each is packed once.
     expect(members.map((m) => m.name)).toEqual([
       'dossier.yaml',
       'starcheck-report.html',
@@ -42,18 +43,10 @@ describe('starcheck pack', () => {
       'certificates/T1-H3CNE-H3C-NE-400120.pdf',
       'certificates/T2-H3CNE-H3C-NE-400377.png',
       'application-form.pdf',
-      'certificates/T1-h3cne.pdf',
-      'certificates/T2-h3cne.png',
-      'forms/application.pdf',
     ]);
     const file = (name: string): Buffer => readFileSync(join(dir, 'partner', name));
     const content = Object.fromEntries(members.map((m) => [m.name, m.content]));
-    expect(content['dossier.yaml']).toEqual(file('dossier.yaml'));
-    expect(content['certificates/T1-H3CNE-H3C-NE-400120.pdf']).toEqual(file('certificates/T1-h3cne.pdf'));
-    expect(content['certificates/T2-H3CNE-H3C-NE-400377.png']).toEqual(file('certificates/T2-h3cne.png'));
-    expect(content['application-form.pdf']).toEqual(file('forms/application.pdf'));
-    expect(content['certificates/T1-h3cne.pdf']).toEqual(file('certificates/T1-h3cne.pdf'));
-    expect(content['forms/application.pdf']).toEqual(file('forms/application.pdf'));
+    for (const name of members.map((m) => m.name).filter((n) => !n.startsWith('starcheck-report'))) expect(content[name]).toEqual(file(name));
     const report = JSON.parse(content['starcheck-report.json']!.toString('utf8'));
     expect(report.dossiers[0]).toMatchObject({ asOf: '2026-12-01', pass: true, materials: { complete: true, missing: [] } });
     expect(content['starcheck-report.html']!.toString('utf8')).toContain('<h3>Submission materials: complete, 3 files named</h3>');
@@ -65,6 +58,29 @@ describe('starcheck pack', () => {
     expect((await runCli(['pack', dossier, '-o', join(dir, 'three.zip'), '--as-of', '2026-12-02'])).code).toBe(0);
     const later = unzip(join(dir, 'three.zip')).find((m) => m.name === 'starcheck-report.json')!;
     expect(JSON.parse(later.content.toString('utf8')).dossiers[0].asOf).toBe('2026-12-02');
+  });
+
+  it('packs a file the dossier names by another path both by its stable name and where the dossier names it', async () => {
+    const dir = submission();
+    const partner = join(dir, 'partner');
+    mkdirSync(join(partner, 'scans'));
+    renameSync(join(partner, 'certificates', 'T1-H3CNE-H3C-NE-400120.pdf'), join(partner, 'scans', 'lek.pdf'));
+    const dossier = join(partner, 'dossier.yaml');
+    writeFileSync(dossier, readFileSync(dossier, 'utf8').replace('file: certificates/T1-H3CNE-H3C-NE-400120.pdf', 'file: scans/lek.pdf'));
+    expect((await runCli(['pack', dossier, '-o', join(dir, 'out.zip'), '--as-of', '2026-12-01'])).code).toBe(0);
+    const members = unzip(join(dir, 'out.zip'));
+    expect(members.map((m) => m.name)).toEqual([
+      'dossier.yaml',
+      'starcheck-report.html',
+      'starcheck-report.json',
+      'certificates/T1-H3CNE-H3C-NE-400120.pdf',
+      'certificates/T2-H3CNE-H3C-NE-400377.png',
+      'application-form.pdf',
+      'scans/lek.pdf',
+    ]);
+    const content = Object.fromEntries(members.map((m) => [m.name, m.content]));
+    expect(content['certificates/T1-H3CNE-H3C-NE-400120.pdf']).toEqual(readFileSync(join(partner, 'scans', 'lek.pdf')));
+    expect(content['scans/lek.pdf']).toEqual(readFileSync(join(partner, 'scans', 'lek.pdf')));
   });
 
   it('names the dossier in its packed reports as the zip does, never by the folder it was packed from', async () => {
@@ -108,7 +124,7 @@ describe('starcheck pack', () => {
   it('refuses an incomplete submission with exit 2 and the list of what is missing, writing nothing', async () => {
     const dir = submission();
     const dossier = join(dir, 'partner', 'dossier.yaml');
-    writeFileSync(dossier, readFileSync(dossier, 'utf8').replace('  form: forms/application.pdf\n', '').replace('        file: certificates/T2-h3cne.png\n', ''));
+    writeFileSync(dossier, readFileSync(dossier, 'utf8').replace('  form: application-form.pdf\n', '').replace('        file: certificates/T2-H3CNE-H3C-NE-400377.png\n', ''));
     const zip = join(dir, 'out.zip');
     const { code, stderr } = await runCli(['pack', dossier, '-o', zip]);
     expect(code).toBe(2);
@@ -121,10 +137,10 @@ describe('starcheck pack', () => {
   it('refuses an invalid dossier with its located errors (exit 2)', async () => {
     const dir = submission();
     const dossier = join(dir, 'partner', 'dossier.yaml');
-    writeFileSync(join(dir, 'partner', 'certificates', 'T1-h3cne.pdf'), 'plain text\n');
+    writeFileSync(join(dir, 'partner', 'certificates', 'T1-H3CNE-H3C-NE-400120.pdf'), 'plain text\n');
     const { code, stderr } = await runCli(['pack', dossier, '-o', join(dir, 'out.zip')]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${dossier}:25:15: engineer T1 (Somchai Prasert), certificate 1 (H3CNE): file "certificates/T1-h3cne.pdf" is not a PDF, JPEG or PNG file by its content`);
+    expect(stderr).toContain(`${dossier}:25:15: engineer T1 (Somchai Prasert), certificate 1 (H3CNE): file "certificates/T1-H3CNE-H3C-NE-400120.pdf" is not a PDF, JPEG or PNG file by its content`);
     expect(readdirSync(dir)).toEqual(['partner']);
   });
 

@@ -49,7 +49,7 @@ application:
   # date: 2026-12-01            # submission date; default today (--as-of overrides)
   targetTier: two-star          # four-star | three-star | two-star (--require overrides)
   standard: classic             # the standard to check against (--standard overrides)
-  # form: forms/application.pdf # the application form (PDF, JPEG or PNG, beside this file)
+  # form: application-form.pdf  # the application form (PDF, JPEG or PNG, beside this file)
   # currentRating:              # the rating held now, if any: its year's obligations are checked
   #   tier: two-star
   #   issued: 2025-12-15
@@ -66,7 +66,8 @@ engineers:                      # every after-sales engineer, certified or not
         number: H3C-NE-000001   # unique across the dossier
         issued: 2025-01-15
         expires: 2028-01-15     # must be more than 3 months after the application date
-        # file: certs/E01-h3cne.pdf  # its electronic edition (PDF, JPEG or PNG, at most 10 MB)
+        # file: certificates/E01-H3CNE-H3C-NE-000001.pdf  # its electronic edition (PDF, JPEG or PNG, at most
+        #   10 MB); named as starcheck pack names it, the zip holds it once
 
 serviceManager:                 # leave the block out if there is none
   name: Service Manager
