@@ -26,15 +26,13 @@ function agrees(text: string, name: string): boolean {
   const a: ParsedSource = viaFast.parsed;
   const b: ParsedSource = full.parsed;
   const asked = [...pointers(fast.data), '/nope', '/engineers/99/id', '/partner/name/deeper', '/engineers/01', '/engineers/-1', '/engineers/1.5'];
-  for (const pointer of asked) {
-    expect(a.locate(pointer), `${name} ${pointer}`).toEqual(b.locate(pointer));
-    expect(a.locate(pointer, 'key'), `${name} ${pointer} (key)`).toEqual(b.locate(pointer, 'key'));
-  }
+  // Every place, value and key, in one comparison (a diff names the pointer): one expect per pointer took most of the test's time.
+  const places = (source: ParsedSource, order: string[], keyFirst: boolean): unknown[] =>
+    order.map((pointer) => (keyFirst ? [pointer, source.locate(pointer, 'key'), source.locate(pointer)] : [pointer, source.locate(pointer), source.locate(pointer, 'key')]));
+  expect(places(a, asked, false), name).toEqual(places(b, asked, false));
   // Asked again (each place is found once, then remembered), the other way round.
-  for (const pointer of asked.reverse()) {
-    expect(a.locate(pointer, 'key'), `${name} ${pointer} (key, again)`).toEqual(b.locate(pointer, 'key'));
-    expect(a.locate(pointer), `${name} ${pointer} (again)`).toEqual(b.locate(pointer));
-  }
+  const reversed = [...asked].reverse();
+  expect(places(a, reversed, true), `${name} (again)`).toEqual(places(b, reversed, true));
   return true;
 }
 
