@@ -3,16 +3,18 @@
  * tarball into a folder of its own, imported by a plain Node script, its
  * types checked by tsc in a consumer file, and its binary run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, scratchDirectory } from '../helpers.js';
 
+const run = promisify(execFile);
 const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
 
 describe('the packed package', () => {
-  it('installs from its tarball and serves a script, a typed consumer and its binary', { timeout: 120_000 }, () => {
+  it('installs from its tarball and serves a script, a typed consumer and its binary', { timeout: 120_000 }, async () => {
     const dir = scratchDirectory('package');
     const { filename } = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root)) as Array<{ filename: string }>)[0]!;
     const consumer = join(dir, 'consumer');
@@ -30,8 +32,6 @@ console.log(JSON.stringify({ pass: report.pass, highest: report.highestTier, csv
 `,
     );
     writeFileSync(join(consumer, 'two-star.yaml'), dossier);
-    const out = JSON.parse(execFileSync(process.execPath, ['check.mjs', 'two-star.yaml'], { cwd: consumer, encoding: 'utf8' }));
-    expect(out).toEqual({ pass: true, highest: 'two-star', csv: expect.stringMatching(/^two-star\.yaml,,"Lanna Systems Co\., Ltd\.",TH,ASP,classic,false,2026-12-01,true,two-star/) });
 
     writeFileSync(
       join(consumer, 'consumer.ts'),
@@ -68,9 +68,14 @@ export { tier, code, run, dossier, standard, loaded, result, tierResult, require
     );
     // skipLibCheck, as most projects set it: checking the dependencies' own declarations (json-schema-to-ts's above all)
     // took 6 of this test's 10 s and proves nothing of starcheck's; the probes above show its types resolve.
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
-
-    const version = execFileSync(process.execPath, [join(consumer, 'node_modules/starcheck/bin/starcheck.js'), '--version'], { encoding: 'utf8' });
-    expect(version.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    // The script, tsc and the binary run side by side: each waits on nothing the others make.
+    const [script, , version] = await Promise.all([
+      run(process.execPath, ['check.mjs', 'two-star.yaml'], { cwd: consumer, encoding: 'utf8' }),
+      run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' }),
+      run(process.execPath, [join(consumer, 'node_modules/starcheck/bin/starcheck.js'), '--version'], { encoding: 'utf8' }),
+    ]);
+    const out = JSON.parse(script.stdout);
+    expect(out).toEqual({ pass: true, highest: 'two-star', csv: expect.stringMatching(/^two-star\.yaml,,"Lanna Systems Co\., Ltd\.",TH,ASP,classic,false,2026-12-01,true,two-star/) });
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
   });
 });
