@@ -112,7 +112,7 @@ function buildProgram(io: CliIo, version: string, setCode: (code: number) => voi
     .command('pack')
     .description('write the submission as one zip for the application e-mail: the dossier, its report (HTML, JSON), the certificates\' files and the form')
     .argument('<dossier>', 'the dossier file; the files it names are found beside it')
-    .option('-o, --output <file.zip>', "where to write the zip (default: <partner id, else name>-submission.zip in the working directory)")
+    .option('-o, --output <file.zip>', "where to write the zip, - for standard output (default: <partner id, else name>-submission.zip in the working directory)")
     .option('--standard <id|file>', "standard to check against (default: the dossier's application.standard, else classic)")
     .option('--as-of <YYYY-MM-DD>', "application date for the reports (default: the dossier's application.date, else today)")
     .option('--require <tier>', "tier the reports require (default: the dossier's targetTier, else the lowest tier)")

@@ -2,13 +2,13 @@
  * `starcheck pack`: one deterministic zip for the application e-mail,
  * opened here by a real unzip (Python's zipfile, in a child process).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { safeName, stemAndExtension } from '../../src/check/pack.js';
-import { root, runCli, scratchDirectory } from '../helpers.js';
+import { bin, root, runCli, scratchDirectory } from '../helpers.js';
 
 const EXAMPLE = join(root, 'examples/submission');
 
@@ -60,6 +60,16 @@ describe('starcheck pack', () => {
     expect((await runCli(['pack', dossier, '-o', join(dir, 'three.zip'), '--as-of', '2026-12-02'])).code).toBe(0);
     const later = unzip(join(dir, 'three.zip')).find((m) => m.name === 'starcheck-report.json')!;
     expect(JSON.parse(later.content.toString('utf8')).dossiers[0].asOf).toBe('2026-12-02');
+  });
+
+  it('writes the same zip to standard output with -o -', () => {
+    const dir = submission();
+    const dossier = join(dir, 'partner', 'dossier.yaml');
+    const toFile = spawnSync(process.execPath, [bin, 'pack', dossier, '-o', join(dir, 'file.zip'), '--as-of', '2026-12-01']);
+    const toStdout = spawnSync(process.execPath, [bin, 'pack', dossier, '-o', '-', '--as-of', '2026-12-01']);
+    expect([toFile.status, toStdout.status]).toEqual([0, 0]);
+    expect(toStdout.stdout.equals(readFileSync(join(dir, 'file.zip')))).toBe(true);
+    expect(readdirSync(process.cwd())).not.toContain('-');
   });
 
   it('packs a file the dossier names by another path both by its stable name and where the dossier names it', async () => {

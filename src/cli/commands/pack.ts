@@ -3,7 +3,7 @@
  * the application e-mail (see check/pack.ts). Refused, exit 2 with what is
  * wrong or missing, for a dossier that is invalid or whose materials are
  * incomplete. Like `init`, it never overwrites a file (exit 3), and the zip
- * appears whole or not at all.
+ * appears whole or not at all; `-o -` writes it to standard output.
  */
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../check/errors.js';
@@ -12,7 +12,7 @@ import { runOptions } from '../../check/run.js';
 import { localDate } from '../../core/dates.js';
 import { materialGaps } from '../../report/materials.js';
 import { diagnostic } from '../diagnostic.js';
-import type { CliIo } from '../io.js';
+import { writeTo, type CliIo } from '../io.js';
 import { writeNewFile } from '../output.js';
 
 export interface PackFlags {
@@ -50,6 +50,12 @@ export async function runPack(dossier: string, flags: PackFlags, io: CliIo, vers
     else for (const gap of materialGaps(report)) io.stderr.write(`${diagnostic(dossier, gap)}\n`);
     io.stderr.write(`starcheck: ${shown.file} was not packed: ${report.valid ? 'the submission is incomplete' : 'the dossier is invalid'}\n`);
     return EXIT.badDossier;
+  }
+  // `-o -`, as for check: the zip goes to standard output (`starcheck pack d.yaml -o - | ssh … 'cat > d.zip'`).
+  if (flags.output === '-') {
+    await writeTo(io.stdout, packed.zip);
+    io.stderr.write(`starcheck: wrote the zip to standard output: ${packed.members.join(', ')}\n`);
+    return EXIT.ok;
   }
   const target = flags.output ?? defaultZipName(packed.partner);
   let written: boolean;
