@@ -7,9 +7,9 @@
  * evaluation the pipeline already has.
  */
 import { canonicalCode, standingFor, type Catalogue } from './catalogue.js';
-import { addDays, addMonths, addYears, compareDates, type IsoDate } from './dates.js';
+import { addDays, addYears, compareDates, type IsoDate } from './dates.js';
 import type { Evaluation } from './evaluate.js';
-import { absentOn, notCountingReason, stopsCountingOn } from './facts.js';
+import { gatherFacts, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import type { Obligation } from './obligations.js';
 import { plural } from './words.js';
@@ -35,24 +35,18 @@ export function deadlinesOf(dossier: Dossier, catalogue: Catalogue, evaluation: 
     out.push({ date: tier.holdsUntil, subject: `tier/${tier.id}`, summary: `${tier.name}: last day it is met`, description: `With the dossier as it is, ${tier.name} is met up to ${tier.holdsUntil} and lost the day after.` });
   }
   // The certificates that keep a met tier: counting now, of a type a certificate row of the tier accepts (or one replacing it).
-  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
-  dossier.engineers.forEach((engineer) => {
-    const absent = absentOn(engineer, date);
-    (engineer.certificates ?? []).forEach((certificate, c) => {
-      const code = canonicalCode(catalogue, certificate.type);
-      if (code === undefined || notCountingReason(absent, certificate, date, validUntilAtLeast) !== undefined) return;
-      const keeps = met.filter((tier) => tier.requirements.some((r) => r.kind === 'certificates' && acceptsCode(catalogue, r.id, code)));
-      if (keeps.length === 0) return;
-      const renewBy = addDays(stopsCountingOn(certificate, catalogue), -1);
-      const names = keeps.map((t) => t.name).join(', ');
-      out.push({
-        date: renewBy,
-        subject: `renew/${engineer.id}/${code}/${certificate.number ?? String(c)}`,
-        summary: `Renew ${code} of ${engineer.id} by today`,
-        description: `${engineer.name} (${engineer.id}): ${code}${certificate.number !== undefined ? ` ${certificate.number}` : ''} expires ${certificate.expires}; from tomorrow it is within the ${plural(catalogue.validityMonths, 'month')} margin and no longer counts. It keeps: ${names}.`,
-      });
+  for (const { engineer, certificate, certificateIndex: c, code } of gatherFacts(dossier, catalogue, date).counting) {
+    const keeps = met.filter((tier) => tier.requirements.some((r) => r.kind === 'certificates' && acceptsCode(catalogue, r.id, code)));
+    if (keeps.length === 0) continue;
+    const renewBy = addDays(stopsCountingOn(certificate, catalogue), -1);
+    const names = keeps.map((t) => t.name).join(', ');
+    out.push({
+      date: renewBy,
+      subject: `renew/${engineer.id}/${code}/${certificate.number ?? String(c)}`,
+      summary: `Renew ${code} of ${engineer.id} by today`,
+      description: `${engineer.name} (${engineer.id}): ${code}${certificate.number !== undefined ? ` ${certificate.number}` : ''} expires ${certificate.expires}; from tomorrow it is within the ${plural(catalogue.validityMonths, 'month')} margin and no longer counts. It keeps: ${names}.`,
     });
-  });
+  }
   const rating = evaluation.currentRating;
   if (rating !== undefined) {
     out.push({ date: rating.validUntil, subject: 'rating/last-day', summary: `${rating.tier} rating: last valid day`, description: `The ${rating.tier} rating issued ${rating.issued} is valid until ${rating.validUntil}.` });

@@ -16,15 +16,19 @@ export interface HeldCertificate {
   certificate: Certificate;
   /** Canonical catalogue code. */
   code: string;
-  /** JSON pointer of the certificate in the dossier. */
+  /** JSON pointer of the certificate in the dossier: /engineers/<engineerIndex>/certificates/<certificateIndex>. */
   pointer: string;
+  engineerIndex: number;
+  certificateIndex: number;
   counts: boolean;
   reason?: NotCountingReason;
 }
 
 export interface EngineerStatus {
   engineer: Engineer;
+  /** JSON pointer of the engineer in the dossier: /engineers/<index>. */
   pointer: string;
+  index: number;
   /** Still with the company on the date. */
   registered: boolean;
   /** Registered and holding at least one certificate that counts. */
@@ -151,12 +155,12 @@ export function gatherFacts(dossier: Dossier, catalogue: Catalogue, date: IsoDat
       const reason = notCountingReason(absent, certificate, date, validUntilAtLeast);
       const counts = reason === undefined;
       certified ||= counts;
-      const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, counts };
+      const fact: HeldCertificate = { engineer, certificate, code, pointer: `/engineers/${e}/certificates/${c}`, engineerIndex: e, certificateIndex: c, counts };
       if (reason !== undefined) fact.reason = reason;
       certificates.push(fact);
       if (counts) counting.push(fact);
     }
-    engineers.push({ engineer, pointer: `/engineers/${e}`, registered: absent === undefined, certified });
+    engineers.push({ engineer, pointer: `/engineers/${e}`, index: e, registered: absent === undefined, certified });
   }
   return { dossier, catalogue, date, certificates, counting, engineers };
 }

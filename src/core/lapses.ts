@@ -4,10 +4,10 @@
  * first. Pure, like the rest of the engine: the window and the date are
  * parameters.
  */
-import { canonicalCode, type Catalogue } from './catalogue.js';
-import { addDays, addMonths, compareDates, toDayNumber, type IsoDate } from './dates.js';
+import type { Catalogue } from './catalogue.js';
+import { addDays, compareDates, toDayNumber, type IsoDate } from './dates.js';
 import type { TierResult } from './evaluate.js';
-import { absentOn, notCountingReason, stopsCountingOn } from './facts.js';
+import { gatherFacts, stopsCountingOn } from './facts.js';
 import type { Dossier } from './model.js';
 import { placeWords } from './places.js';
 import { plural } from './words.js';
@@ -53,31 +53,25 @@ function inDays(from: IsoDate, to: IsoDate): string {
 export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: readonly TierResult[], date: IsoDate, withinDays: number): LapseWarning[] {
   const horizon = addDays(date, withinDays);
   const warnings: LapseWarning[] = [];
-  const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
-  dossier.engineers.forEach((engineer, e) => {
-    const absent = absentOn(engineer, date);
-    (engineer.certificates ?? []).forEach((certificate, c) => {
-      const code = canonicalCode(catalogue, certificate.type);
-      if (code === undefined || notCountingReason(absent, certificate, date, validUntilAtLeast) !== undefined) return;
-      const marginEnds = stopsCountingOn(certificate, catalogue);
-      const leaves = engineer.leftOn;
-      const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
-      if (compareDates(on, horizon) > 0) return;
-      // Worded only for a certificate warned about.
-      const who = placeWords(`/engineers/${e}/certificates/${c}`, dossier);
-      warnings.push(
-        on === leaves
-          ? { code: 'certificate-lapses', on, path: `/engineers/${e}/leftOn`, message: `${who} stops counting on ${on} ${inDays(date, on)}, when the engineer leaves` }
-          : {
-              code: 'certificate-lapses',
-              on,
-              path: `/engineers/${e}/certificates/${c}/expires`,
-              // The validity rule: a certificate stops counting once it expires within the margin.
-              message: `${who} stops counting on ${on} ${inDays(date, on)}, ${plural(catalogue.validityMonths, 'month')} before it expires on ${certificate.expires} — renew it before then`,
-            },
-      );
-    });
-  });
+  for (const { engineer, engineerIndex: e, certificate, pointer } of gatherFacts(dossier, catalogue, date).counting) {
+    const marginEnds = stopsCountingOn(certificate, catalogue);
+    const leaves = engineer.leftOn;
+    const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;
+    if (compareDates(on, horizon) > 0) continue;
+    // Worded only for a certificate warned about.
+    const who = placeWords(pointer, dossier);
+    warnings.push(
+      on === leaves
+        ? { code: 'certificate-lapses', on, path: `/engineers/${e}/leftOn`, message: `${who} stops counting on ${on} ${inDays(date, on)}, when the engineer leaves` }
+        : {
+            code: 'certificate-lapses',
+            on,
+            path: `${pointer}/expires`,
+            // The validity rule: a certificate stops counting once it expires within the margin.
+            message: `${who} stops counting on ${on} ${inDays(date, on)}, ${plural(catalogue.validityMonths, 'month')} before it expires on ${certificate.expires} — renew it before then`,
+          },
+    );
+  }
   warnings.sort((a, b) => compareDates(a.on, b.on) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const lapse = firstTierLapse(tiers);

@@ -233,7 +233,6 @@ function engineersAndCertificates(facts: Facts, rows: RowNeed<'certificates'>[],
   const bound = Math.max(registeredShort, openSlots(codes), certifiedShort);
   if (bound === 0) return [];
 
-  const index = new Map(facts.engineers.map((status, e) => [status.engineer, e]));
   const certifiedNow = new Set(facts.engineers.filter((s) => s.certified).map((s) => s.engineer));
   const actions: PlanAction[] = [];
   const newlyCertified = new Set<Engineer>();
@@ -245,9 +244,7 @@ function engineersAndCertificates(facts: Facts, rows: RowNeed<'certificates'>[],
     if (actions.length + 1 + Math.max(registeredShort, openSlots(trial), personnelLeft) > bound) continue;
     codes.push(held.code);
     if (certifies) newlyCertified.add(held.engineer);
-    const e = index.get(held.engineer)!;
-    const c = held.engineer.certificates!.indexOf(held.certificate);
-    actions.push({ ...blank('renew-certificate'), engineer: held.engineer.id, type: held.code, at: held.pointer, engineerIndex: e, certificateIndex: c });
+    actions.push({ ...blank('renew-certificate'), engineer: held.engineer.id, type: held.code, at: held.pointer, engineerIndex: held.engineerIndex, certificateIndex: held.certificateIndex });
   }
 
   const personnelLeft = Math.max(0, certifiedShort - newlyCertified.size);
@@ -281,8 +278,7 @@ function engineersAndCertificates(facts: Facts, rows: RowNeed<'certificates'>[],
   const first = facts.engineers.find((s) => s.registered);
   for (let k = 0; k < added; k++) {
     const status = k < toUncertified ? uncertified[k]! : first!;
-    const e = index.get(status.engineer)!;
-    actions.push({ ...blank('add-certificate'), engineer: status.engineer.id, at: status.pointer, engineerIndex: e });
+    actions.push({ ...blank('add-certificate'), engineer: status.engineer.id, at: status.pointer, engineerIndex: status.index });
   }
   for (let k = 0; k < newEngineers; k++) actions.push(blank('add-engineer'));
   // Typed certificates go to the added certificates before the new engineers (renewals come first and have their own).
