@@ -196,7 +196,11 @@ export function ownStandardWarnings(validated: ValidatedDossier & { ok: true }):
  * NOT_A_DOSSIER, which a batch skips.
  */
 export function checkText(file: string, read: ReadResult, options: CheckOptions, more: readonly Finding[] = [], walked = false): DossierReport {
-  const validated = validateText(file, read, options.standard, walked);
+  return checkValidated(file, validateText(file, read, options.standard, walked), options, more);
+}
+
+/** checkText past its validation, for a caller that keeps the validated dossier as well (pack, which zips its files). */
+export function checkValidated(file: string, validated: ValidatedDossier, options: CheckOptions, more: readonly Finding[] = []): DossierReport {
   // A tier a shipped standard lacks is the command line's mistake (exit 3); one a dossier's own standard
   // file lacks is that dossier's, and the batch goes on.
   if (validated.catalogue && validated.ownStandard === undefined) {

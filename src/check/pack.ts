@@ -24,7 +24,7 @@ import { decodeSource, MAX_SOURCE_BYTES, readSource, type ReadResult } from '../
 import { MAX_MATERIAL_BYTES, readRegularFile } from '../load/material.js';
 import { confinedPath, MATERIAL_FILE, realFolderOf } from '../load/confine.js';
 import { formatters, outlineOf, render, type RunResult } from '../report/index.js';
-import { checkText, validateText, type CheckOptions, type DossierReport } from './dossier.js';
+import { checkValidated, validateText, type CheckOptions, type DossierReport } from './dossier.js';
 import { runOutline } from './run.js';
 import type { LoadedStandard } from '../validate/standard.js';
 
@@ -102,11 +102,9 @@ export function packSubmission(file: string, options: CheckOptions, chosen: Load
   const [stem, extension] = stemAndExtension(basename(file));
   const dossierMember = names.take(safeName(stem), extension);
   // The reports in the zip name the dossier as the zip does: the folder it was packed from is the packer's, not the vendor's.
-  const packOptions: CheckOptions = { ...options, materials: true };
-  const report = checkText(dossierMember, read, packOptions);
-  if (!report.valid || report.materials?.complete !== true || bytes === undefined) return { ok: false, report };
   const validated = validateText(dossierMember, read, options.standard);
-  if (!validated.ok) return { ok: false, report: validated.report };
+  const report = checkValidated(dossierMember, validated, { ...options, materials: true });
+  if (!report.valid || !validated.ok || report.materials?.complete !== true || bytes === undefined) return { ok: false, report };
   const { dossier, catalogue, materials } = validated;
 
   const run: RunResult = { ...runOutline(version, chosen, [outlineOf(report)]), dossiers: [{ ...report, claims: undefined }] };
