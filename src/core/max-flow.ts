@@ -73,17 +73,20 @@ export class FlowNetwork {
     const arc = searchArc;
     const path = searchPath;
     for (;;) {
-      // Grade the nodes by their distance from the source over edges with room.
+      // Grade the nodes by their distance from the source over edges with room,
+      // up to the sink: every node nearer than the sink is graded by then, and
+      // a path along the grades never goes on from a node as far as the sink.
       level.fill(-1, 0, nodes);
       level[source] = 0;
       queue[0] = source;
       let tail = 1;
-      for (let head = 0; head < tail; head++) {
+      grade: for (let head = 0; head < tail; head++) {
         const node = queue[head]!;
         for (let e = first[node]!; e !== -1; e = next[e]!) {
           const other = to[e]!;
           if (capacity[e]! > 0 && level[other] === -1) {
             level[other] = level[node]! + 1;
+            if (other === sink) break grade;
             queue[tail++] = other;
           }
         }
