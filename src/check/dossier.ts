@@ -290,7 +290,6 @@ export function checkValidated(file: string, validated: ValidatedDossier, option
     tiers: evaluation.tiers,
     highestTier: evaluation.highestTier,
     requiredTier,
-    // With --materials, a submission that lacks a file is not ready, whatever its tier.
     // A breached obligation fails the dossier whatever its tiers: the vendor may cancel the rating.
     // With --materials, a submission that lacks a file is not ready either.
     pass: required?.met === true && obligationsMet !== false && materials?.complete !== false,
