@@ -4,10 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCatalogue, type Catalogue } from '../src/core/catalogue.js';
 import type { Dossier, Standard } from '../src/core/model.js';
 import { parse } from 'yaml';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { main } from '../src/cli/main.js';
 import { escapeSegment } from '../src/core/pointer.js';
 
@@ -24,17 +21,7 @@ export function pointers(data: unknown, at = ''): string[] {
   return out;
 }
 
-const scratchDirectories: string[] = [];
-afterAll(() => {
-  for (const dir of scratchDirectories.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new empty folder under the system's temporary folder, removed once the test file's tests are done. */
-export function scratchDirectory(name = 'scratch'): string {
-  const dir = mkdtempSync(join(tmpdir(), `starcheck-${name}-`));
-  scratchDirectories.push(dir);
-  return dir;
-}
+export { scratchDirectory } from './scratch.js';
 
 /** The shipped classic standard, built into a catalogue. */
 export function shippedCatalogue(id = 'classic'): Catalogue {

@@ -3,11 +3,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, root, runBin, runCli, scratchDirectory } from '../helpers.js';
+import { bin, root, runBin, runCli, scratchDirectory, type RunOutput } from '../helpers.js';
+
+/** runBin, once per set of arguments in this file: a run of the same arguments gives the same output (the tests below prove it of files, pipes, zones and locales). */
+const runs = new Map<string, RunOutput>();
+function runOnce(args: string[]): RunOutput {
+  const key = JSON.stringify(args);
+  let run = runs.get(key);
+  if (run === undefined) runs.set(key, (run = runBin(args)));
+  return run;
+}
 
 describe('starcheck check (built binary)', () => {
   it('passes the four-star example with exit 0 and a verdict first', () => {
-    const { code, stdout, stderr } = runBin(['check', 'examples/four-star.yaml']);
+    const { code, stdout, stderr } = runOnce(['check', 'examples/four-star.yaml']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe('PASS examples/four-star.yaml: four-star — the highest tier (required: four-star)');
@@ -18,7 +27,7 @@ describe('starcheck check (built binary)', () => {
   it('writes the same report and errors to files as to pipes (bin/ writes those directly, not through Node streams)', () => {
     const dir = scratchDirectory('out');
     for (const args of [['check', 'examples/four-star.yaml'], ['check', 'examples/invalid.yaml', '--format', 'json']]) {
-      const piped = runBin(args);
+      const piped = runOnce(args);
       const [out, err] = [openSync(join(dir, 'out'), 'w'), openSync(join(dir, 'err'), 'w')];
       const filed = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', out, err], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
       closeSync(out);
@@ -67,7 +76,7 @@ describe('starcheck check (built binary)', () => {
   });
 
   it('reports errors on stderr as well when stdout carries JSON', () => {
-    const { code, stdout, stderr } = runBin(['check', 'examples/invalid.yaml', '--format', 'json']);
+    const { code, stdout, stderr } = runOnce(['check', 'examples/invalid.yaml', '--format', 'json']);
     expect(code).toBe(2);
     const d = JSON.parse(stdout).dossiers[0];
     expect(d.valid).toBe(false);
@@ -76,13 +85,15 @@ describe('starcheck check (built binary)', () => {
   });
 
   it('gives byte-identical output in distant time zones and locales', () => {
-    const args = ['check', 'examples/three-star.yaml', '--as-of', '2026-11-30', '--format', 'json'];
-    const east = runBin(args, { env: { TZ: 'Pacific/Kiritimati', LANG: 'th_TH.UTF-8', LC_ALL: 'th_TH.UTF-8' } });
-    const west = runBin(args, { env: { TZ: 'America/Adak', LANG: 'de_DE.UTF-8' } });
+    // Each run writes JSON to standard output and the text report to a file of its own.
+    const dir = scratchDirectory('zones');
+    const args = (text: string): string[] => ['check', 'examples/three-star.yaml', '--as-of', '2026-11-30', '--format', 'json', '--format', `text=${join(dir, text)}`];
+    const east = runBin(args('east.txt'), { env: { TZ: 'Pacific/Kiritimati', LANG: 'th_TH.UTF-8', LC_ALL: 'th_TH.UTF-8' } });
+    const west = runBin(args('west.txt'), { env: { TZ: 'America/Adak', LANG: 'de_DE.UTF-8' } });
     expect(east.stdout).toBe(west.stdout);
-    const eastText = runBin(args.slice(0, 4), { env: { TZ: 'Pacific/Kiritimati' } });
-    const westText = runBin(args.slice(0, 4), { env: { TZ: 'America/Adak' } });
-    expect(eastText.stdout).toBe(westText.stdout);
+    const [eastText, westText] = [readFileSync(join(dir, 'east.txt'), 'utf8'), readFileSync(join(dir, 'west.txt'), 'utf8')];
+    expect(eastText).toContain('PASS examples/three-star.yaml');
+    expect(eastText).toBe(westText);
     expect(JSON.parse(east.stdout).dossiers[0].asOf).toBe('2026-11-30');
   });
 
