@@ -1,6 +1,6 @@
 /**
  * Scratch folders for tests. test/setup.ts removes each test file's folders
- * after its tests, also when the files share one process (vitest.config.ts),
+ * after its tests, also when the files share one process (test/vitest.config.ts),
  * where a hook this module registered itself would run for the first file only.
  * It imports nothing of starcheck's, so the setup importing it loads no module
  * before a test file's mocks.

@@ -3,7 +3,7 @@
  * shipped and a path-using standard, compared byte for byte. After a
  * deliberate change of output, regenerate them with
  *
- *   UPDATE_GOLDEN=1 npx vitest run test/report/golden.test.ts
+ *   UPDATE_GOLDEN=1 npx vitest run --config test/vitest.config.ts test/report/golden.test.ts
  *
  * and review the diff. The date is fixed with --as-of, so the files do not
  * age.

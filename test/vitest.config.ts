@@ -5,11 +5,14 @@
  * where the mock reaches every module it loads. test/setup.ts removes each
  * file's scratch folders.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const mocking = ['test/cli/unreadable-directory.test.ts'];
 
 export default defineConfig({
+  // Here in test/, as the top level keeps to the design card's files; paths are the repository's.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     setupFiles: ['test/setup.ts'],
     projects: [
