@@ -63,7 +63,8 @@ const cache = new Map<string, { ok: true; standard: LoadedStandard } | { ok: fal
  * (see readSource), where one named on the command line may be a FIFO.
  */
 export function loadStandard(ref: string, { regularOnly = false }: { regularOnly?: boolean } = {}): LoadedStandard {
-  const key = `${regularOnly ? 'regular' : 'any'}:${ref}`;
+  // A shipped standard is the same whoever names it (the flag is about files).
+  const key = isShipped(ref) ? ref : `${regularOnly ? 'regular' : 'any'}:${ref}`;
   let loaded = cache.get(key);
   if (!loaded) {
     try {

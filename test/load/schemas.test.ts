@@ -25,6 +25,10 @@ describe('shipped standards', () => {
     expect(catalogue.tierIds).toEqual(['four-star', 'three-star', 'two-star']);
   });
 
+  it('is loaded once a run, whether the command line or a dossier names it', () => {
+    expect(loadStandard('classic', { regularOnly: true })).toBe(loadStandard('classic'));
+  });
+
   it('marks every classic cell that is a reading', async () => {
     const { catalogue } = await loadStandard('classic');
     const readRows = catalogue.standard.requirements.filter((r) => r.reading !== undefined).map((r) => r.id);
