@@ -384,18 +384,6 @@ function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/**
- * The actions that add to one field of the dossier, each with the kind of
- * the rows that read it. Each kind's evaluator reads the facts (engineers
- * and certificates) and its own fields of the dossier, nothing else: after
- * such an action only its kind's rows can change, and after any other
- * (certificates, engineers, credits) only the rows of kinds not named here.
- * So only those are evaluated again, which is exactly what evaluating every
- * row again would find.
- */
-const OWN_FIELD: Partial<Record<PlanActionKind, RequirementKind>> = { 'add-lab': 'lab', 'add-project': 'projects', platform: 'platform', training: 'training' };
-const FIELD_KINDS = new Set(Object.values(OWN_FIELD));
-
 /** The ids of the rows unmet in `before` that `after` meets or raises, in the rows' order. */
 function raised(before: ResultsByKind, after: ResultsByKind): string[] {
   const ids: string[] = [];
@@ -416,21 +404,11 @@ function raised(before: ResultsByKind, after: ResultsByKind): string[] {
 function describe(dossier: Dossier, facts: Facts, rows: readonly Requirement[], actions: PlanAction[], by: ResultsByKind): void {
   const { catalogue, date } = facts;
   const labels = new Map(rows.map((row) => [row.id, row.label]));
-  let now = facts;
-  /** The results after `applied` actions, given those after one fewer. */
+  /** The results after `applied` actions. */
   const next = (applied: number): ResultsByKind => {
-    const action = actions[applied - 1]!;
-    const own = OWN_FIELD[action.kind];
-    if (own === undefined) {
-      now = gatherFacts(applyPlan(dossier, catalogue, date, actions.slice(0, applied)), catalogue, date);
-    } else {
-      // The same dossier as applying the whole prefix again: the action's field is appended to or merged in order, nothing else changes.
-      now = { ...now, dossier: applyPlan(now.dossier, catalogue, date, [action]) };
-    }
-    const after = new Map(by);
-    for (const [kind, { needs }] of by) {
-      if (own === undefined ? !FIELD_KINDS.has(kind) : kind === own) after.set(kind, { needs, results: evaluateKind(kind, needs, now) });
-    }
+    const now = gatherFacts(applyPlan(dossier, catalogue, date, actions.slice(0, applied)), catalogue, date);
+    const after: ResultsByKind = new Map();
+    for (const [kind, { needs }] of by) after.set(kind, { needs, results: evaluateKind(kind, needs, now) });
     return after;
   };
   const validUntilAtLeast = addMonths(date, catalogue.validityMonths);
