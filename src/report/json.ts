@@ -89,15 +89,10 @@ const entry = (d: DossierReport): object => ({
 /** Stands in for the entries while the rest of the document is rendered; no other line of it can read so. */
 const ENTRIES = '    0';
 
-/** How an entry two levels deep (inside the document and its `dossiers` array) opens and closes. */
-const [OPENING, CLOSING] = ['[\n  [\n', '\n  ]\n]'];
-
 export const json: Formatter = {
-  part: (d) => {
-    // Wrapped twice, the entry comes out indented for its place in the document.
-    const wrapped = JSON.stringify([[entry(d)]], null, 2);
-    return wrapped.slice(OPENING.length, wrapped.length - CLOSING.length);
-  },
+  part: (d) =>
+    // Indented for its place in the document's `dossiers` array (a string holds no raw newline).
+    `    ${JSON.stringify(entry(d), null, 2).replaceAll('\n', '\n    ')}`,
   assemble: (run) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: run.dossiers.length > 0 ? [0] : [], summary: run.summary };
     return aroundLine(`${JSON.stringify(document, null, 2)}\n`, ENTRIES, ',\n');
