@@ -139,22 +139,12 @@ function kindAllMet(kind: RequirementKind, rows: RowNeed[], standing: Standing):
 /**
  * The tiers among `only` that are met on the standing's date, judged as
  * evaluateTiers judges them but without building a single result: each kind
- * answers only whether all its rows are met. `memo` keeps the answers of
- * kinds that declare no loss dates, which by that very declaration are the
- * same on every date.
+ * answers only whether all its rows are met.
  */
-function tiersMet(standing: Standing, only: ReadonlySet<string>, memo: Map<KindRows, boolean>): Set<string> {
+function tiersMet(standing: Standing, only: ReadonlySet<string>): Set<string> {
   const met = new Set<string>();
   let facts: Facts | undefined;
-  const allMet = (entry: KindRows): boolean => {
-    const dated = kinds[entry.kind].lossDates !== undefined;
-    let answer = dated ? undefined : memo.get(entry);
-    if (answer === undefined) {
-      answer = kindAllMet(entry.kind, entry.rows, standing);
-      if (!dated) memo.set(entry, answer);
-    }
-    return answer;
-  };
+  const allMet = (entry: KindRows): boolean => kindAllMet(entry.kind, entry.rows, standing);
   for (const { tier, groups } of tierPlans(standing.catalogue)) {
     if (!only.has(tier.id)) continue;
     if (groups === null) {
@@ -180,7 +170,7 @@ function tiersMet(standing: Standing, only: ReadonlySet<string>, memo: Map<KindR
 
 /** The tiers met on `date` (of those given, else all), exactly those evaluate finds met, found without the wording. */
 export function metTiers(dossier: Dossier, catalogue: Catalogue, date: IsoDate, ...only: string[]): Set<string> {
-  return tiersMet(standingOn(dossier, catalogue, date), new Set(only.length > 0 ? only : catalogue.tierIds), new Map());
+  return tiersMet(standingOn(dossier, catalogue, date), new Set(only.length > 0 ? only : catalogue.tierIds));
 }
 
 /**
@@ -245,11 +235,10 @@ function holdsUntil(dossier: Dossier, catalogue: Catalogue, date: IsoDate, met: 
   const held = heldOn(dossier, date);
   const dates = lossDates(held, catalogue, date);
   const probes = new Map<number, Set<string>>();
-  const memo = new Map<KindRows, boolean>();
   const metAt = (i: number): Set<string> => {
     let still = probes.get(i);
     if (still === undefined) {
-      still = tiersMet(standingOn(held, catalogue, dates[i]!), met, memo);
+      still = tiersMet(standingOn(held, catalogue, dates[i]!), met);
       probes.set(i, still);
     }
     return still;
