@@ -62,27 +62,18 @@ export type WorkerFailure =
 export type WorkerReply = { ok: true; checked: CheckedDossier[] } | { ok: false; failure: WorkerFailure };
 
 const fromUtf8 = new TextDecoder();
+const toUtf8 = new TextEncoder();
 
-/** Where `inBytes` writes a dossier's pieces before they are copied out at their size; grown as needed, never shared (a thread checks one dossier at a time). */
-let scratch = Buffer.allocUnsafeSlow(1 << 16);
-
-/**
- * The texts as UTF-8, one after another, in bytes of their own, and each
- * one's length in bytes: each text is encoded once, where joining them,
- * encoding the whole and measuring each piece again went over every
- * character three times.
- */
+/** The texts as UTF-8, one after another, in bytes of their own, and each one's length in bytes. */
 function inBytes(texts: readonly string[]): { parts: Uint8Array; lengths: number[] } {
-  // A UTF-16 code unit is at most 3 bytes of UTF-8.
-  const most = texts.reduce((sum, text) => sum + 3 * text.length, 0);
-  if (scratch.length < most) scratch = Buffer.allocUnsafeSlow(most);
+  const pieces = texts.map((text) => toUtf8.encode(text));
+  const parts = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
   let end = 0;
-  const lengths = texts.map((text) => {
-    const length = scratch.write(text, end);
-    end += length;
-    return length;
-  });
-  return { parts: new Uint8Array(scratch.buffer, 0, end).slice(), lengths };
+  for (const piece of pieces) {
+    parts.set(piece, end);
+    end += piece.length;
+  }
+  return { parts, lengths: pieces.map((piece) => piece.length) };
 }
 
 /** Where output number `k`'s note is among a dossier's pieces. */
