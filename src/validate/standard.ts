@@ -4,6 +4,13 @@
  * cross-checked; any problem is a configuration error with a location. The
  * shipped ones are checked at build time and written beside the bundle as
  * plain JSON, so a run only parses that and builds the catalogue.
+ *
+ * A standard is loaded once per process (`cache`), whatever the number of
+ * dossiers that use it, which also lets the engine's per-catalogue plans
+ * serve the whole batch. Only for speed, and it pays: loading it for every
+ * dossier made a check of generated dossiers (--format json --jobs 1, CPU
+ * medians of 5 interleaved rounds) 66% slower at 1,000 dossiers (2.39 s
+ * against 1.44 s) and 52% slower at 10,000 (8.88 s against 5.83 s).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
