@@ -2,6 +2,18 @@
  * The engine: one dossier × one standard × one application date → per tier,
  * each requirement met or not, and the highest tier met. Pure: no file
  * system, no console, no clock.
+ *
+ * Two mechanisms here exist only for speed (issue 15's rule: each pays at
+ * least 10% on a realistic run). Each tier's rows grouped by kind
+ * (`tierPlans`) are worked out once per catalogue, not for every dossier:
+ * without them a check of generated dossiers (--format json --jobs 1, CPU
+ * medians of 5 interleaved rounds) took 16% longer at 1,000 dossiers
+ * (1.67 s against 1.44 s) and 18% longer at 10,000 (6.91 s against 5.83 s).
+ * And holdsUntil's probes and the plan ask only whether tiers are met
+ * (`metTiers`: each kind's allMet, no result built or worded), beside the
+ * full evaluateTiers: answering them with evaluateTiers took 12% more
+ * instructions at 1,000 dossiers (callgrind, 8.97e9 against 8.03e9; CPU
+ * 1.64 s against 1.44 s) and 6% more CPU at 10,000.
  */
 import type { Catalogue } from './catalogue.js';
 import { addDays, compareDates, type IsoDate } from './dates.js';
