@@ -13,6 +13,10 @@
  * that fits its column as it is, line by line, in characters one column
  * wide each, which cli-table3 draws as the text padded with spaces
  * (test/report/table.test.ts holds both ways to cli-table3's own tables).
+ * Only for speed, and it pays (issue 15's rule): drawing each table whole
+ * with cli-table3 made the text report of 1,000 generated dossiers take 59%
+ * more CPU (2.55 s against 1.60 s, --jobs 1, medians of 3 interleaved
+ * rounds); one dossier: 0.08 s either way.
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
