@@ -223,10 +223,6 @@ function rowsByKind(catalogue: Catalogue): Array<{ kind: RequirementKind; rows: 
  */
 function heldOn(dossier: Dossier, date: IsoDate): Dossier {
   const held = (d: IsoDate | undefined): boolean => d === undefined || d <= date;
-  const future =
-    dossier.engineers.some((e) => e.certificates?.some((c) => !held(c.issued))) || dossier.training?.some((t) => !held(t.date)) || dossier.projects?.some((p) => !held(p.completed));
-  // Most dossiers hold everything they list already.
-  if (future !== true) return dossier;
   return {
     ...dossier,
     engineers: dossier.engineers.map((e) => (e.certificates ? { ...e, certificates: e.certificates.filter((c) => held(c.issued)) } : e)),
