@@ -83,53 +83,15 @@ type Pending = BatchDossier & { claimHashes?: number[]; read?: ReadResult };
 const SKIPPED = Symbol('not a dossier');
 type Kept = Pending | typeof SKIPPED;
 
-function keep({ outline, parts, lengths, claimHashes, read, report, skipped }: CheckedDossier, store: PartStore, shared: Shared): Kept {
+function keep({ outline, parts, lengths, claimHashes, read, report, skipped }: CheckedDossier, store: PartStore): Kept {
   if (skipped) return SKIPPED;
   return {
-    outline: shared.outline(outline),
+    outline,
     parts: store.keep(parts, lengths),
     ...(claimHashes ? { claimHashes } : {}),
     ...(read !== undefined ? { read } : {}),
     ...(report !== undefined ? { report } : {}),
   };
-}
-
-const NO_ERRORS: DossierOutline['errors'] = [];
-
-/**
- * One copy of what many outlines hold alike — standard and tier ids, a tier
- * with its gaps, an empty list of errors — shared by every outline of the
- * batch. An outline from a worker thread arrives with copies of its own, and
- * a hundred thousand outlines kept until the end took about 100 MB; shared,
- * about half as much (measured on outlines of generated dossiers).
- */
-class Shared {
-  private readonly texts = new Map<string, string>();
-  private readonly tiers = new Map<string, DossierOutline['tiers'][number]>();
-
-  private text<T extends string | null>(text: T): T {
-    if (text === null) return text;
-    let kept = this.texts.get(text);
-    if (kept === undefined) this.texts.set(text, (kept = text));
-    return kept as T;
-  }
-
-  outline(d: DossierOutline): DossierOutline {
-    return {
-      ...d,
-      standard: this.text(d.standard),
-      highestTier: this.text(d.highestTier),
-      requiredTier: this.text(d.requiredTier),
-      tiers: d.tiers.map((t) => {
-        const key = `${t.gaps} ${t.id}`;
-        let kept = this.tiers.get(key);
-        if (kept === undefined) this.tiers.set(key, (kept = { id: this.text(t.id), gaps: t.gaps }));
-        return kept;
-      }),
-      errors: d.errors.length === 0 ? NO_ERRORS : d.errors,
-      integrity: d.integrity.length === 0 ? NO_ERRORS : d.integrity,
-    };
-  }
 }
 
 /** The error a worker met, as the kind the CLI maps to an exit code. */
@@ -146,7 +108,7 @@ function asError(failure: WorkerFailure): Error {
  * taking chunks from one queue; the results are in the files' order. This
  * thread checks too rather than wait for the others.
  */
-async function checkInThreads(files: FileJob[], plan: BatchPlan, count: number, store: PartStore, shared: Shared, onDone: (n: number) => void): Promise<Kept[]> {
+async function checkInThreads(files: FileJob[], plan: BatchPlan, count: number, store: PartStore, onDone: (n: number) => void): Promise<Kept[]> {
   const results: Kept[] = new Array(files.length);
   let next = 0;
   // Set when a thread fails: the others take no more work, so the run ends with its error at once.
@@ -179,7 +141,7 @@ async function checkInThreads(files: FileJob[], plan: BatchPlan, count: number, 
           return;
         }
         const { start } = pending.shift()!;
-        reply.checked.forEach((checked, i) => (results[start + i] = keep(checked, store, shared)));
+        reply.checked.forEach((checked, i) => (results[start + i] = keep(checked, store)));
         onDone(reply.checked.length);
         send();
       });
@@ -194,7 +156,7 @@ async function checkInThreads(files: FileJob[], plan: BatchPlan, count: number, 
     for (let chunk = take(); chunk !== undefined; chunk = take()) {
       for (let i = chunk.start; i < chunk.end; i++) {
         const { file, walked } = files[i]!;
-        results[i] = keep(checkAndRender(file, readSource(file, { regularOnly: true }), plan, false, walked !== undefined), store, shared);
+        results[i] = keep(checkAndRender(file, readSource(file, { regularOnly: true }), plan, false, walked !== undefined), store);
       }
       onDone(chunk.end - chunk.start);
       // Let the workers' replies in, so they get their next chunks.
@@ -226,10 +188,9 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
     done += n;
     batch.onProgress?.(done);
   };
-  const shared = new Shared();
   const fromFiles = new Map<string, Kept>();
   if (threads >= 2) {
-    const checked = await checkInThreads(files, plan, threads, store, shared, progress);
+    const checked = await checkInThreads(files, plan, threads, store, progress);
     files.forEach(({ file }, i) => fromFiles.set(file, checked[i]!));
   }
   const results: Kept[] = [];
@@ -245,16 +206,16 @@ export async function checkTargets(targets: DossierTarget[], plan: BatchPlan, ba
         : target.kind === 'stdin'
           ? checkAndRender(target.file, await readStdin(batch.stdin), plan, true)
           : checkAndRender(target.file, readTarget(target), plan, target.readOnce === true || target.path !== undefined, target.walked !== undefined);
-    results.push(keep(checked, store, shared));
+    results.push(keep(checked, store));
     progress(1);
     // Now and then a turn of the event loop, so a signal is handled during a long batch on this thread.
     if (results.length % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return crossChecked(withoutSkipped(targets, results, plan, store, shared, batch.onSkipped), plan, store, shared);
+  return crossChecked(withoutSkipped(targets, results, plan, store, batch.onSkipped), plan, store);
 }
 
 /** The results but the files skipped as no dossiers, counted for `onSkipped`; a walk all of whose files were skipped is a row (see skipped.ts). */
-function withoutSkipped(targets: readonly DossierTarget[], results: readonly Kept[], plan: BatchPlan, store: PartStore, shared: Shared, onSkipped?: (files: number) => void): Pending[] {
+function withoutSkipped(targets: readonly DossierTarget[], results: readonly Kept[], plan: BatchPlan, store: PartStore, onSkipped?: (files: number) => void): Pending[] {
   const skipped = results.filter((r) => r === SKIPPED).length;
   if (skipped === 0) return results as Pending[];
   const rows = walksOfNoDossier(targets, (i) => results[i] === SKIPPED);
@@ -262,7 +223,7 @@ function withoutSkipped(targets: readonly DossierTarget[], results: readonly Kep
   results.forEach((result, i) => {
     const row = rows.get(i);
     if (result !== SKIPPED) pending.push(result);
-    else if (row !== undefined) pending.push(keep(settle(invalid(row.file, [row.error]), plan), store, shared) as Pending);
+    else if (row !== undefined) pending.push(keep(settle(invalid(row.file, [row.error]), plan), store) as Pending);
   });
   onSkipped?.(skipped);
   return pending;
@@ -277,7 +238,7 @@ function withoutSkipped(targets: readonly DossierTarget[], results: readonly Kep
  * makes the claims the warnings rest on changed during the run: that is an
  * error, not a report of a text nobody can see any more.
  */
-function crossChecked(results: readonly Pending[], plan: BatchPlan, store: PartStore, shared: Shared): BatchDossier[] {
+function crossChecked(results: readonly Pending[], plan: BatchPlan, store: PartStore): BatchDossier[] {
   const suspects = sharingHashes(results.map((r) => r.claimHashes));
   const claimsOfSuspects = suspects.map((i) => claimsFrom(store.part(results[i]!.parts, claimsPiece(plan.outputs.length)))!);
   const warnings = crossCheck(
@@ -298,7 +259,7 @@ function crossChecked(results: readonly Pending[], plan: BatchPlan, store: PartS
     };
     const again = report.claims !== undefined && sameClaims(report.claims, claimsOfSuspects[s]!) ? settle(report, plan) : settle(invalid(file, [changed]), plan);
     // A dossier checked again is the one the batch kept: never skipped.
-    const { outline, parts, report: kept } = keep(again, store, shared) as Pending;
+    const { outline, parts, report: kept } = keep(again, store) as Pending;
     batch[i] = { outline, parts, ...(kept !== undefined ? { report: kept } : {}) };
   });
   return batch;
