@@ -294,18 +294,9 @@ export function parseSource(text: string, format: 'yaml' | 'json' = 'yaml'): Par
 function fastParsed(text: string, fast: FastParsed): ParseResult {
   // Line starts are worked out on the first locate, not for a text that is only parsed.
   let lineStarts: number[] | undefined;
-  // A report asks for the same few places again and again (every unmet certificate row of every tier points at /engineers).
-  let found: Map<string, Position> | undefined;
   const locate = (pointer: string, target: 'key' | 'value' = 'value'): Position => {
-    const asked = target === 'key' ? `key:${pointer}` : pointer;
-    found ??= new Map();
-    let position = found.get(asked);
-    if (position === undefined) {
-      lineStarts ??= lineStartsOf(text);
-      position = positionIn(lineStarts, placeOf(fast, segmentsOf(pointer), target));
-      found.set(asked, position);
-    }
-    return position;
+    lineStarts ??= lineStartsOf(text);
+    return positionIn(lineStarts, placeOf(fast, segmentsOf(pointer), target));
   };
   return { ok: true, parsed: { data: fast.data, locate } };
 }
