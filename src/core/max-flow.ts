@@ -17,14 +17,6 @@
  * Each node's edges are a list threaded through `next`, in insertion order,
  * rather than an array per node: every tier of every dossier builds a network
  * or two, and the fewer objects one takes, the less the collector has to do.
- *
- * The rows of a tier are opened to the sink one at a time with a run after
- * each (kinds/certificates), and a run ends with a grading that reaches no
- * sink. Opening a row adds only an edge into the sink, so that grading stands
- * for the next run, the sink one past the nearest graded row with room: the
- * next run starts pushing without grading again. The largest standard the
- * bounds allow against 27,208 certificates (10 tiers of 99 rows) took 2,486
- * gradings, now 1,408, and 1.6 s of CPU, now 1.1 s.
  */
 export class FlowNetwork {
   private readonly to: number[] = [];
@@ -45,8 +37,6 @@ export class FlowNetwork {
   /** Adds an edge and returns its index, for reading its flow later. */
   edge(from: number, to: number, capacity: number): number {
     const index = this.to.length;
-    // An edge from a node the last grading reached, other than into its sink, can change the grades.
-    if (graded?.network === this && to !== graded.sink && from < graded.nodes && searchLevel[from] !== -1) graded = undefined;
     this.to.push(to, from);
     this.capacity.push(capacity, 0);
     this.next.push(-1, -1);
@@ -71,23 +61,6 @@ export class FlowNetwork {
     const { to, capacity, next, first } = this;
     const nodes = first.length;
     let total = 0;
-    // The grades of the search that ended the last run still stand when only edges into the sink came since:
-    // the sink is one past the nearest graded node with room into it, or still out of reach.
-    const kept = graded?.network === this && graded.source === source && graded.sink === sink && searchLevel.length >= nodes ? graded : undefined;
-    if (kept !== undefined) {
-      searchLevel.fill(-1, kept.nodes, nodes);
-      let grade = -1;
-      for (let e = first[sink]!; e !== -1; e = next[e]!) {
-        const from = searchLevel[to[e]!]!;
-        if (capacity[e ^ 1]! > 0 && from !== -1 && (grade === -1 || from + 1 < grade)) grade = from + 1;
-      }
-      if (grade === -1) {
-        kept.nodes = nodes;
-        return total;
-      }
-      searchLevel[sink] = grade;
-    }
-    graded = undefined;
     if (searchLevel.length < nodes) {
       const size = Math.max(nodes, 2 * searchLevel.length);
       searchLevel = new Int32Array(size);
@@ -99,31 +72,26 @@ export class FlowNetwork {
     const queue = searchQueue;
     const arc = searchArc;
     const path = searchPath;
-    for (let regrade = kept === undefined; ; regrade = true) {
+    for (;;) {
       // Grade the nodes by their distance from the source over edges with room,
       // up to the sink: every node nearer than the sink is graded by then, and
       // a path along the grades never goes on from a node as far as the sink.
-      if (regrade) {
-        level.fill(-1, 0, nodes);
-        level[source] = 0;
-        queue[0] = source;
-        let tail = 1;
-        grade: for (let head = 0; head < tail; head++) {
-          const node = queue[head]!;
-          for (let e = first[node]!; e !== -1; e = next[e]!) {
-            const other = to[e]!;
-            if (capacity[e]! > 0 && level[other] === -1) {
-              level[other] = level[node]! + 1;
-              if (other === sink) break grade;
-              queue[tail++] = other;
-            }
+      level.fill(-1, 0, nodes);
+      level[source] = 0;
+      queue[0] = source;
+      let tail = 1;
+      grade: for (let head = 0; head < tail; head++) {
+        const node = queue[head]!;
+        for (let e = first[node]!; e !== -1; e = next[e]!) {
+          const other = to[e]!;
+          if (capacity[e]! > 0 && level[other] === -1) {
+            level[other] = level[node]! + 1;
+            if (other === sink) break grade;
+            queue[tail++] = other;
           }
         }
-        if (level[sink] === -1) {
-          graded = { network: this, source, sink, nodes };
-          return total;
-        }
       }
+      if (level[sink] === -1) return total;
       for (let node = 0; node < nodes; node++) arc[node] = first[node]!;
       // Push along the grades until no path is left: `arc` is each node's next edge to try, `path` the edges taken.
       let depth = 0;
@@ -170,5 +138,3 @@ let searchLevel = new Int32Array(64);
 let searchQueue = new Int32Array(64);
 let searchArc = new Int32Array(64);
 let searchPath = new Int32Array(64);
-/** The network whose last run ended with the grades in `searchLevel`: a search that reached every node it could and not the sink. */
-let graded: { network: FlowNetwork; source: number; sink: number; nodes: number } | undefined;
