@@ -19,6 +19,8 @@ export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
     maxWorkers: '100%',
+    // The end-to-end tests spawn the binary, some of them many times: on a loaded machine 5 s is not enough.
+    testTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: mocking, isolate: false } },
       { extends: true, test: { name: 'own process', include: mocking } },

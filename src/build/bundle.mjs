@@ -17,10 +17,13 @@
  *   \`new Chalk({ level })\` with the level its own --color rules decide.
  * - node:crypto (with the stream modules it loads) serves only the ICS
  *   format's event ids and --materials' file hashes (createHash, all they
- *   import from it), so there it loads on first use: one dossier, bin's
- *   start to exit, medians of 101 interleaved runs on a loaded machine,
- *   52.0 ms against 53.6 (Node 24, CPU time of the whole run: 54.2 against
- *   59.4 ms, 41 runs).
+ *   import from it; src/cli/output.ts imports it itself when it writes a
+ *   file), so there it loads on first use: one dossier, bin's start to
+ *   exit, medians of 101 interleaved runs on a loaded machine, 52.0 ms
+ *   against 53.6 (Node 24, CPU time of the whole run: 54.2 against 59.4 ms,
+ *   41 runs). One more entry of this table rather than a mechanism of its
+ *   own: the table as a whole is what keeps streams, net and tty out of a
+ *   check, and issue 15 asks one dossier to start within 1.35× `node -e 0`.
  * - the validators ajv compiled at build time (dist/schemas/validators.cjs),
  *   which src/validate/schema-validators.ts requires at run time, go into the
  *   bundle.

@@ -30,9 +30,10 @@ export function claimHashes(claims: Claims): number[] {
 
 /**
  * The indexes of the entries holding a hash another entry holds too, in
- * order. The hashes of every entry go into one typed array, sorted, so that
- * a hash held twice sits beside itself: at 100,000 dossiers a Set of every
- * hash added 36 MB to the batch's peak memory, the array takes 6 MB.
+ * order. The hashes of every entry (32-bit integers, as `hash` makes them)
+ * go into one typed array, sorted, so that a hash held twice sits beside
+ * itself: at 100,000 dossiers to SARIF a Set of every hash added 36 MB to
+ * the batch's peak memory (412 → 448 MB), the array 1 MB (427 → 428 MB).
  */
 export function sharingHashes(entries: ReadonlyArray<readonly number[] | undefined>): number[] {
   const all = new Int32Array(entries.reduce((sum, hashes) => sum + (hashes?.length ?? 0), 0));

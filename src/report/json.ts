@@ -7,7 +7,7 @@ import type { TierResult } from '../core/evaluate.js';
 import type { RequirementResult } from '../core/kinds/index.js';
 import type { Finding } from '../core/findings.js';
 import type { Materials } from '../core/materials.js';
-import { aroundLine, type DossierReport, type Formatter } from './run.js';
+import { aroundLine, jsonElements, type DossierReport, type Formatter } from './run.js';
 
 // The contract's objects, field by field in its order; JSON.stringify leaves out a field that is
 // undefined. Built as plain objects rather than filtered by a replacer list, which takes
@@ -90,9 +90,8 @@ const entry = (d: DossierReport): object => ({
 const ENTRIES = '    0';
 
 export const json: Formatter = {
-  part: (d) =>
-    // Indented for its place in the document's `dossiers` array (a string holds no raw newline).
-    `    ${JSON.stringify(entry(d), null, 2).replaceAll('\n', '\n    ')}`,
+  // Indented for its place in the document's `dossiers` array.
+  part: (d) => jsonElements([entry(d)], '    '),
   assemble: (run) => {
     const document = { tool: run.tool, standard: run.standard, dossiers: run.dossiers.length > 0 ? [0] : [], summary: run.summary };
     return aroundLine(`${JSON.stringify(document, null, 2)}\n`, ENTRIES, ',\n');

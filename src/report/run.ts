@@ -163,6 +163,15 @@ export function aroundLine(text: string, line: string, separator: string): Assem
 }
 
 /**
+ * Values as the elements of a JSON array in a document stringified with an
+ * indent of 2, where the elements stand `indent` deep: each indented for its
+ * place, one after another with ",\n" (a JSON string holds no raw newline).
+ */
+export function jsonElements(values: readonly unknown[], indent: string): string {
+  return values.map((value) => `${indent}${JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`)}`).join(',\n');
+}
+
+/**
  * A formatter turns a run into the text of one output; it never
  * re-evaluates. Each dossier's `part` is rendered on its own, where the
  * dossier was checked, and `assemble` puts the text around the parts from
@@ -201,8 +210,9 @@ export function* pieces(assembly: Assembly, parts: Iterable<string | Uint8Array>
 /** One output as a single string: for a run small enough to hold it, and for tests. */
 export function render(formatter: Formatter, run: RunResult, options: FormatOptions): string {
   const outline = { ...run, dossiers: run.dossiers.map(outlineOf) };
-  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d, options)) : [];
+  // Each part before its note, as a batch renders them (sarif's note reads what its part used).
   const parts = run.dossiers.map((d) => formatter.part(d, options));
+  const notes = formatter.note ? run.dossiers.map((d) => formatter.note!(d, options)) : [];
   return [...pieces(formatter.assemble(outline, options, notes), parts)].join('');
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Location, ReportingDescriptor, Result, Log } from 'sarif';
 import type { Finding } from '../core/findings.js';
-import { aroundLine, type DossierReport } from './run.js';
+import { aroundLine, jsonElements, type DossierReport } from './run.js';
 import type { Formatter } from './run.js';
 import { gapsOf } from './view.js';
 import { materialGaps } from './materials.js';
@@ -101,13 +101,15 @@ const rulesOfPart = new WeakMap<DossierReport, ReportingDescriptor[]>();
 export const sarif: Formatter<ReportingDescriptor[]> = {
   part: (d) => {
     const rules = new RuleSet();
-    const part = dossierResults(d, rules).map((result) => `${INDENT}${JSON.stringify(result, null, 2).replace(/\n/g, `\n${INDENT}`)}`).join(',\n');
+    const part = jsonElements(dossierResults(d, rules), INDENT);
     rulesOfPart.set(d, rules.rules);
     return part;
   },
   // The rules the dossier's results use, in order: the log lists every rule of the run before any result.
   note: (d) => {
+    // Taken once: a report changed after its part (the API's caller may) is worded afresh.
     const known = rulesOfPart.get(d);
+    rulesOfPart.delete(d);
     if (known !== undefined) return known;
     const rules = new RuleSet();
     dossierResults(d, rules);

@@ -19,6 +19,16 @@ describe('checkDossier', () => {
     expect(format('text', [report])).toBe((await runCli(['check', 'examples/three-star.yaml', '--as-of', '2026-12-01'])).stdout);
   });
 
+  it('formats a report changed after an earlier format as it is now: every SARIF result names a rule the log lists', () => {
+    const report = checkDossier(THREE_STAR, { file: 'examples/three-star.yaml', asOf: '2026-12-01' });
+    format('sarif', [report]);
+    report.warnings.push({ code: 'portal-note', severity: 'warning', message: 'added by the portal' });
+    const run = JSON.parse(format('sarif', [report])).runs[0];
+    const listed = new Set(run.tool.driver.rules.map((r: { id: string }) => r.id));
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toContain('portal-note');
+    for (const result of run.results) expect(listed).toContain(result.ruleId);
+  });
+
   it('makes a bad dossier a report with located errors, never an exception', () => {
     const report = checkDossier('schemaVersion: 1\npartner: {nmae: X}\n', { file: 'bad.yaml' });
     expect(report.valid).toBe(false);

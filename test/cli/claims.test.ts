@@ -22,4 +22,11 @@ describe('claim hashes', () => {
     expect(sharingHashes(entries)).toEqual([0, 3, 4]);
     expect(sharingHashes([entries[2]])).toEqual([]);
   });
+
+  it('pick by whole 32-bit hashes, negative and extreme ones too, a hash twice in one dossier shared with none', () => {
+    const [least, most] = [-(2 ** 31), 2 ** 31 - 1];
+    expect(sharingHashes([[5, 5], [-1], [-1, 7], undefined, [least], [most, least], [0]])).toEqual([1, 2, 4, 5]);
+    expect(sharingHashes([])).toEqual([]);
+    expect(sharingHashes([[], undefined])).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { writePieces } from '../../src/cli/output.js';
 import { PartStore } from '../../src/check/spool.js';
+import { scratchDirectory } from '../helpers.js';
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
@@ -50,14 +51,23 @@ describe('the part store', () => {
   });
 
   it('leaves no file behind in the temporary directory, even while open', () => {
-    const spills = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('.starcheck-') && f.endsWith('.spill'));
-    const before = spills();
+    // A temporary directory of the test's own (os.tmpdir() reads TMPDIR), which no other run writes into;
+    // the test is synchronous, so no other test of this process runs while TMPDIR is changed.
+    const dir = scratchDirectory('spill');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
     const store = new PartStore(0);
-    const { bytes, lengths } = partsOf(5);
-    store.keep(bytes, lengths);
-    expect(store.spilled).toBe(true);
-    expect(spills()).toEqual(before);
-    store.close();
+    try {
+      expect(tmpdir()).toBe(dir);
+      const { bytes, lengths } = partsOf(5);
+      store.keep(bytes, lengths);
+      expect(store.spilled).toBe(true);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      store.close();
+    }
   });
 });
 

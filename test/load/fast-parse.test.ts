@@ -30,7 +30,7 @@ function agrees(text: string, name: string): boolean {
   const places = (source: ParsedSource, order: string[], keyFirst: boolean): unknown[] =>
     order.map((pointer) => (keyFirst ? [pointer, source.locate(pointer, 'key'), source.locate(pointer)] : [pointer, source.locate(pointer), source.locate(pointer, 'key')]));
   expect(places(a, asked, false), name).toEqual(places(b, asked, false));
-  // Asked again (each place is found once, then remembered), the other way round.
+  // Asked again, the other way round: what the first walk kept must give the same places.
   const reversed = [...asked].reverse();
   expect(places(a, reversed, true), `${name} (again)`).toEqual(places(b, reversed, true));
   return true;
