@@ -261,7 +261,7 @@ export function checkValidated(file: string, validated: ValidatedDossier, option
     for (const risk of recertificationRisks(dossier, rating, asOf)) warnings.push({ ...risk, severity: 'warning', message: printable(risk.message), ...locate(risk.path) });
   }
   warnings.push(
-    ...lapseWarnings(dossier, catalogue, evaluation.tiers, asOf, options.warnWithin ?? DEFAULT_WARN_WITHIN_DAYS).map(
+    ...lapseWarnings(evaluation, options.warnWithin ?? DEFAULT_WARN_WITHIN_DAYS).map(
       ({ code, message, path }): Finding => ({ code, severity: 'warning', message, path, ...locate(path) }),
     ),
   );
@@ -276,7 +276,7 @@ export function checkValidated(file: string, validated: ValidatedDossier, option
       ? []
       : keepRenewals(dossier, catalogue, asOf, held, rating !== undefined && !rating.lapsed ? rating.validUntil : addYears(asOf, 1), evaluation).map((k) => ({ ...k, ...locate(k.at) }));
   for (const finding of more) warnings.push(finding.path !== undefined ? { ...finding, ...locate(finding.path) } : finding);
-  const materials = options.materials === true ? materialsOf(dossier, catalogue, asOf, validated.materials) : undefined;
+  const materials = options.materials === true ? materialsOf(evaluation.facts, validated.materials) : undefined;
   for (const m of materials?.missing ?? []) Object.assign(m, locate(m.path));
   return {
     file,
@@ -295,7 +295,7 @@ export function checkValidated(file: string, validated: ValidatedDossier, option
     pass: required?.met === true && obligationsMet !== false && materials?.complete !== false,
     ...(rating ? { currentRating: { tier: rating.tier, issued: rating.issued, validUntil: rating.validUntil } } : {}),
     ...(obligations !== undefined ? { obligations, obligationsMet: obligationsMet! } : {}),
-    ...(options.deadlines !== false ? { deadlines: deadlinesOf(dossier, catalogue, evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS) } : {}),
+    ...(options.deadlines !== false ? { deadlines: deadlinesOf(evaluation, obligations, options.remind ?? DEFAULT_REMIND_DAYS) } : {}),
     firstLapse: firstTierLapse(evaluation.tiers),
     ...(materials ? { materials } : {}),
     ...(plan !== null ? { plan } : {}),

@@ -9,8 +9,7 @@
 import { canonicalCode, standingFor, type Catalogue } from './catalogue.js';
 import { addDays, addYears, compareDates, type IsoDate } from './dates.js';
 import type { Evaluation } from './evaluate.js';
-import { gatherFacts, stopsCountingOn } from './facts.js';
-import type { Dossier } from './model.js';
+import { stopsCountingOn } from './facts.js';
 import type { Obligation } from './obligations.js';
 import { plural } from './words.js';
 
@@ -26,8 +25,8 @@ export interface Deadline {
 /** Days before the current rating's last valid day the recertification reminder falls, by default. */
 export const DEFAULT_REMIND_DAYS = 90;
 
-export function deadlinesOf(dossier: Dossier, catalogue: Catalogue, evaluation: Evaluation, obligations: readonly Obligation[] | undefined, remindDays: number): Deadline[] {
-  const { asOf: date } = evaluation;
+export function deadlinesOf(evaluation: Evaluation, obligations: readonly Obligation[] | undefined, remindDays: number): Deadline[] {
+  const { catalogue } = evaluation.facts;
   const out: Deadline[] = [];
   const met = evaluation.tiers.filter((t) => t.met);
   for (const tier of met) {
@@ -35,7 +34,7 @@ export function deadlinesOf(dossier: Dossier, catalogue: Catalogue, evaluation: 
     out.push({ date: tier.holdsUntil, subject: `tier/${tier.id}`, summary: `${tier.name}: last day it is met`, description: `With the dossier as it is, ${tier.name} is met up to ${tier.holdsUntil} and lost the day after.` });
   }
   // The certificates that keep a met tier: counting now, of a type a certificate row of the tier accepts (or one replacing it).
-  for (const { engineer, certificate, certificateIndex: c, code } of gatherFacts(dossier, catalogue, date).counting) {
+  for (const { engineer, certificate, certificateIndex: c, code } of evaluation.facts.counting) {
     const keeps = met.filter((tier) => tier.requirements.some((r) => r.kind === 'certificates' && acceptsCode(catalogue, r.id, code)));
     if (keeps.length === 0) continue;
     const renewBy = addDays(stopsCountingOn(certificate, catalogue), -1);

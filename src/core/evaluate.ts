@@ -53,6 +53,8 @@ export interface TierResult {
 
 export interface Evaluation {
   asOf: IsoDate;
+  /** What the tiers were judged on (which certificates count on the date): for the callers that need it too, so it is gathered once. */
+  facts: Facts;
   tiers: TierResult[];
   /** The highest tier met, or null. */
   highestTier: string | null;
@@ -275,12 +277,13 @@ export function tierHoldsUntil(dossier: Dossier, catalogue: Catalogue, date: Iso
 }
 
 export function evaluate(dossier: Dossier, catalogue: Catalogue, date: IsoDate): Evaluation {
-  const tiers = evaluateTiers(gatherFacts(dossier, catalogue, date));
+  const facts = gatherFacts(dossier, catalogue, date);
+  const tiers = evaluateTiers(facts);
   const until = holdsUntil(dossier, catalogue, date, new Set(tiers.filter((t) => t.met).map((t) => t.id)));
   for (const tier of tiers) {
     if (!tier.met) tier.holdsUntil = null;
     else if (until.has(tier.id)) tier.holdsUntil = until.get(tier.id)!;
   }
   const rating = currentRatingStatus(dossier, catalogue, date);
-  return { asOf: date, tiers, highestTier: tiers.find((t) => t.met)?.id ?? null, ...(rating ? { currentRating: rating } : {}) };
+  return { asOf: date, facts, tiers, highestTier: tiers.find((t) => t.met)?.id ?? null, ...(rating ? { currentRating: rating } : {}) };
 }

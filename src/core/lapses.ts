@@ -4,11 +4,9 @@
  * first. Pure, like the rest of the engine: the window and the date are
  * parameters.
  */
-import type { Catalogue } from './catalogue.js';
 import { addDays, compareDates, toDayNumber, type IsoDate } from './dates.js';
-import type { TierResult } from './evaluate.js';
-import { gatherFacts, stopsCountingOn } from './facts.js';
-import type { Dossier } from './model.js';
+import type { Evaluation, TierResult } from './evaluate.js';
+import { stopsCountingOn } from './facts.js';
 import { placeWords } from './places.js';
 import { plural } from './words.js';
 
@@ -50,10 +48,11 @@ function inDays(from: IsoDate, to: IsoDate): string {
  * certificate counting now that stops counting (its expiry comes inside the
  * validity margin, or its engineer leaves), then the first tier lost.
  */
-export function lapseWarnings(dossier: Dossier, catalogue: Catalogue, tiers: readonly TierResult[], date: IsoDate, withinDays: number): LapseWarning[] {
+export function lapseWarnings({ asOf: date, facts, tiers }: Evaluation, withinDays: number): LapseWarning[] {
+  const { dossier, catalogue } = facts;
   const horizon = addDays(date, withinDays);
   const warnings: LapseWarning[] = [];
-  for (const { engineer, engineerIndex: e, certificate, pointer } of gatherFacts(dossier, catalogue, date).counting) {
+  for (const { engineer, engineerIndex: e, certificate, pointer } of facts.counting) {
     const marginEnds = stopsCountingOn(certificate, catalogue);
     const leaves = engineer.leftOn;
     const on = leaves !== undefined && compareDates(leaves, marginEnds) < 0 ? leaves : marginEnds;

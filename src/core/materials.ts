@@ -5,10 +5,7 @@
  * Pure: the files are looked at by the pipeline (src/check/materials.ts),
  * which hands their facts in.
  */
-import type { Catalogue } from './catalogue.js';
-import type { IsoDate } from './dates.js';
-import { gatherFacts } from './facts.js';
-import type { Dossier } from './model.js';
+import type { Facts } from './facts.js';
 
 export type MaterialKind = 'pdf' | 'jpeg' | 'png';
 
@@ -52,10 +49,10 @@ export const APPLICATION_FORM = 'application-form';
  * required tier, and the exact matching may fill a slot with any counting
  * certificate, so the vendor checks each one the application relies on.
  */
-export function materialsOf(dossier: Dossier, catalogue: Catalogue, asOf: IsoDate, files: readonly MaterialFile[]): Materials {
+export function materialsOf({ dossier, counting }: Facts, files: readonly MaterialFile[]): Materials {
   const named = new Set(files.map((f) => f.pointer));
   const missing: MissingMaterial[] = [];
-  for (const held of gatherFacts(dossier, catalogue, asOf).counting) {
+  for (const held of counting) {
     if (named.has(`${held.pointer}/file`)) continue;
     missing.push({ engineer: held.engineer.id, type: held.code, number: held.certificate.number ?? null, path: held.pointer });
   }

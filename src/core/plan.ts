@@ -110,7 +110,7 @@ export function planFor(dossier: Dossier, catalogue: Catalogue, date: IsoDate, t
   const { standard } = catalogue;
   const rows = standard.requirements.filter((row) => row.need[tierId] !== undefined);
   const offered = (standard.paths ?? []).filter((p) => rows.some((row) => row.path === p.id)).map((p) => p.id);
-  const facts = gatherFacts(dossier, catalogue, date);
+  const facts = evaluation?.facts ?? gatherFacts(dossier, catalogue, date);
   let best: { path: string | null; actions: PlanAction[]; by: ResultsByKind } | null = null;
   for (const path of offered.length > 0 ? offered : [null]) {
     const ofPath = rows.filter((row) => row.path === undefined || row.path === path);
@@ -477,7 +477,7 @@ export function keepRenewals(dossier: Dossier, catalogue: Catalogue, date: IsoDa
   // The caller's evaluation of the dossier on `date`, when it has one: most dossiers stop here, and evaluating them again doubled the engine's time in a batch.
   const now = evaluation !== undefined ? evaluation.tiers.find((t) => t.id === tierId)?.holdsUntil : holds(dossier);
   if (now === null || now === undefined || compareDates(now, through) >= 0) return [];
-  const facts = gatherFacts(dossier, catalogue, date);
+  const facts = evaluation?.facts ?? gatherFacts(dossier, catalogue, date);
   const candidates = facts.counting
     .map((held) => ({ held, stops: stopsCountingOn(held.certificate, catalogue) }))
     .filter(({ held, stops }) => compareDates(stops, through) <= 0 && (held.engineer.leftOn === undefined || compareDates(held.engineer.leftOn, stops) > 0))

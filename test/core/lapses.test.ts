@@ -17,8 +17,7 @@ function team(first: Dossier['engineers'][number]): Dossier['engineers'] {
 }
 
 function warningsFor(d: Dossier, within: number) {
-  const { tiers } = evaluate(d, classic, DATE);
-  return lapseWarnings(d, classic, tiers, DATE, within);
+  return lapseWarnings(evaluate(d, classic, DATE), within);
 }
 
 describe('lapseWarnings', () => {
